@@ -1,0 +1,269 @@
+/**
+ * The key-account sales methodology as data: the course's vocabulary (§1–§11 of
+ * shared/docs/methodology.md) and the product's own defaults where the course is silent (§12).
+ *
+ * This is the one place these facts live. Labels for people live in the message catalogues
+ * (`messages/en.json`, `messages/zh-CN.json`), keyed by the ids below; rules that apply the facts
+ * are generic code elsewhere in the engine. A scenario's `methodology` overrides merge onto
+ * `DEFAULT_METHODOLOGY` through `resolveMethodology`.
+ */
+
+/** The six procurement stages (采购流程的六个阶段), in order. */
+export const STAGES = [
+	'discover-needs',
+	'internal-deliberation',
+	'system-design',
+	'evaluation',
+	'commitment',
+	'implementation'
+] as const;
+export type StageId = (typeof STAGES)[number];
+
+/** Buying roles (采购角色). */
+export const ROLES = ['initiator', 'decision-maker', 'designer', 'evaluator', 'user'] as const;
+export type RoleId = (typeof ROLES)[number];
+
+/** A person's attitude to us (态度), from worst to best. */
+export const ATTITUDES = ['opponent', 'neutral', 'supporter'] as const;
+export type AttitudeId = (typeof ATTITUDES)[number];
+
+/** How close our relationship is (联系), from none to close. */
+export const CONTACTS = ['none', 'distant', 'frequent', 'close'] as const;
+export type ContactId = (typeof CONTACTS)[number];
+
+/** Levels in the customer's organization (级别). */
+export const LEVELS = ['operational', 'management', 'decision'] as const;
+export type LevelId = (typeof LEVELS)[number];
+
+/** The customer's departments (客户组织结构). */
+export const DEPARTMENTS = ['leadership', 'technical', 'user', 'finance', 'procurement'] as const;
+export type DepartmentId = (typeof DEPARTMENTS)[number];
+
+/** The eight sales activity types (销售活动). */
+export const ACTIVITIES = [
+	'trade-show',
+	'technical-exchange',
+	'testing-samples',
+	'visit',
+	'gift',
+	'site-visit',
+	'business-event',
+	'telephone'
+] as const;
+export type ActivityId = (typeof ACTIVITIES)[number];
+
+/** The three sales strategies (三种销售策略). */
+export const STRATEGIES = ['hunting', 'farming', 'partnership'] as const;
+export type StrategyId = (typeof STRATEGIES)[number];
+
+/** Customer groups by our share of their purchases (客户群分析). */
+export const CUSTOMER_GROUPS = ['growth', 'development', 'consolidation'] as const;
+export type CustomerGroupId = (typeof CUSTOMER_GROUPS)[number];
+
+/** How a deal ends. */
+export const OUTCOMES = ['won', 'lost', 'withdrawn'] as const;
+export type OutcomeId = (typeof OUTCOMES)[number];
+
+/** Our offer against the competitors'. */
+export const POSITIONS = ['ahead', 'level', 'behind'] as const;
+export type PositionId = (typeof POSITIONS)[number];
+
+export const DIFFICULTIES = ['intro', 'standard', 'expert'] as const;
+export type DifficultyId = (typeof DIFFICULTIES)[number];
+
+export const INTEL_KINDS = [
+	'timing',
+	'budget',
+	'motive',
+	'designer-dept',
+	'need',
+	'competitor',
+	'other'
+] as const;
+export type IntelKindId = (typeof INTEL_KINDS)[number];
+
+/** The four things the seller must know when internal deliberation closes (§4). */
+export const DELIBERATION_INTEL: readonly IntelKindId[] = [
+	'timing',
+	'budget',
+	'motive',
+	'designer-dept'
+];
+
+/** Scoring categories, in the order the debrief shows them. */
+export const SCORE_CATEGORIES = [
+	'roles',
+	'focus',
+	'activities',
+	'strategy',
+	'intel',
+	'decisions',
+	'forecast',
+	'outcome'
+] as const;
+export type ScoreCategoryId = (typeof SCORE_CATEGORIES)[number];
+
+/**
+ * Sections of the methodology, so that every rule and term can point at the part of the
+ * course it applies (the handbook renders one page per section).
+ */
+export const SECTIONS = [
+	'organization',
+	'roles',
+	'chart',
+	'stages',
+	'groups',
+	'strategies',
+	'numbers',
+	'records',
+	'funnel',
+	'activities',
+	'success',
+	'defaults'
+] as const;
+export type SectionId = (typeof SECTIONS)[number];
+
+/** Activity fit for a stage (§12): good ++, fair +, poor −. */
+export const FITS = ['good', 'fair', 'poor'] as const;
+export type Fit = (typeof FITS)[number];
+
+export interface ActivityCost {
+	/** Expense money in the deal's currency. */
+	money: number;
+	/** Weeks of the seller's time. */
+	weeks: number;
+	/** Whether the activity is aimed at named people (a trade show is not). */
+	needsTarget: boolean;
+}
+
+export interface Methodology {
+	/** Who the seller should mostly work with in each stage. */
+	keyRoles: Record<StageId, readonly RoleId[]>;
+	/** Departments whose people matter too in a stage (finance/procurement for terms). */
+	keyDepartments: Record<StageId, readonly DepartmentId[]>;
+	/** Activity fit per stage. */
+	fit: Record<ActivityId, Record<StageId, Fit>>;
+	/** Default cost of each activity type. */
+	costs: Record<ActivityId, ActivityCost>;
+	/** Default win probability of an opportunity by the stage it has reached (§9, §12). */
+	funnel: Record<StageId, number>;
+	/**
+	 * Effect on attitude "points" of one activity, by fit. Attitude moves one step
+	 * (opponent → neutral → supporter) for every `attitudeStep` points.
+	 */
+	fitEffect: Record<Fit, number>;
+	/** Points needed for one step of attitude. */
+	attitudeStep: number;
+	/** Extra effect when the target holds a key role for the stage. */
+	keyRoleBonus: number;
+	/** Contact steps gained from one activity, by fit. */
+	contactGain: Record<Fit, number>;
+	/** Effect of a gift that is a compliance risk (to finance or procurement, or costly). */
+	giftRiskEffect: number;
+	/** A gift that costs more than this share of the deal value is costly, whoever receives it. */
+	giftModestShare: number;
+	/** Departments for which any gift is a compliance risk. */
+	giftRiskDepartments: readonly DepartmentId[];
+	/** Strategy fit: which strategy suits a customer group, by our position. */
+	strategyFit: Record<CustomerGroupId, Record<PositionId, StrategyId>>;
+	/** Share thresholds of the customer groups (§5): growth below the first, consolidation above the second. */
+	groupThresholds: readonly [number, number];
+}
+
+export const DEFAULT_METHODOLOGY: Methodology = {
+	keyRoles: {
+		'discover-needs': ['initiator', 'user'],
+		'internal-deliberation': ['decision-maker'],
+		'system-design': ['designer'],
+		evaluation: ['evaluator', 'decision-maker'],
+		commitment: ['decision-maker'],
+		implementation: ['user']
+	},
+	keyDepartments: {
+		'discover-needs': [],
+		'internal-deliberation': [],
+		'system-design': [],
+		evaluation: [],
+		commitment: ['finance', 'procurement'],
+		implementation: []
+	},
+	fit: {
+		'trade-show': row('good', 'poor', 'poor', 'poor', 'poor', 'poor'),
+		'technical-exchange': row('fair', 'fair', 'good', 'fair', 'poor', 'fair'),
+		'testing-samples': row('poor', 'poor', 'fair', 'good', 'poor', 'poor'),
+		visit: row('good', 'good', 'fair', 'fair', 'good', 'good'),
+		gift: row('poor', 'fair', 'poor', 'poor', 'fair', 'fair'),
+		'site-visit': row('poor', 'good', 'fair', 'good', 'fair', 'poor'),
+		'business-event': row('poor', 'fair', 'poor', 'fair', 'good', 'fair'),
+		telephone: row('good', 'poor', 'poor', 'poor', 'poor', 'good')
+	},
+	costs: {
+		'trade-show': { money: 8000, weeks: 1, needsTarget: false },
+		'technical-exchange': { money: 3000, weeks: 1, needsTarget: true },
+		'testing-samples': { money: 6000, weeks: 2, needsTarget: true },
+		visit: { money: 1000, weeks: 1, needsTarget: true },
+		gift: { money: 800, weeks: 0, needsTarget: true },
+		'site-visit': { money: 8000, weeks: 2, needsTarget: true },
+		'business-event': { money: 4000, weeks: 1, needsTarget: true },
+		telephone: { money: 100, weeks: 0, needsTarget: true }
+	},
+	funnel: {
+		'discover-needs': 0.1,
+		'internal-deliberation': 0.25,
+		'system-design': 0.4,
+		evaluation: 0.6,
+		commitment: 0.9,
+		implementation: 1
+	},
+	fitEffect: { good: 2, fair: 1, poor: -1 },
+	attitudeStep: 3,
+	keyRoleBonus: 1,
+	contactGain: { good: 1, fair: 1, poor: 0 },
+	giftRiskEffect: -3,
+	giftModestShare: 0.001,
+	giftRiskDepartments: ['finance', 'procurement'],
+	strategyFit: {
+		growth: { ahead: 'hunting', level: 'farming', behind: 'farming' },
+		development: { ahead: 'farming', level: 'farming', behind: 'farming' },
+		consolidation: { ahead: 'partnership', level: 'partnership', behind: 'partnership' }
+	},
+	groupThresholds: [0.1, 0.3]
+};
+
+function row(...fits: [Fit, Fit, Fit, Fit, Fit, Fit]): Record<StageId, Fit> {
+	return Object.fromEntries(STAGES.map((stage, i) => [stage, fits[i]])) as Record<StageId, Fit>;
+}
+
+/** Customer group from our share of their purchases: `customerGroup(0.04)` → `'growth'`. */
+export function customerGroup(
+	ourShare: number,
+	thresholds: readonly [number, number] = DEFAULT_METHODOLOGY.groupThresholds
+): CustomerGroupId {
+	if (ourShare < thresholds[0]) return 'growth';
+	if (ourShare <= thresholds[1]) return 'development';
+	return 'consolidation';
+}
+
+/** The stage after `stage`, or undefined after implementation: `nextStage('evaluation')` → `'commitment'`. */
+export function nextStage(stage: StageId): StageId | undefined {
+	return STAGES[STAGES.indexOf(stage) + 1];
+}
+
+/** Position of a stage in the procurement process, 0-based: `stageIndex('system-design')` → 2. */
+export function stageIndex(stage: StageId): number {
+	return STAGES.indexOf(stage);
+}
+
+/** Which methodology section each vocabulary belongs to, for links from labels to the handbook. */
+export const TERM_SECTIONS = {
+	stage: 'stages',
+	role: 'roles',
+	attitude: 'chart',
+	contact: 'chart',
+	level: 'organization',
+	department: 'organization',
+	activity: 'activities',
+	strategy: 'strategies',
+	group: 'groups'
+} as const satisfies Record<string, SectionId>;
+export type TermKind = keyof typeof TERM_SECTIONS;

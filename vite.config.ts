@@ -1,0 +1,46 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		tailwindcss(),
+		sveltekit(),
+		// Under Vitest the catalogues are compiled once by `npm run i18n`; the plugin's file
+		// watcher would keep the test process alive.
+		...(process.env.VITEST
+			? []
+			: [
+					paraglideVitePlugin({
+						project: './project.inlang',
+						outdir: './src/lib/paraglide',
+						strategy: ['localStorage', 'preferredLanguage', 'baseLocale']
+					})
+				])
+	],
+	server: { port: 5173 },
+	preview: { port: 4173, strictPort: true },
+	test: {
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'node',
+					environment: 'node',
+					include: ['src/**/*.{test,spec}.ts', 'scripts/**/*.{test,spec}.ts'],
+					exclude: ['src/**/*.svelte.{test,spec}.ts']
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'client',
+					environment: 'node',
+					include: ['src/**/*.svelte.{test,spec}.ts']
+				}
+			}
+		]
+	}
+});
