@@ -7,7 +7,14 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'test-results/', 'playwright-report/']
+		ignores: [
+			'build*/',
+			'.svelte-kit*/',
+			'project.inlang/',
+			'src/lib/paraglide/',
+			'test-results/',
+			'playwright-report/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,

@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // The browser is found by scripts/find-chromium.mjs (npm run test:e2e); never downloaded.
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE;
+// PW_PORT lets several checkouts run their browser tests side by side.
+const port = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests',
@@ -13,13 +15,13 @@ export default defineConfig({
 	expect: { timeout: 10_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
 	webServer: {
-		command: 'npm run build && npm run preview',
-		port: 4173,
+		command: `npm run build && npx vite preview --port ${port} --strictPort`,
+		port,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000
 	},
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${port}`,
 		browserName: 'chromium',
 		launchOptions: {
 			executablePath,

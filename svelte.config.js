@@ -7,7 +7,13 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		// A single-page app: any static host serves index.html for every path.
-		adapter: adapter({ fallback: 'index.html' }),
+		// BUILD_DIR and KIT_OUT_DIR let parallel builds (one per developer checkout) stay apart.
+		adapter: adapter({
+			pages: process.env.BUILD_DIR ?? 'build',
+			assets: process.env.BUILD_DIR ?? 'build',
+			fallback: 'index.html'
+		}),
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		alias: { $scenarios: 'scenarios' }
 	}
 };

@@ -3,7 +3,8 @@
 import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.mjs';
 
-const [path = '/', out = '.tmp/screenshot.png', width = '1280', locale = 'en'] = process.argv.slice(2);
+const [path = '/', out = '.tmp/screenshot.png', width = '1280', locale = 'en'] =
+	process.argv.slice(2);
 const browser = await chromium.launch({
 	executablePath: findChromium(),
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']

@@ -1,0 +1,293 @@
+/**
+ * The scenario format, version 1 (shared/docs/scenario-format.md), as a Zod 4 schema.
+ *
+ * Every object is strict: an unknown or misspelt field ("peolpe") is refused with its name.
+ * The engine's types are inferred from these schemas, never written twice. Semantic rules that
+ * need the whole file (references, duplicates, reachability) live in `validate.ts`.
+ */
+import { z } from 'zod';
+import {
+	ACTIVITIES,
+	ATTITUDES,
+	CONTACTS,
+	DEPARTMENTS,
+	DIFFICULTIES,
+	FITS,
+	INTEL_KINDS,
+	LEVELS,
+	OUTCOMES,
+	POSITIONS,
+	ROLES,
+	SCORE_CATEGORIES,
+	STAGES,
+	STRATEGIES
+} from '../methodology';
+
+export const SCENARIO_FORMAT = 'sales-sim/scenario@1';
+export const ATTEMPT_FORMAT = 'sales-sim/attempt@1';
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type ScenarioLocale = (typeof LOCALES)[number];
+
+/** Longest text a scenario may hold in one field: enough for a long brief, not for abuse. */
+export const MAX_TEXT = 4000;
+
+export const idSchema = z
+	.string()
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+		message: 'must be lower-case kebab case, such as "dean-zhao"'
+	})
+	.min(1)
+	.max(64)
+	.meta({ description: 'Lower-case kebab case, 1–64 characters, unique within its list.' });
+
+const text = (description: string) =>
+	z.string().trim().min(1, { message: 'must not be empty' }).max(MAX_TEXT).meta({ description });
+
+const optionalText = (description: string) => z.string().max(MAX_TEXT).meta({ description });
+
+export const stageSchema = z.enum(STAGES);
+export const roleSchema = z.enum(ROLES);
+export const attitudeSchema = z.enum(ATTITUDES);
+export const contactSchema = z.enum(CONTACTS);
+export const levelSchema = z.enum(LEVELS);
+export const departmentSchema = z.enum(DEPARTMENTS);
+export const activitySchema = z.enum(ACTIVITIES);
+export const strategySchema = z.enum(STRATEGIES);
+export const outcomeSchema = z.enum(OUTCOMES);
+
+const attitudeStep = z
+	.int()
+	.min(-2)
+	.max(2)
+	.meta({ description: 'Attitude steps: -2..2 (opponent ← neutral → supporter).' });
+
+export const effectSchema = z.strictObject({
+	person: idSchema.meta({ description: 'The person affected (a people[].id).' }),
+	attitude: attitudeStep
+});
+
+// ---------------------------------------------------------------- attempt actions
+
+export const actionSchema = z.discriminatedUnion('type', [
+	z.strictObject({ type: z.literal('strategy'), strategy: strategySchema }),
+	z.strictObject({
+		type: z.literal('chart'),
+		person: idSchema,
+		role: roleSchema.optional(),
+		attitude: attitudeSchema.optional(),
+		level: levelSchema.optional()
+	}),
+	z.strictObject({
+		type: z.literal('activity'),
+		activity: activitySchema,
+		people: z.array(idSchema).max(20).default([])
+	}),
+	z.strictObject({ type: z.literal('decide'), decision: idSchema, option: idSchema }),
+	z.strictObject({ type: z.literal('forecast'), probability: z.number().min(0).max(1) }),
+	z.strictObject({ type: z.literal('advance') }),
+	z.strictObject({ type: z.literal('withdraw') })
+]);
+export type Action = z.output<typeof actionSchema>;
+export type ActionInput = z.input<typeof actionSchema>;
+export type ActionType = Action['type'];
+
+/** Longest action list an attempt or a check may hold. */
+export const MAX_ACTIONS = 2000;
+export const actionsSchema = z.array(actionSchema).max(MAX_ACTIONS);
+
+// ---------------------------------------------------------------- the scenario
+
+export const personSchema = z.strictObject({
+	id: idSchema,
+	name: text('The person’s name.'),
+	title: text('Position in the org chart; shows the level.'),
+	department: departmentSchema,
+	level: levelSchema,
+	role: roleSchema.meta({ description: 'Truth: hidden from the trainee until the debrief.' }),
+	attitude: attitudeSchema.meta({ description: 'Truth at the start: hidden from the trainee.' }),
+	contact: contactSchema.meta({ description: 'Our contact at the start: visible.' }),
+	influence: z.int().min(1).max(5).meta({ description: 'Weight in the buying decision, 1..5.' }),
+	known: z
+		.boolean()
+		.default(true)
+		.meta({ description: 'On the trainee’s chart from the start (default true).' }),
+	profile: text('What the trainee can read about this person.'),
+	responds: z
+		.partialRecord(activitySchema, z.int().min(-2).max(2))
+		.optional()
+		.meta({ description: 'This person’s own reaction to an activity type, -2..2.' })
+});
+export type Person = z.output<typeof personSchema>;
+
+export const intelSchema = z.strictObject({
+	id: idSchema,
+	kind: z.enum(INTEL_KINDS),
+	text: text('The fact, as the trainee learns it.'),
+	stage: stageSchema.meta({ description: 'The earliest stage in which it can be learned.' }),
+	from: z.array(idSchema).min(1).meta({ description: 'People who can reveal it (ids).' }),
+	by: z.array(activitySchema).min(1).meta({ description: 'Activity types that can reveal it.' }),
+	reveals: idSchema
+		.optional()
+		.meta({ description: 'Learning it puts this hidden person (known: false) on the chart.' })
+});
+export type Intel = z.output<typeof intelSchema>;
+
+export const eventSchema = z.strictObject({
+	when: z.enum(['start', 'end']),
+	text: text('What happens, as the trainee reads it.'),
+	unless: z
+		.strictObject({ activity: activitySchema, person: idSchema.optional() })
+		.optional()
+		.meta({
+			description: 'Skipped if the trainee did this activity (with this person) in the stage.'
+		}),
+	effects: z.array(effectSchema).max(20).default([])
+});
+export type StageEvent = z.output<typeof eventSchema>;
+
+export const optionSchema = z.strictObject({
+	id: idSchema,
+	text: text('The option as the trainee reads it.'),
+	score: z.number().min(0).max(1).meta({ description: 'Credit for choosing it, 0..1.' }),
+	feedback: text('Shown in the debrief: why this choice is right or weak.'),
+	ends: outcomeSchema
+		.optional()
+		.meta({ description: 'Choosing it ends the deal with this outcome.' }),
+	effects: z.array(effectSchema).max(20).default([])
+});
+export type DecisionOption = z.output<typeof optionSchema>;
+
+export const decisionSchema = z.strictObject({
+	id: idSchema,
+	prompt: text('The question the trainee must answer before leaving the stage.'),
+	options: z.array(optionSchema).min(2).max(8)
+});
+export type Decision = z.output<typeof decisionSchema>;
+
+export const stagePlanSchema = z.strictObject({
+	brief: text('Narrative shown when the stage opens.'),
+	events: z.array(eventSchema).max(20).default([]),
+	decision: decisionSchema.optional()
+});
+export type StagePlan = z.output<typeof stagePlanSchema>;
+
+export const competitorSchema = z.strictObject({
+	id: idSchema,
+	name: text('The competitor’s name.'),
+	edge: text('What the competitor is strong at.')
+});
+
+const stagesShape = Object.fromEntries(STAGES.map((stage) => [stage, stagePlanSchema])) as Record<
+	(typeof STAGES)[number],
+	typeof stagePlanSchema
+>;
+
+export const weightsSchema = z.partialRecord(z.enum(SCORE_CATEGORIES), z.number().min(0).max(100));
+
+export const methodologyOverridesSchema = z
+	.strictObject({
+		costs: z
+			.partialRecord(
+				activitySchema,
+				z.strictObject({
+					money: z.number().min(0).max(1e9).optional(),
+					weeks: z.int().min(0).max(52).optional()
+				})
+			)
+			.optional(),
+		fit: z.partialRecord(activitySchema, z.partialRecord(stageSchema, z.enum(FITS))).optional(),
+		keyRoles: z.partialRecord(stageSchema, z.array(roleSchema).min(1)).optional(),
+		funnel: z.partialRecord(stageSchema, z.number().min(0).max(1)).optional()
+	})
+	.meta({ description: 'Overrides of the methodology defaults.' });
+export type MethodologyOverrides = z.output<typeof methodologyOverridesSchema>;
+
+export const checkSchema = z.strictObject({
+	name: text('What this check proves.'),
+	actions: actionsSchema,
+	expect: z
+		.strictObject({
+			outcome: outcomeSchema.optional(),
+			minScore: z.number().min(0).max(100).optional(),
+			maxScore: z.number().min(0).max(100).optional()
+		})
+		.meta({ description: 'What the replay of the actions must give.' })
+});
+export type ScenarioCheck = z.output<typeof checkSchema>;
+
+export const scenarioSchema = z
+	.strictObject({
+		$schema: z.string().max(500).optional().meta({ description: 'JSON Schema for editors.' }),
+		format: z.literal(SCENARIO_FORMAT),
+		id: idSchema,
+		version: z.int().min(1).max(1_000_000),
+		locale: z.enum(LOCALES),
+		title: text('The scenario’s title.'),
+		summary: text('One paragraph for the scenario card.'),
+		difficulty: z.enum(DIFFICULTIES),
+		tags: z.array(z.string().min(1).max(40)).max(20).optional(),
+		customer: z.strictObject({
+			name: text('The customer’s name.'),
+			industry: text('The customer’s industry.'),
+			ourShare: z
+				.number()
+				.min(0)
+				.max(1)
+				.meta({ description: 'Our share of their purchases in our category, 0..1.' }),
+			background: text('What the trainee knows about the customer at the start.')
+		}),
+		deal: z.strictObject({
+			product: text('What is being sold.'),
+			value: z.number().positive().max(1e13),
+			currency: z
+				.string()
+				.regex(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as "CNY"' }),
+			ourPosition: z.enum(POSITIONS),
+			competitors: z.array(competitorSchema).min(1).max(10)
+		}),
+		resources: z.strictObject({
+			weeks: z.int().min(1).max(520),
+			budget: z.number().min(0).max(1e12)
+		}),
+		strategy: z.strictObject({
+			best: strategySchema,
+			acceptable: z.array(strategySchema).default([]),
+			why: text('Shown in the debrief: why this strategy fits this customer.')
+		}),
+		people: z.array(personSchema).min(1).max(50),
+		intel: z.array(intelSchema).max(100).default([]),
+		stages: z.strictObject(stagesShape),
+		scoring: z.strictObject({ weights: weightsSchema }).optional(),
+		methodology: methodologyOverridesSchema.optional(),
+		checks: z.array(checkSchema).max(50).optional()
+	})
+	.meta({
+		title: 'sales-sim scenario',
+		description: 'A key-account deal scenario for sales-sim (format sales-sim/scenario@1).'
+	});
+
+/** A scenario after validation, with the contract's defaults applied. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario file as a trainer writes it. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+export const attemptSchema = z.strictObject({
+	format: z.literal(ATTEMPT_FORMAT),
+	scenario: z.strictObject({
+		id: idSchema,
+		version: z.int().min(1),
+		hash: z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be 64 lower-case hex digits' })
+	}),
+	player: z.string().trim().min(1).max(80),
+	team: z.string().trim().max(80).optional(),
+	mode: z.enum(['practice', 'assessment']).optional(),
+	startedAt: z.iso.datetime({ offset: true }),
+	finishedAt: z.iso.datetime({ offset: true }),
+	actions: actionsSchema,
+	result: z.strictObject({
+		outcome: outcomeSchema,
+		score: z.number().min(0).max(100),
+		categories: z.partialRecord(z.enum(SCORE_CATEGORIES), z.number()).optional()
+	})
+});
+export type ExportedAttempt = z.output<typeof attemptSchema>;
