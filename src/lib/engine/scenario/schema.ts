@@ -43,8 +43,6 @@ export const idSchema = z
 const text = (description: string) =>
 	z.string().trim().min(1, { message: 'must not be empty' }).max(MAX_TEXT).meta({ description });
 
-const optionalText = (description: string) => z.string().max(MAX_TEXT).meta({ description });
-
 export const stageSchema = z.enum(STAGES);
 export const roleSchema = z.enum(ROLES);
 export const attitudeSchema = z.enum(ATTITUDES);
