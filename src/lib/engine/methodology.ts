@@ -148,16 +148,38 @@ export interface Methodology {
 	/** Default win probability of an opportunity by the stage it has reached (§9, §12). */
 	funnel: Record<StageId, number>;
 	/**
-	 * Effect on attitude "points" of one activity, by fit. Attitude moves one step
-	 * (opponent → neutral → supporter) for every `attitudeStep` points.
+	 * Effect on a person's attitude "points" of one activity, by its fit for the stage. A person
+	 * is an opponent at −2 points or below, a supporter at +2 or above, neutral between.
 	 */
 	fitEffect: Record<Fit, number>;
-	/** Points needed for one step of attitude. */
+	/** Points of one attitude step (a scenario effect of 1 step moves this many points). */
 	attitudeStep: number;
 	/** Extra effect when the target holds a key role for the stage. */
 	keyRoleBonus: number;
-	/** Contact steps gained from one activity, by fit. */
-	contactGain: Record<Fit, number>;
+	/** Contact steps gained by each person in one activity of this type. */
+	contactGain: Record<ActivityId, number>;
+	/** How people of each level take to an activity type (added to its effect). */
+	levelResponse: Record<LevelId, Partial<Record<ActivityId, number>>>;
+	/**
+	 * How the chosen strategy works with the customer group (added to every positive effect):
+	 * trust a partnership leans on must exist first; hunting wants new ground.
+	 */
+	strategyResponse: Record<StrategyId, Record<CustomerGroupId, number>>;
+	/** Hunting relies on a clear edge: added to positive effects when our position is not ahead. */
+	huntingWithoutEdge: number;
+	/** People this influential are courted by every vendor: positive effects on them are reduced by one. */
+	hardToMoveInfluence: number;
+	/** Attitude points of each attitude at the start, and the bounds points stay within. */
+	attitudePoints: Record<AttitudeId, number>;
+	maxPoints: number;
+	/** The purchase decision when the commitment stage closes; see `decidePurchase`. */
+	purchase: PurchaseRule;
+	/** Default category weights of the score (they add up to 100). */
+	weights: Record<ScoreCategoryId, number>;
+	/** Red flag "resources nearly spent": share of money or weeks left below which it is raised. */
+	resourcesLowShare: number;
+	/** A person at least this influential who is an opponent should not be left alone in a stage. */
+	highInfluence: number;
 	/** Effect of a gift that is a compliance risk (to finance or procurement, or costly). */
 	giftRiskEffect: number;
 	/** A gift that costs more than this share of the deal value is costly, whoever receives it. */
@@ -168,6 +190,25 @@ export interface Methodology {
 	strategyFit: Record<CustomerGroupId, Record<PositionId, StrategyId>>;
 	/** Share thresholds of the customer groups (§5): growth below the first, consolidation above the second. */
 	groupThresholds: readonly [number, number];
+}
+
+/**
+ * The purchase decision (our default; the course gives the inputs, not the formula):
+ *
+ *   support = Σ weight(p) × value(attitude p) / Σ weight(p)      over every person, known or not
+ *             weight(p) = influence(p) × roleWeight(role p),   value: opponent −1, neutral 0, supporter +1
+ *           + intelBonus × (share of the timing, budget, motive and designer-dept intel learned)
+ *           + positionBonus(our position against the competitors)
+ *
+ * The deal is won when support ≥ threshold and the decision makers (weighted by influence) are on
+ * average at least neutral and none of them is an opponent: the decision maker is decisive.
+ */
+export interface PurchaseRule {
+	roleWeight: Record<RoleId, number>;
+	attitudeValue: Record<AttitudeId, number>;
+	intelBonus: number;
+	positionBonus: Record<PositionId, number>;
+	threshold: number;
 }
 
 export const DEFAULT_METHODOLOGY: Methodology = {
@@ -218,7 +259,49 @@ export const DEFAULT_METHODOLOGY: Methodology = {
 	fitEffect: { good: 2, fair: 1, poor: -1 },
 	attitudeStep: 3,
 	keyRoleBonus: 1,
-	contactGain: { good: 1, fair: 1, poor: 0 },
+	contactGain: {
+		'trade-show': 1,
+		'technical-exchange': 1,
+		'testing-samples': 1,
+		visit: 1,
+		gift: 0,
+		'site-visit': 1,
+		'business-event': 1,
+		telephone: 1
+	},
+	levelResponse: {
+		operational: { 'technical-exchange': 1, 'testing-samples': 1 },
+		management: {},
+		decision: { telephone: -1, 'trade-show': -1, 'site-visit': 1, 'business-event': 1 }
+	},
+	strategyResponse: {
+		hunting: { growth: 0, development: -1, consolidation: -1 },
+		farming: { growth: 0, development: 0, consolidation: 0 },
+		partnership: { growth: -2, development: -1, consolidation: 1 }
+	},
+	huntingWithoutEdge: -1,
+	hardToMoveInfluence: 5,
+	attitudePoints: { opponent: -3, neutral: 0, supporter: 3 },
+	maxPoints: 6,
+	purchase: {
+		roleWeight: { 'decision-maker': 3, designer: 1.5, evaluator: 1.5, initiator: 1, user: 1 },
+		attitudeValue: { opponent: -1, neutral: 0, supporter: 1 },
+		intelBonus: 0.15,
+		positionBonus: { ahead: 0.15, level: 0, behind: -0.15 },
+		threshold: 0.3
+	},
+	weights: {
+		roles: 25,
+		focus: 15,
+		activities: 15,
+		strategy: 10,
+		intel: 10,
+		decisions: 10,
+		forecast: 5,
+		outcome: 10
+	},
+	resourcesLowShare: 0.15,
+	highInfluence: 4,
 	giftRiskEffect: -3,
 	giftModestShare: 0.001,
 	giftRiskDepartments: ['finance', 'procurement'],
@@ -267,3 +350,10 @@ export const TERM_SECTIONS = {
 	group: 'groups'
 } as const satisfies Record<string, SectionId>;
 export type TermKind = keyof typeof TERM_SECTIONS;
+
+/** Attitude from points: `attitudeOf(-3)` → `'opponent'`, `attitudeOf(1)` → `'neutral'`. */
+export function attitudeOf(points: number): AttitudeId {
+	if (points <= -2) return 'opponent';
+	if (points >= 2) return 'supporter';
+	return 'neutral';
+}
