@@ -1,0 +1,97 @@
+/**
+ * The engine's codes and parameters (src/lib/engine/deal/types.ts) turned into sentences in
+ * either language: refusals, red flags, scoring rules. Parameters that hold ids become names
+ * and labels here, so the engine stays free of texts.
+ */
+// Relative imports: the command line runs this under tsx, without SvelteKit's $lib alias.
+import type { Locale } from '../paraglide/runtime.js';
+import type { Scenario } from '../engine/scenario/schema';
+import type { Params, RedFlag, Refusal, RuleResult } from '../engine/deal/types';
+import { message, termLabel, type LabelKind } from './labels';
+
+const TERM_PARAMS: Record<string, LabelKind> = {
+	stage: 'stage',
+	role: 'role',
+	activity: 'activity',
+	strategy: 'strategy',
+	attitude: 'attitude',
+	level: 'level',
+	outcome: 'outcome',
+	fit: 'fit',
+	kind: 'intel_kind'
+};
+
+/** Names and labels for an engine code's parameters. */
+export function readableParams(
+	code: string,
+	params: Params,
+	scenario: Scenario,
+	locale?: Locale
+): Record<string, string | number> {
+	const out: Record<string, string | number> = {};
+	const separator = (locale ?? 'en') === 'zh-CN' ? '、' : ', ';
+	const personName = (id: string) => scenario.people.find((p) => p.id === id)?.name ?? id;
+	for (const [key, value] of Object.entries(params)) {
+		const kind = TERM_PARAMS[key];
+		if (typeof value === 'number') out[key] = value;
+		else if (kind) out[key] = termLabel(kind, value, locale);
+		else if (key === 'person') out[key] = personName(value);
+		else if (key === 'people') out[key] = value.split(',').map(personName).join(separator);
+		else if (key === 'kinds')
+			out[key] = value
+				.split(',')
+				.map((k) => termLabel('intel_kind', k, locale))
+				.join(separator);
+		else if (key === 'best' || key === 'chosen')
+			out[key] = termLabel(code.startsWith('strategy') ? 'strategy' : 'role', value, locale);
+		else if (key === 'seen') out[key] = text(`seen_${value}`, {}, locale);
+		else if (key === 'intel') out[key] = scenario.intel.find((i) => i.id === value)?.text ?? value;
+		else out[key] = value;
+	}
+	if (typeof params.decision === 'string') {
+		const decision = Object.values(scenario.stages).find(
+			(s) => s.decision?.id === params.decision
+		)?.decision;
+		const option = decision?.options.find((o) => o.id === params.option);
+		out.prompt = decision?.prompt ?? String(params.decision);
+		out.option = option?.text ?? String(params.option ?? '');
+		out.feedback = option?.feedback ?? '';
+	}
+	return out;
+}
+
+function text(key: string, inputs: Record<string, string | number>, locale?: Locale): string {
+	const found = message(key);
+	return found ? found(inputs, locale ? { locale } : undefined) : key;
+}
+
+function key(prefix: string, code: string): string {
+	return `${prefix}_${code.replaceAll('-', '_')}`;
+}
+
+/** Why an action was refused, as the trainee reads it. */
+export function refusalText(refusal: Refusal, scenario: Scenario, locale?: Locale): string {
+	return text(
+		key('refusal', refusal.code),
+		readableParams(refusal.code, refusal.params, scenario, locale),
+		locale
+	);
+}
+
+/** A red flag, as a coach would say it. */
+export function flagText(flag: RedFlag, scenario: Scenario, locale?: Locale): string {
+	return text(
+		key('flag', flag.code),
+		readableParams(flag.code, flag.params, scenario, locale),
+		locale
+	);
+}
+
+/** A scoring rule's explanation. */
+export function ruleText(rule: RuleResult, scenario: Scenario, locale?: Locale): string {
+	return text(
+		key('rule', rule.code),
+		readableParams(rule.code, rule.params, scenario, locale),
+		locale
+	);
+}
