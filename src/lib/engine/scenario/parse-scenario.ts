@@ -1,0 +1,133 @@
+/**
+ * The one way into the engine for a scenario or an exported attempt written by someone else:
+ * text in, a typed value or every problem out. The editor, the import dialog and the command line
+ * all call these functions, so a trainer sees the same messages everywhere.
+ *
+ * Order: size and JSON syntax (safe-json.ts), then the format and its migrations (format.ts), then
+ * the Zod schema (schema.ts, translated by zod-problems.ts), then the rules that need the whole
+ * file (scenario-rules.ts). Later layers still run when an earlier one found something they can
+ * look past, so that all problems are reported at once.
+ */
+import type { z } from 'zod';
+import { ATTEMPT_FAMILY, SCENARIO_FAMILY, readFormat, type FormatFamily } from './format';
+import { scenarioHash } from './hash';
+import {
+	compareProblems,
+	pathToText,
+	type JsonPath,
+	type Problem,
+	type ProblemDraft
+} from './problem';
+import { renderMessage } from './problem-messages';
+import { JsonLocator, readJson } from './safe-json';
+import { attemptRules, scenarioRules } from './scenario-rules';
+import { attemptSchema, scenarioSchema, type ExportedAttempt, type Scenario } from './schema';
+import { zodProblems } from './zod-problems';
+
+export interface Refused {
+	ok: false;
+	errors: Problem[];
+	warnings: Problem[];
+}
+
+export type ScenarioValidation =
+	{ ok: true; scenario: Scenario; value: unknown; warnings: Problem[] } | Refused;
+
+export type ParsedScenario =
+	{ ok: true; scenario: Scenario; hash: string; warnings: Problem[] } | Refused;
+
+export type ParsedAttempt = { ok: true; attempt: ExportedAttempt; warnings: Problem[] } | Refused;
+
+/**
+ * Validates a scenario file's text without hashing it (synchronous, for an editor's linter):
+ * `validateScenarioText('{"format": "sales-sim/scenario@2"}')` → refused with `format-future`.
+ */
+export function validateScenarioText(text: string): ScenarioValidation {
+	const result = run(text, SCENARIO_FAMILY, scenarioSchema, scenarioRules);
+	if (!result.ok) return result;
+	return { ok: true, scenario: result.data, value: result.value, warnings: result.warnings };
+}
+
+/**
+ * Reads a scenario file: the typed scenario with the contract's defaults applied, its content
+ * hash, and its warnings; or, when it breaks the contract, every error and warning.
+ * `await parseScenario(text)` → `{ ok: true, scenario, hash: '3f2a…', warnings: [] }`.
+ */
+export async function parseScenario(text: string): Promise<ParsedScenario> {
+	const result = validateScenarioText(text);
+	if (!result.ok) return result;
+	const hash = await scenarioHash(result.value);
+	return { ok: true, scenario: result.scenario, hash, warnings: result.warnings };
+}
+
+/**
+ * Reads an exported attempt (format sales-sim/attempt@1) with the same safety and messages.
+ * Whether its actions replay to its result on its scenario is for the replay to say.
+ */
+export function parseAttempt(text: string): ParsedAttempt {
+	const result = run(text, ATTEMPT_FAMILY, attemptSchema, attemptRules);
+	if (!result.ok) return result;
+	return { ok: true, attempt: result.data, warnings: result.warnings };
+}
+
+type RunResult<T> = { ok: true; data: T; value: unknown; warnings: Problem[] } | Refused;
+
+function run<S extends z.ZodType>(
+	text: string,
+	family: FormatFamily,
+	schema: S,
+	rules: (value: unknown, schemaProblems: readonly ProblemDraft[]) => ProblemDraft[]
+): RunResult<z.output<S>> {
+	const document = readJson(typeof text === 'string' ? text : String(text));
+	const locator = new JsonLocator(document.text, document.root);
+	const drafts: ProblemDraft[] = [...document.problems];
+	let data: z.output<S> | undefined;
+
+	if (document.root !== undefined) {
+		const format = readFormat(document.value, family);
+		if (!format.ok) {
+			// Without a readable format nothing else can be said about the file.
+			drafts.push(format.problem);
+		} else {
+			const parsed = schema.safeParse(format.value);
+			const schemaProblems = parsed.success
+				? []
+				: zodProblems(parsed.error.issues, schema, format.value).filter(
+						(problem) => !document.refused.some((path) => isWithin(problem.path, path))
+					);
+			drafts.push(...schemaProblems);
+			drafts.push(...rules(format.value, schemaProblems));
+			if (parsed.success) data = parsed.data;
+		}
+	}
+
+	const problems = drafts.map((draft) => finish(draft, locator));
+	const errors = problems.filter((problem) => problem.severity === 'error').sort(compareProblems);
+	const warnings = problems
+		.filter((problem) => problem.severity === 'warning')
+		.sort(compareProblems);
+	if (errors.length > 0 || data === undefined) {
+		return { ok: false, errors, warnings };
+	}
+	return { ok: true, data, value: document.value, warnings };
+}
+
+function isWithin(path: JsonPath, prefix: JsonPath): boolean {
+	return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
+}
+
+function finish(draft: ProblemDraft, locator: JsonLocator): Problem {
+	const params = draft.params ?? {};
+	const offset = draft.offset ?? locator.offsetOf(draft.path, draft.at);
+	const { line, column } = locator.position(offset);
+	return {
+		severity: draft.severity,
+		code: draft.code,
+		path: draft.path,
+		pathText: pathToText(draft.path),
+		line,
+		column,
+		params,
+		message: renderMessage(draft.code, params, 'en')
+	};
+}
