@@ -288,7 +288,7 @@ export const DEFAULT_METHODOLOGY: Methodology = {
 		attitudeValue: { opponent: -1, neutral: 0, supporter: 1 },
 		intelBonus: 0.15,
 		positionBonus: { ahead: 0.15, level: 0, behind: -0.15 },
-		threshold: 0.3
+		threshold: 0.5
 	},
 	weights: {
 		roles: 25,

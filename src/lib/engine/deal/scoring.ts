@@ -41,7 +41,9 @@ const RULES: Record<ScoreCategoryId, Rules> = {
 
 /** The score of a deal as it stands: `scoreDeal(replay(s, actions).final).total` → 0..100. */
 export function scoreDeal(context: DealContext): ScoreReport {
-	const weights = { ...context.method.weights, ...(context.scenario.scoring?.weights ?? {}) };
+	// A scenario's weights replace the defaults whole: they add up to 100 on their own.
+	const weights: Partial<Record<ScoreCategoryId, number>> =
+		context.scenario.scoring?.weights ?? context.method.weights;
 	const categories: CategoryScore[] = [];
 	let earned = 0;
 	let possible = 0;

@@ -1,0 +1,129 @@
+import { createActor, initialTransition, transition } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { actionsSchema, type ActionInput } from '../scenario/schema';
+import { dealMachine, SNAPSHOT_VERSION } from './deal-machine';
+import { persist, restore, snapshotOf, stateValueOf } from './deal-session';
+import { modelPath, naivePath, testScenario } from './fixtures/test-scenario';
+import { replay } from './replay';
+
+const model = actionsSchema.parse(modelPath);
+const naive = actionsSchema.parse(naivePath);
+
+describe('the deal machine without an actor', () => {
+	it('starts in discover needs with its start events fired', () => {
+		const [snapshot] = initialTransition(dealMachine, { scenario: testScenario });
+		expect(snapshot.value).toBe('discover-needs');
+		expect(snapshot.context.log.map((e) => e.kind)).toEqual(['stage-opened', 'event']);
+	});
+
+	it.each([
+		['the model path', model, 'ended', 'won'],
+		['the naive path', naive, 'ended', 'lost']
+	] as const)(
+		'walks %s through the stages, in step with replay',
+		(_name, actions, value, outcome) => {
+			let [snapshot] = initialTransition(dealMachine, { scenario: testScenario });
+			const replayed = replay(testScenario, actions);
+			actions.forEach((action, i) => {
+				[snapshot] = transition(dealMachine, snapshot, action);
+				expect(snapshot.value).toBe(stateValueOf(snapshot.context));
+				expect(snapshot.context).toEqual(replayed.states[i + 1]);
+			});
+			expect(snapshot.value).toBe(value);
+			expect(snapshot.context.outcome).toBe(outcome);
+		}
+	);
+
+	it('goes from commitment to implementation only when the purchase is won', () => {
+		const untilCommitment = model.slice(
+			0,
+			model.findLastIndex((a) => a.type === 'advance')
+		);
+		const beforeClose = untilCommitment.slice(
+			0,
+			untilCommitment.findLastIndex((a) => a.type === 'advance')
+		);
+		let [snapshot] = initialTransition(dealMachine, { scenario: testScenario });
+		for (const action of beforeClose) [snapshot] = transition(dealMachine, snapshot, action);
+		expect(snapshot.value).toBe('commitment');
+		[snapshot] = transition(dealMachine, snapshot, { type: 'advance' });
+		expect(snapshot.value).toBe('implementation');
+	});
+
+	it.each<[string, ActionInput[]]>([
+		['a refused advance', [{ type: 'advance' }, { type: 'advance' }, { type: 'advance' }]],
+		['an activity before a strategy', [{ type: 'activity', activity: 'visit', people: ['gm'] }]]
+	])('ignores %s', (_name, inputs) => {
+		const actions = actionsSchema.parse(inputs);
+		let [snapshot] = initialTransition(dealMachine, { scenario: testScenario });
+		for (const action of actions.slice(0, -1))
+			[snapshot] = transition(dealMachine, snapshot, action);
+		const [after] = transition(dealMachine, snapshot, actions.at(-1)!);
+		expect(after.value).toBe(snapshot.value);
+		expect(after.context).toEqual(snapshot.context);
+	});
+
+	it('ends at once on withdraw or an option that ends the deal', () => {
+		const [start] = initialTransition(dealMachine, { scenario: testScenario });
+		const [withdrawn] = transition(dealMachine, start, { type: 'withdraw' });
+		expect(withdrawn.value).toBe('ended');
+		expect(withdrawn.status).toBe('done');
+		let [snapshot] = initialTransition(dealMachine, { scenario: testScenario });
+		for (const action of actionsSchema.parse([
+			{ type: 'advance' },
+			{ type: 'advance' },
+			{ type: 'decide', decision: 'specs', option: 'withdraw' }
+		])) {
+			[snapshot] = transition(dealMachine, snapshot, action);
+		}
+		expect(snapshot.value).toBe('ended');
+		expect(snapshot.context.outcome).toBe('withdrawn');
+	});
+});
+
+describe('the deal machine in an actor', () => {
+	it('plays the model path to a win', () => {
+		const actor = createActor(dealMachine, { input: { scenario: testScenario } }).start();
+		for (const action of model) actor.send(action);
+		expect(actor.getSnapshot().status).toBe('done');
+		expect(actor.getSnapshot().context).toEqual(replay(testScenario, model).final);
+		actor.stop();
+	});
+
+	it('survives a persistence round trip through JSON', () => {
+		const actor = createActor(dealMachine, { input: { scenario: testScenario } }).start();
+		const half = model.slice(0, 15);
+		for (const action of half) actor.send(action);
+		const stored = JSON.parse(JSON.stringify(persist(actor.getPersistedSnapshot())));
+		actor.stop();
+		expect(stored.version).toBe(SNAPSHOT_VERSION);
+		const restored = restore(testScenario, stored, half);
+		expect(restored).toMatchObject({ ok: true, rebuilt: false });
+		if (!restored.ok) return;
+		const resumed = createActor(dealMachine, { snapshot: restored.snapshot }).start();
+		for (const action of model.slice(15)) resumed.send(action);
+		expect(resumed.getSnapshot().context).toEqual(replay(testScenario, model).final);
+		resumed.stop();
+	});
+
+	it.each([
+		['an older snapshot version', (s: { version: number }) => ({ ...s, version: 0 })],
+		['a snapshot with fewer actions than stored', (s: { version: number; snapshot: unknown }) => s],
+		['garbage', () => ({ version: SNAPSHOT_VERSION, snapshot: { value: 42 } })]
+	])('rebuilds from the actions when given %s', (_name, spoil) => {
+		const half = model.slice(0, 10);
+		const stored = persist(snapshotOf(replay(testScenario, model.slice(0, 9)).final));
+		const restored = restore(testScenario, spoil(stored) as never, half);
+		expect(restored).toMatchObject({ ok: true, rebuilt: true });
+		if (restored.ok) expect(restored.snapshot.context).toEqual(replay(testScenario, half).final);
+	});
+
+	it('reports, without throwing, actions that no longer replay', () => {
+		const restored = restore(
+			testScenario,
+			undefined,
+			actionsSchema.parse([{ type: 'withdraw' }, { type: 'advance' }])
+		);
+		expect(restored).toMatchObject({ ok: false, reason: 'actions-refused' });
+	});
+});
