@@ -1,0 +1,44 @@
+/**
+ * Between stored attempts and the exported-attempt file of the contract
+ * (shared/docs/scenario-format.md, "Exported attempt").
+ */
+import { ATTEMPT_FORMAT, type ExportedAttempt } from '$lib/engine/scenario/schema';
+import type { ScoreReport } from '$lib/engine/deal/types';
+import type { OutcomeId } from '$lib/engine/methodology';
+import type { Attempt, AttemptResult } from './records';
+
+/** The exported-attempt JSON for a stored attempt, for the debrief's copy and download. */
+export function toExportedAttempt(attempt: Attempt): ExportedAttempt {
+	return {
+		format: ATTEMPT_FORMAT,
+		scenario: {
+			id: attempt.scenarioId,
+			version: attempt.scenarioVersion,
+			hash: attempt.scenarioHash
+		},
+		player: attempt.playerName,
+		...(attempt.teamName === null ? {} : { team: attempt.teamName }),
+		mode: attempt.mode,
+		startedAt: new Date(attempt.startedAt).toISOString(),
+		finishedAt: new Date(attempt.finishedAt).toISOString(),
+		actions: attempt.actions.map((action) => ({ ...action })),
+		result: {
+			outcome: attempt.result.outcome,
+			score: attempt.result.score,
+			categories: { ...attempt.result.categories }
+		}
+	};
+}
+
+/**
+ * The stored result of a scored deal: the total and each category's points.
+ *
+ * @example resultFromReport('won', report) // { outcome: 'won', score: 83.5, categories: { roles: 21, … } }
+ */
+export function resultFromReport(outcome: OutcomeId, report: ScoreReport): AttemptResult {
+	return {
+		outcome,
+		score: report.total,
+		categories: Object.fromEntries(report.categories.map((c) => [c.category, c.points]))
+	};
+}

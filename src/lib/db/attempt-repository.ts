@@ -1,0 +1,291 @@
+/**
+ * Finished attempts: the results the debrief, the library and the scoreboards read.
+ *
+ * Each attempt is two rows written together: its summary in `attempts` (small, indexed, what the
+ * boards scan) and its actions in `attemptActions`.
+ */
+import Dexie from 'dexie';
+import type { Action } from '$lib/engine/scenario/schema';
+import type { SalesSimDatabase } from './database';
+import { DuplicateAttemptError, RecordNotFoundError } from './errors';
+import { attemptFingerprint } from './fingerprint';
+import { newId } from './ids';
+import {
+	actionListSchema,
+	attemptRecordSchema,
+	type Attempt,
+	type AttemptRecord,
+	type AttemptResult,
+	type AttemptSource,
+	type Mode
+} from './records';
+import { checked, type StorageContext } from './storage-context';
+
+/** An attempt to store; the names, the fingerprint and the id are filled in by the repository. */
+export interface NewAttempt {
+	scenarioId: string;
+	scenarioVersion: number;
+	scenarioHash: string;
+	playerId: string;
+	/** The team it counts for; defaults to the player's current team. */
+	teamId?: string | null;
+	mode: Mode;
+	startedAt: number;
+	finishedAt: number;
+	actions: readonly Action[];
+	result: AttemptResult;
+	weeksUsed: number;
+	verified: boolean;
+	source: AttemptSource;
+}
+
+export type AddOutcome =
+	{ status: 'added'; attempt: Attempt } | { status: 'duplicate'; existingId: string };
+
+/** Narrows a list of attempts: by mode, and by finish time in [from, to). */
+export interface AttemptFilter {
+	mode?: Mode;
+	from?: number | null;
+	to?: number | null;
+}
+
+/**
+ * Ranking order of results: higher score first; on a tie, fewer weeks used; then who finished
+ * first; the id last so that the order is total and stable.
+ */
+export function compareAttempts(a: AttemptRecord, b: AttemptRecord): number {
+	return (
+		b.result.score - a.result.score ||
+		a.weeksUsed - b.weeksUsed ||
+		a.finishedAt - b.finishedAt ||
+		(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+	);
+}
+
+function matches(filter: AttemptFilter | undefined): (attempt: AttemptRecord) => boolean {
+	if (!filter) return () => true;
+	const { mode, from, to } = filter;
+	return (attempt) =>
+		(mode === undefined || attempt.mode === mode) &&
+		(from === undefined || from === null || attempt.finishedAt >= from) &&
+		(to === undefined || to === null || attempt.finishedAt < to);
+}
+
+/** Keeps each player's best attempt (by compareAttempts), ranked. */
+export function bestPerPlayer(attempts: Iterable<AttemptRecord>): AttemptRecord[] {
+	const best = new Map<string, AttemptRecord>();
+	for (const attempt of attempts) {
+		const current = best.get(attempt.playerId);
+		if (!current || compareAttempts(attempt, current) < 0) best.set(attempt.playerId, attempt);
+	}
+	return [...best.values()].sort(compareAttempts);
+}
+
+/**
+ * Writes one attempt (both rows). Must run inside a read-write transaction over players, teams,
+ * attempts and attemptActions; a duplicate is reported, not written.
+ */
+export async function insertAttempt(db: SalesSimDatabase, input: NewAttempt): Promise<AddOutcome> {
+	const player = await db.players.get(input.playerId);
+	if (!player) throw new RecordNotFoundError('players', input.playerId);
+	const teamId = input.teamId === undefined ? player.teamId : input.teamId;
+	const team = teamId === null ? undefined : await db.teams.get(teamId);
+	if (teamId !== null && !team) throw new RecordNotFoundError('teams', teamId);
+	const actions = checked('attemptActions', actionListSchema, input.actions);
+	const fingerprint = attemptFingerprint({ ...input, playerName: player.name, actions });
+	const existing = await db.attempts.where('fingerprint').equals(fingerprint).first();
+	if (existing) return { status: 'duplicate', existingId: existing.id };
+	const record = checked('attempts', attemptRecordSchema, {
+		id: newId(),
+		scenarioId: input.scenarioId,
+		scenarioVersion: input.scenarioVersion,
+		scenarioHash: input.scenarioHash,
+		playerId: player.id,
+		playerName: player.name,
+		teamId,
+		teamName: team?.name ?? null,
+		mode: input.mode,
+		startedAt: input.startedAt,
+		finishedAt: input.finishedAt,
+		result: input.result,
+		weeksUsed: input.weeksUsed,
+		verified: input.verified,
+		source: input.source,
+		fingerprint
+	} satisfies AttemptRecord);
+	await db.attempts.add(record);
+	await db.attemptActions.add({ id: record.id, actions });
+	return { status: 'added', attempt: { ...record, actions } };
+}
+
+export class AttemptRepository {
+	constructor(private readonly ctx: StorageContext) {}
+
+	private get db(): SalesSimDatabase {
+		return this.ctx.db;
+	}
+
+	/** The attempt with its actions, or undefined. */
+	get(id: string): Promise<Attempt | undefined> {
+		return this.ctx.run(() =>
+			this.db.transaction('r', [this.db.attempts, this.db.attemptActions], async () => {
+				const [record, actions] = await Promise.all([
+					this.db.attempts.get(id),
+					this.db.attemptActions.get(id)
+				]);
+				return record ? { ...record, actions: actions?.actions ?? [] } : undefined;
+			})
+		);
+	}
+
+	/** Stores one attempt; rejects with DuplicateAttemptError when it is already stored. */
+	async add(input: NewAttempt): Promise<Attempt> {
+		const [outcome] = await this.addMany([input]);
+		if (outcome.status === 'duplicate') throw new DuplicateAttemptError(outcome.existingId);
+		return outcome.attempt;
+	}
+
+	/**
+	 * Stores several attempts in one transaction (an import batch): duplicates — of stored
+	 * attempts or of one earlier in the batch — are reported per item and skipped, the rest added.
+	 * A storage failure keeps none of them.
+	 */
+	addMany(inputs: readonly NewAttempt[]): Promise<AddOutcome[]> {
+		const { db } = this;
+		return this.ctx.run(
+			() =>
+				db.transaction('rw', [db.players, db.teams, db.attempts, db.attemptActions], async () => {
+					const outcomes: AddOutcome[] = [];
+					for (const input of inputs) outcomes.push(await insertAttempt(db, input));
+					return outcomes;
+				}),
+			true
+		);
+	}
+
+	/** The stored attempt with this content fingerprint, if any. */
+	findByFingerprint(fingerprint: string): Promise<AttemptRecord | undefined> {
+		return this.ctx.run(() => this.db.attempts.where('fingerprint').equals(fingerprint).first());
+	}
+
+	/** Every attempt on one scenario version, best first (compareAttempts). */
+	forScenario(
+		scenarioId: string,
+		scenarioVersion: number,
+		filter?: AttemptFilter
+	): Promise<AttemptRecord[]> {
+		return this.ctx.run(async () => {
+			const rows = await this.db.attempts
+				.where('[scenarioId+scenarioVersion+result.score]')
+				.between(
+					[scenarioId, scenarioVersion, Dexie.minKey],
+					[scenarioId, scenarioVersion, Dexie.maxKey]
+				)
+				.filter(matches(filter))
+				.toArray();
+			return rows.sort(compareAttempts);
+		});
+	}
+
+	/** Each player's best attempt on one scenario version, ranked (the scenario scoreboard). */
+	async bestByPlayer(
+		scenarioId: string,
+		scenarioVersion: number,
+		filter?: AttemptFilter
+	): Promise<AttemptRecord[]> {
+		return bestPerPlayer(await this.forScenario(scenarioId, scenarioVersion, filter));
+	}
+
+	/** A player's attempts, newest first; optionally on one scenario only. */
+	forPlayer(
+		playerId: string,
+		filter?: AttemptFilter & { scenarioId?: string }
+	): Promise<AttemptRecord[]> {
+		return this.ctx.run(async () => {
+			const keep = matches(filter);
+			const rows = await this.db.attempts
+				.where('playerId')
+				.equals(playerId)
+				.filter((a) => keep(a) && (!filter?.scenarioId || a.scenarioId === filter.scenarioId))
+				.toArray();
+			return rows.sort((a, b) => b.finishedAt - a.finishedAt);
+		});
+	}
+
+	/**
+	 * A player's best attempt on each scenario version they played (the library's cards),
+	 * keyed `${scenarioId}@${version}`.
+	 */
+	async bestOfPlayer(
+		playerId: string,
+		filter?: AttemptFilter
+	): Promise<Map<string, AttemptRecord>> {
+		const best = new Map<string, AttemptRecord>();
+		for (const attempt of await this.forPlayer(playerId, filter)) {
+			const key = `${attempt.scenarioId}@${attempt.scenarioVersion}`;
+			const current = best.get(key);
+			if (!current || compareAttempts(attempt, current) < 0) best.set(key, attempt);
+		}
+		return best;
+	}
+
+	/** A team's attempts, newest first. */
+	forTeam(teamId: string, filter?: AttemptFilter): Promise<AttemptRecord[]> {
+		return this.ctx.run(async () => {
+			const rows = await this.db.attempts
+				.where('teamId')
+				.equals(teamId)
+				.filter(matches(filter))
+				.toArray();
+			return rows.sort((a, b) => b.finishedAt - a.finishedAt);
+		});
+	}
+
+	/** Attempts finished in [from, to), oldest first (by the finishedAt index). */
+	finishedBetween(
+		from: number,
+		to: number,
+		filter?: Pick<AttemptFilter, 'mode'>
+	): Promise<AttemptRecord[]> {
+		return this.ctx.run(() =>
+			this.db.attempts
+				.where('finishedAt')
+				.between(from, to, true, false)
+				.filter(matches(filter))
+				.toArray()
+		);
+	}
+
+	/** The most recent attempts, newest first. */
+	recent(limit: number): Promise<AttemptRecord[]> {
+		return this.ctx.run(() =>
+			this.db.attempts.orderBy('finishedAt').reverse().limit(limit).toArray()
+		);
+	}
+
+	count(): Promise<number> {
+		return this.ctx.run(() => this.db.attempts.count());
+	}
+
+	/** Records the outcome of a replay verification. */
+	setVerified(id: string, verified: boolean): Promise<void> {
+		return this.ctx.run(async () => {
+			const changed = await this.db.attempts.update(id, { verified });
+			if (!changed && !(await this.db.attempts.get(id)))
+				throw new RecordNotFoundError('attempts', id);
+		}, true);
+	}
+
+	/** Deletes an attempt for good (both of its rows). */
+	remove(id: string): Promise<void> {
+		const { db } = this;
+		return this.ctx.run(
+			() =>
+				db.transaction('rw', [db.attempts, db.attemptActions], async () => {
+					await db.attempts.delete(id);
+					await db.attemptActions.delete(id);
+				}),
+			true
+		);
+	}
+}

@@ -1,0 +1,530 @@
+/**
+ * Backup: all data to one JSON file, and such a file back in.
+ *
+ * The file is Dexie's export format (dexie-export-import), so the library does the bulk work in
+ * both directions. Import is two steps, so that nothing is written before the user has seen what
+ * will happen:
+ *   1. `check(file)` reads and validates every row against records.ts and compares it with what
+ *      is stored, giving a plan: per table, how many rows will be added, replaced, left unchanged
+ *      or skipped — or the problems that make the file unusable, each with where it is.
+ *   2. `apply(plan)` writes the plan's rows in one transaction over every table: all or nothing.
+ *
+ * Import merges: rows that are not in the file stay. A team in the file whose name is already
+ * used by another stored team is merged into it (and so is a player whose name is taken in that
+ * team), so restoring two devices' backups gives one class, not two copies of it. An attempt
+ * already stored under another id (same fingerprint) is skipped.
+ */
+import { canonicalize } from 'json-canonicalize';
+import { z } from 'zod';
+import type { Attempt } from './records';
+import { SCHEMA_VERSION, type SalesSimDatabase } from './database';
+import { StorageError } from './errors';
+import {
+	nameKey,
+	RECORD_SCHEMAS,
+	TABLE_NAMES,
+	type AttemptActionsRecord,
+	type AttemptRecord,
+	type DealRecord,
+	type PlayerRecord,
+	type ScenarioRecord,
+	type SettingRecord,
+	type TableName,
+	type TeamRecord
+} from './records';
+import { scenarioHash } from './scenario-repository';
+import { DEVICE_SETTINGS, isSettingKey, SETTINGS } from './setting-repository';
+import type { StorageContext } from './storage-context';
+
+/** Largest backup file read: far above a class's data, well below what a tab can hold. */
+export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
+/** Problems listed at most; the rest are counted. */
+export const MAX_PROBLEMS = 50;
+
+export type BackupProblem =
+	| { code: 'too-large'; bytes: number }
+	| { code: 'not-json' }
+	/** Not a sales-sim backup (another app's export, or some other JSON). */
+	| { code: 'not-a-backup' }
+	/** Made by a newer sales-sim than this one. */
+	| { code: 'newer-version'; version: number }
+	| { code: 'unknown-table'; table: string }
+	/** A row that fails its schema: `path` names the field. */
+	| { code: 'bad-row'; table: TableName; row: number; path: string }
+	| { code: 'duplicate-key'; table: TableName; row: number }
+	/** An attempt without its actions, or actions without their attempt. */
+	| { code: 'incomplete-attempt'; table: 'attempts' | 'attemptActions'; row: number }
+	/** A stored scenario whose hash does not match its own text. */
+	| { code: 'scenario-hash'; row: number }
+	/** An attempt the verifier refused (see CheckOptions.verifyAttempt). */
+	| { code: 'unverified'; row: number };
+
+export interface TableSummary {
+	table: TableName;
+	added: number;
+	replaced: number;
+	unchanged: number;
+	/** Merged into an existing row (same name or same attempt), or not for this device. */
+	skipped: number;
+}
+
+/** What `apply` will write, as `check` found it. Opaque apart from `tables` and `totals`. */
+export interface ImportPlan {
+	/** Schema version of the file. */
+	version: number;
+	/** One entry per table the file holds (attemptActions is counted with attempts). */
+	tables: TableSummary[];
+	totals: Omit<TableSummary, 'table'>;
+	/** The rows to write, per table. */
+	readonly writes: ReadonlyMap<TableName, readonly unknown[]>;
+}
+
+export type ImportCheck =
+	{ ok: true; plan: ImportPlan } | { ok: false; problems: BackupProblem[]; moreProblems: number };
+
+export interface CheckOptions {
+	/**
+	 * Replays an attempt and says whether its stored result is right. When given, an attempt
+	 * marked verified that fails the replay makes the file refused (a backup is plain JSON, so a
+	 * score in it can be edited).
+	 */
+	verifyAttempt?: (attempt: Attempt) => boolean | Promise<boolean>;
+}
+
+/** The data written: per table, rows added and replaced. */
+export type ImportResult = TableSummary[];
+
+/** The file changed under us: stored data changed between `check` and `apply`. */
+export class ImportConflictError extends StorageError {
+	readonly code = 'conflict';
+	override name = 'ImportConflictError';
+	constructor(options?: { cause?: unknown }) {
+		super('The stored data changed since the file was checked: check the file again.', options);
+	}
+}
+
+const exportFileSchema = z.object({
+	formatName: z.literal('dexie'),
+	formatVersion: z.literal(1),
+	data: z.object({
+		databaseName: z.string(),
+		databaseVersion: z.number(),
+		tables: z.array(z.object({ name: z.string(), schema: z.string(), rowCount: z.number() })),
+		data: z.array(
+			z.object({ tableName: z.string(), inbound: z.literal(true), rows: z.array(z.unknown()) })
+		)
+	})
+});
+
+// Summary order: the order a person reads the data in.
+const SUMMARY_ORDER: TableName[] = [
+	'teams',
+	'players',
+	'attempts',
+	'deals',
+	'scenarios',
+	'competitions',
+	'settings'
+];
+
+/** A plain-JSON file name for a backup made now: `sales-sim-backup-2026-11-28.json`. */
+export function backupFileName(now = new Date()): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `sales-sim-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+}
+
+class ProblemList {
+	readonly items: BackupProblem[] = [];
+	more = 0;
+	add(problem: BackupProblem): void {
+		if (this.items.length < MAX_PROBLEMS) this.items.push(problem);
+		else this.more++;
+	}
+	get any(): boolean {
+		return this.items.length > 0;
+	}
+}
+
+/**
+ * Undoes dexie-export-import's encoding of values JSON cannot hold (Typeson `$types`): an
+ * `undefined` field becomes an absent one, which is how the app stores absence anyway; any other
+ * special type (a Date, a Map…) is refused, since the app never stores one.
+ */
+function reviveRow(row: unknown): { ok: true; row: unknown } | { ok: false; path: string } {
+	if (typeof row !== 'object' || row === null || Array.isArray(row) || !('$types' in row))
+		return { ok: true, row };
+	const { $types, ...rest } = row as Record<string, unknown>;
+	if (typeof $types !== 'object' || $types === null) return { ok: false, path: '$types' };
+	for (const [keyPath, type] of Object.entries($types)) {
+		if (type !== 'undef') return { ok: false, path: keyPath };
+		const parts = keyPath.split('.').map((p) => p.replace(/~1/g, '.').replace(/~0/g, '~'));
+		let target: unknown = rest;
+		for (const part of parts.slice(0, -1))
+			target = (target as Record<string, unknown> | undefined)?.[part];
+		if (typeof target === 'object' && target !== null)
+			delete (target as Record<string, unknown>)[parts[parts.length - 1]];
+	}
+	return { ok: true, row: rest };
+}
+
+function primaryKey(table: TableName, row: Record<string, unknown>): string {
+	if (table === 'scenarios') return canonicalize([row.id, row.version]);
+	if (table === 'settings') return String(row.key);
+	return String(row.id);
+}
+
+function dexieKey(table: TableName, row: Record<string, unknown>): unknown {
+	if (table === 'scenarios') return [row.id, row.version];
+	if (table === 'settings') return row.key;
+	return row.id;
+}
+
+export class BackupService {
+	constructor(private readonly ctx: StorageContext) {}
+
+	private get db(): SalesSimDatabase {
+		return this.ctx.db;
+	}
+
+	/** Every table, as one JSON file (Blob) in Dexie's export format. */
+	export(): Promise<Blob> {
+		return this.ctx.run(async () => {
+			const { exportDB } = await import('dexie-export-import');
+			return exportDB(this.db, { prettyJson: false });
+		});
+	}
+
+	/** Reads and validates a backup file and plans its import; writes nothing. */
+	async check(file: Blob, options: CheckOptions = {}): Promise<ImportCheck> {
+		const problems = new ProblemList();
+		const refuse = (problem: BackupProblem): ImportCheck => ({
+			ok: false,
+			problems: [problem],
+			moreProblems: 0
+		});
+		if (file.size > MAX_BACKUP_BYTES) return refuse({ code: 'too-large', bytes: file.size });
+		let json: unknown;
+		try {
+			json = JSON.parse(await file.text());
+		} catch {
+			return refuse({ code: 'not-json' });
+		}
+		const parsed = exportFileSchema.safeParse(json);
+		if (!parsed.success) return refuse({ code: 'not-a-backup' });
+		const { databaseVersion, data } = parsed.data.data;
+		const known = new Set<string>(TABLE_NAMES);
+		if (!data.some((t) => known.has(t.tableName))) return refuse({ code: 'not-a-backup' });
+		if (databaseVersion > SCHEMA_VERSION)
+			return refuse({ code: 'newer-version', version: databaseVersion });
+
+		// 1. Every row against its schema; one key per row.
+		const rows = new Map<TableName, Record<string, unknown>[]>();
+		for (const { tableName, rows: raw } of data) {
+			if (!known.has(tableName)) {
+				problems.add({ code: 'unknown-table', table: tableName });
+				continue;
+			}
+			const table = tableName as TableName;
+			const schema: z.ZodType = RECORD_SCHEMAS[table];
+			const list = rows.get(table) ?? [];
+			const seen = new Set(list.map((row) => primaryKey(table, row)));
+			raw.forEach((value, index) => {
+				const revived = reviveRow(value);
+				if (!revived.ok) {
+					problems.add({ code: 'bad-row', table, row: index + 1, path: revived.path });
+					return;
+				}
+				const result = schema.safeParse(revived.row);
+				if (!result.success) {
+					const issue = result.error.issues[0];
+					problems.add({
+						code: 'bad-row',
+						table,
+						row: index + 1,
+						path: issue.path.map(String).join('.')
+					});
+					return;
+				}
+				const row = result.data as Record<string, unknown>;
+				const key = primaryKey(table, row);
+				if (seen.has(key)) {
+					problems.add({ code: 'duplicate-key', table, row: index + 1 });
+					return;
+				}
+				seen.add(key);
+				list.push(row);
+				this.checkRow(table, row, index + 1, problems);
+			});
+			rows.set(table, list);
+		}
+		this.checkAttemptPairs(rows, problems);
+		if (!problems.any && options.verifyAttempt)
+			await this.verify(rows, options.verifyAttempt, problems);
+		if (problems.any) return { ok: false, problems: problems.items, moreProblems: problems.more };
+
+		const plan = await this.ctx.run(() =>
+			this.db.transaction('r', this.db.tables, () => this.plan(rows, databaseVersion))
+		);
+		return { ok: true, plan };
+	}
+
+	/** Writes a checked plan in one transaction; on any failure nothing of it is kept. */
+	async apply(plan: ImportPlan): Promise<ImportResult> {
+		const { importInto } = await import('dexie-export-import');
+		const tables = TABLE_NAMES.filter((t) => (plan.writes.get(t)?.length ?? 0) > 0);
+		const file = new Blob([
+			JSON.stringify({
+				formatName: 'dexie',
+				formatVersion: 1,
+				data: {
+					databaseName: this.db.name,
+					databaseVersion: this.db.verno,
+					tables: tables.map((name) => ({
+						name,
+						schema: this.db.table(name).schema.primKey.src,
+						rowCount: plan.writes.get(name)?.length ?? 0
+					})),
+					data: tables.map((name) => ({
+						tableName: name,
+						inbound: true,
+						rows: plan.writes.get(name)
+					}))
+				}
+			})
+		]);
+		await this.ctx.run(async () => {
+			try {
+				await importInto(this.db, file, { overwriteValues: true });
+			} catch (error) {
+				if ((error as { name?: string })?.name === 'ConstraintError' || hasConstraintError(error))
+					throw new ImportConflictError({ cause: error });
+				throw error;
+			}
+		}, true);
+		return plan.tables;
+	}
+
+	private checkRow(
+		table: TableName,
+		row: Record<string, unknown>,
+		index: number,
+		problems: ProblemList
+	): void {
+		if (table === 'players' || table === 'teams') row.nameKey = nameKey(String(row.name));
+		if (table === 'scenarios') {
+			const scenario = row as ScenarioRecord;
+			let value: unknown;
+			try {
+				value = JSON.parse(scenario.json);
+			} catch {
+				problems.add({ code: 'bad-row', table, row: index, path: 'json' });
+				return;
+			}
+			const content = value as { id?: unknown; version?: unknown };
+			if (content.id !== scenario.id || content.version !== scenario.version)
+				problems.add({ code: 'bad-row', table, row: index, path: 'json' });
+			else if (scenarioHash(value) !== scenario.hash)
+				problems.add({ code: 'scenario-hash', row: index });
+		}
+		if (table === 'settings') {
+			const setting = row as SettingRecord;
+			if (isSettingKey(setting.key) && !SETTINGS[setting.key].safeParse(setting.value).success)
+				problems.add({ code: 'bad-row', table, row: index, path: 'value' });
+		}
+	}
+
+	private checkAttemptPairs(
+		rows: Map<TableName, Record<string, unknown>[]>,
+		problems: ProblemList
+	): void {
+		// Only meaningful when every row parsed: otherwise the rows are already reported.
+		if (problems.any) return;
+		const attempts = rows.get('attempts') ?? [];
+		const actions = rows.get('attemptActions') ?? [];
+		const attemptIds = new Set(attempts.map((a) => a.id));
+		const actionIds = new Set(actions.map((a) => a.id));
+		attempts.forEach((a, i) => {
+			if (!actionIds.has(a.id))
+				problems.add({ code: 'incomplete-attempt', table: 'attempts', row: i + 1 });
+		});
+		actions.forEach((a, i) => {
+			if (!attemptIds.has(a.id))
+				problems.add({ code: 'incomplete-attempt', table: 'attemptActions', row: i + 1 });
+		});
+	}
+
+	private async verify(
+		rows: Map<TableName, Record<string, unknown>[]>,
+		verifyAttempt: NonNullable<CheckOptions['verifyAttempt']>,
+		problems: ProblemList
+	): Promise<void> {
+		const actions = new Map(
+			(rows.get('attemptActions') as AttemptActionsRecord[] | undefined)?.map((a) => [
+				a.id,
+				a.actions
+			])
+		);
+		const attempts = (rows.get('attempts') ?? []) as AttemptRecord[];
+		for (const [index, attempt] of attempts.entries()) {
+			if (!attempt.verified) continue;
+			const ok = await verifyAttempt({ ...attempt, actions: actions.get(attempt.id) ?? [] });
+			if (!ok) problems.add({ code: 'unverified', row: index + 1 });
+		}
+	}
+
+	/** Compares the file's rows with the stored ones. Runs in a read transaction. */
+	private async plan(
+		rows: Map<TableName, Record<string, unknown>[]>,
+		version: number
+	): Promise<ImportPlan> {
+		const { db } = this;
+		const summaries = new Map<TableName, TableSummary>();
+		const writes = new Map<TableName, unknown[]>();
+		const summary = (table: TableName) => {
+			let entry = summaries.get(table);
+			if (!entry) {
+				entry = { table, added: 0, replaced: 0, unchanged: 0, skipped: 0 };
+				summaries.set(table, entry);
+			}
+			return entry;
+		};
+		const write = (table: TableName, row: unknown) => {
+			const list = writes.get(table) ?? [];
+			list.push(row);
+			writes.set(table, list);
+		};
+		/** Counts a row as added, replaced or unchanged, and queues it unless unchanged. */
+		const compare = async (table: TableName, row: Record<string, unknown>, counted = true) => {
+			const existing = await db.table(table).get(dexieKey(table, row) as never);
+			const entry = summary(table);
+			if (existing === undefined) {
+				if (counted) entry.added++;
+				write(table, row);
+			} else if (canonicalize(existing) !== canonicalize(row)) {
+				if (counted) entry.replaced++;
+				write(table, row);
+			} else if (counted) entry.unchanged++;
+		};
+
+		// Teams: one per name; a file team whose name another stored team holds merges into it.
+		const teamMap = new Map<string, string>();
+		const teamNames = new Map<string, string>();
+		const claimedNames = new Map<string, string>();
+		for (const team of (rows.get('teams') ?? []) as TeamRecord[]) {
+			const stored = await db.teams.where('nameKey').equals(team.nameKey).first();
+			const target = stored && stored.id !== team.id ? stored : undefined;
+			const earlier = claimedNames.get(team.nameKey);
+			if (target || (earlier && earlier !== team.id)) {
+				const id = target?.id ?? earlier!;
+				teamMap.set(team.id, id);
+				summary('teams').skipped++;
+				continue;
+			}
+			claimedNames.set(team.nameKey, team.id);
+			teamNames.set(team.id, team.name);
+			await compare('teams', team);
+		}
+		const teamOf = (id: string | null) => (id === null ? null : (teamMap.get(id) ?? id));
+		const teamName = async (id: string | null, fallback: string | null) =>
+			id === null ? fallback : (teamNames.get(id) ?? (await db.teams.get(id))?.name ?? fallback);
+
+		// Players: one per name within a team, the same way.
+		const playerMap = new Map<string, string>();
+		const playerNames = new Map<string, string>();
+		const claimedPlayers = new Map<string, string>();
+		for (const original of (rows.get('players') ?? []) as PlayerRecord[]) {
+			const player = { ...original, teamId: teamOf(original.teamId) };
+			const key = `${player.teamId}\u0000${player.nameKey}`;
+			const stored = await db.players
+				.where('nameKey')
+				.equals(player.nameKey)
+				.filter((p) => p.teamId === player.teamId && p.id !== player.id)
+				.first();
+			const earlier = claimedPlayers.get(key);
+			if (stored || (earlier && earlier !== player.id)) {
+				playerMap.set(player.id, stored?.id ?? earlier!);
+				summary('players').skipped++;
+				continue;
+			}
+			claimedPlayers.set(key, player.id);
+			playerNames.set(player.id, player.name);
+			await compare('players', player);
+		}
+		const playerOf = (id: string) => playerMap.get(id) ?? id;
+		const playerName = async (id: string, fallback: string) =>
+			playerNames.get(id) ?? (await db.players.get(id))?.name ?? fallback;
+
+		// Attempts: a stored attempt with the same fingerprint under another id is the same play.
+		const actions = new Map(
+			((rows.get('attemptActions') ?? []) as AttemptActionsRecord[]).map((a) => [a.id, a])
+		);
+		const fingerprints = new Set<string>();
+		for (const original of (rows.get('attempts') ?? []) as AttemptRecord[]) {
+			const stored = await db.attempts.where('fingerprint').equals(original.fingerprint).first();
+			if ((stored && stored.id !== original.id) || fingerprints.has(original.fingerprint)) {
+				summary('attempts').skipped++;
+				continue;
+			}
+			fingerprints.add(original.fingerprint);
+			const playerId = playerOf(original.playerId);
+			const teamId = teamOf(original.teamId);
+			const attempt: AttemptRecord = {
+				...original,
+				playerId,
+				playerName: await playerName(playerId, original.playerName),
+				teamId,
+				teamName: await teamName(teamId, original.teamName)
+			};
+			await compare('attempts', attempt);
+			const list = actions.get(original.id);
+			if (list) await compare('attemptActions', list, false);
+		}
+
+		for (const original of (rows.get('deals') ?? []) as DealRecord[])
+			await compare('deals', { ...original, playerId: playerOf(original.playerId) });
+		for (const row of (rows.get('scenarios') ?? []) as ScenarioRecord[]) {
+			// A published or retired version is frozen here: results refer to its exact content.
+			const stored = await db.scenarios.get([row.id, row.version]);
+			if (
+				stored &&
+				stored.status !== 'draft' &&
+				(stored.hash !== row.hash || row.status === 'draft')
+			) {
+				summary('scenarios').skipped++;
+				continue;
+			}
+			await compare('scenarios', row);
+		}
+		for (const row of rows.get('competitions') ?? []) await compare('competitions', row);
+		for (const original of (rows.get('settings') ?? []) as SettingRecord[]) {
+			if (!isSettingKey(original.key) || DEVICE_SETTINGS.has(original.key)) {
+				summary('settings').skipped++;
+				continue;
+			}
+			const value =
+				original.key === 'currentPlayerId' && typeof original.value === 'string'
+					? playerOf(original.value)
+					: original.value;
+			await compare('settings', { key: original.key, value });
+		}
+
+		const tables = SUMMARY_ORDER.filter((t) => summaries.has(t)).map((t) => summaries.get(t)!);
+		const totals = { added: 0, replaced: 0, unchanged: 0, skipped: 0 };
+		for (const t of tables) {
+			totals.added += t.added;
+			totals.replaced += t.replaced;
+			totals.unchanged += t.unchanged;
+			totals.skipped += t.skipped;
+		}
+		return { version, tables, totals, writes };
+	}
+}
+
+function hasConstraintError(error: unknown): boolean {
+	let current = error as { name?: string; inner?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 8; depth++) {
+		if (current.name === 'ConstraintError') return true;
+		current = (current.inner ?? current.cause) as typeof current;
+	}
+	return false;
+}

@@ -1,0 +1,106 @@
+/**
+ * The one IndexedDB database of the app, as a typed Dexie 4 subclass.
+ *
+ * Schema versions are only ever added, never edited: a shipped `version(n)` is frozen, and a
+ * change is a new entry in SCHEMA_VERSIONS with its upgrade function and a spec built with
+ * `upgradeFrom` (test-support.ts) that creates the older database with data, opens it with the
+ * new code and reads everything back.
+ */
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type {
+	AttemptActionsRecord,
+	AttemptRecord,
+	CompetitionRecord,
+	DealRecord,
+	PlayerRecord,
+	ScenarioRecord,
+	SettingRecord,
+	TableName,
+	TeamRecord
+} from './records';
+import { StorageMonitor } from './storage-monitor';
+
+export const DB_NAME = 'sales-sim';
+
+export interface SchemaVersion {
+	version: number;
+	/** Dexie store specs: the primary key first, then the indexes; `null` deletes a table. */
+	stores: Partial<Record<TableName, string | null>>;
+	/** Rewrites the rows of the previous version; runs inside the upgrade transaction. */
+	upgrade?: (tx: Transaction) => PromiseLike<unknown> | void;
+}
+
+/**
+ * Every schema version ever shipped, oldest first.
+ *
+ * Version 1 indexes serve the scoreboard and the library without scanning a table:
+ * attempts by `[scenarioId+scenarioVersion+result.score]` (a scenario's board, best first), by
+ * `playerId` and `teamId` (a player's or team's results), by `finishedAt` (a period), and by a
+ * unique `fingerprint` (duplicate imports are refused by the database itself).
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+	{
+		version: 1,
+		stores: {
+			players: 'id, nameKey, teamId',
+			teams: 'id, &nameKey',
+			attempts:
+				'id, [scenarioId+scenarioVersion+result.score], playerId, teamId, finishedAt, &fingerprint',
+			attemptActions: 'id',
+			deals: 'id, playerId, updatedAt, [scenarioId+scenarioVersion]',
+			scenarios: '[id+version], id, status, updatedAt',
+			competitions: 'id, from',
+			settings: 'key'
+		}
+	}
+];
+
+/** The newest schema version; backups carry it and refuse to load into an older app. */
+export const SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;
+
+/** Declares the schema versions on a Dexie instance, up to and including `upTo`. */
+export function declareSchema(db: Dexie, upTo = SCHEMA_VERSION): void {
+	for (const step of SCHEMA_VERSIONS) {
+		if (step.version > upTo) break;
+		const version = db.version(step.version).stores(step.stores);
+		if (step.upgrade) version.upgrade(step.upgrade);
+	}
+}
+
+/** What Dexie needs to reach IndexedDB: the browser's by default, fake-indexeddb in specs. */
+export interface IndexedDbDependencies {
+	indexedDB: IDBFactory;
+	IDBKeyRange: typeof IDBKeyRange;
+}
+
+export class SalesSimDatabase extends Dexie {
+	players!: EntityTable<PlayerRecord, 'id'>;
+	teams!: EntityTable<TeamRecord, 'id'>;
+	attempts!: EntityTable<AttemptRecord, 'id'>;
+	attemptActions!: EntityTable<AttemptActionsRecord, 'id'>;
+	deals!: EntityTable<DealRecord, 'id'>;
+	scenarios!: Table<ScenarioRecord, [string, number]>;
+	competitions!: EntityTable<CompetitionRecord, 'id'>;
+	settings!: EntityTable<SettingRecord, 'key'>;
+
+	/** The live condition of this connection: ok, blocked, unavailable or full. */
+	readonly monitor = new StorageMonitor();
+
+	constructor(name = DB_NAME, dependencies?: IndexedDbDependencies) {
+		super(name, {
+			...dependencies,
+			// Chromium otherwise reports a commit before it reaches the disk; a trainee's action
+			// must survive a crash once the UI shows its result.
+			chromeTransactionDurability: 'strict'
+		});
+		declareSchema(this);
+		// Dexie's default reaction closes the connection and silently reopens it at the newer
+		// version, where this tab's older code would write rows the new schema does not expect.
+		// Instead: close for good and tell the user to reload; returning false skips the default.
+		this.on('versionchange', () => {
+			this.close({ disableAutoOpen: true });
+			this.monitor.set({ kind: 'blocked' });
+			return false;
+		});
+	}
+}

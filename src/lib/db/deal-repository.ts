@@ -1,0 +1,218 @@
+/**
+ * Deals in progress: what makes "close the tab in stage four, come back to stage four" true.
+ *
+ * The play page's contract:
+ *   1. `start` when the trainee opens a new deal;
+ *   2. for every action the engine accepts, `await recordAction(...)` BEFORE showing its
+ *      result: it returns once the action and the machine's new snapshot are committed together;
+ *   3. when the deal has ended, `finish` stores the attempt and removes the deal in one
+ *      transaction (if the tab closes in between, the deal reopens in its ended state and the
+ *      page calls `finish` again);
+ *   4. on load, `listUnfinished` / `get` give back every deal exactly where it was; a snapshot
+ *      that no longer fits the machine is rebuilt from `actions` and saved with `saveSnapshot`.
+ */
+import type { Action } from '$lib/engine/scenario/schema';
+import { actionSchema } from '$lib/engine/scenario/schema';
+import { insertAttempt, type NewAttempt } from './attempt-repository';
+import type { SalesSimDatabase } from './database';
+import {
+	DealConflictError,
+	DuplicateAttemptError,
+	InvalidRecordError,
+	RecordNotFoundError
+} from './errors';
+import { newId } from './ids';
+import { dealRecordSchema, type Attempt, type DealRecord, type Json, type Mode } from './records';
+import { checked, type StorageContext } from './storage-context';
+
+export interface NewDeal {
+	scenarioId: string;
+	scenarioVersion: number;
+	scenarioHash: string;
+	playerId: string;
+	mode: Mode;
+	/** The machine's persisted snapshot at the start (`actor.getPersistedSnapshot()`). */
+	snapshot: unknown;
+	snapshotVersion: number;
+}
+
+/** What `finish` needs beyond the deal itself: the engine's verdict on it. */
+export type FinishedDeal = Pick<NewAttempt, 'result' | 'weeksUsed' | 'verified'> & {
+	/** Defaults to now. */
+	finishedAt?: number;
+};
+
+/** A snapshot as plain JSON: a live object or a value JSON cannot hold is refused, not stored. */
+function toJson(snapshot: unknown): Json {
+	let text: string | undefined;
+	try {
+		text = JSON.stringify(snapshot);
+	} catch (error) {
+		throw new InvalidRecordError('deals', [
+			{ path: 'snapshot', message: `is not JSON: ${(error as Error).message}` }
+		]);
+	}
+	if (text === undefined)
+		throw new InvalidRecordError('deals', [{ path: 'snapshot', message: 'is not JSON' }]);
+	return JSON.parse(text) as Json;
+}
+
+export class DealRepository {
+	constructor(private readonly ctx: StorageContext) {}
+
+	private get db(): SalesSimDatabase {
+		return this.ctx.db;
+	}
+
+	/** Opens a new deal for a player; rejects with RecordNotFoundError for an unknown player. */
+	start(input: NewDeal): Promise<DealRecord> {
+		const { db, ctx } = this;
+		return ctx.run(
+			() =>
+				db.transaction('rw', [db.players, db.deals], async () => {
+					if (!(await db.players.get(input.playerId)))
+						throw new RecordNotFoundError('players', input.playerId);
+					const now = ctx.now();
+					const deal = checked('deals', dealRecordSchema, {
+						id: newId(),
+						scenarioId: input.scenarioId,
+						scenarioVersion: input.scenarioVersion,
+						scenarioHash: input.scenarioHash,
+						playerId: input.playerId,
+						mode: input.mode,
+						startedAt: now,
+						updatedAt: now,
+						actions: [],
+						snapshot: toJson(input.snapshot),
+						snapshotVersion: input.snapshotVersion
+					} satisfies DealRecord);
+					await db.deals.add(deal);
+					return deal;
+				}),
+			true
+		);
+	}
+
+	/**
+	 * Appends an accepted action and replaces the snapshot with the one after it, in one
+	 * transaction; resolves once both are committed.
+	 *
+	 * `expectedCount`, the number of actions this page believes the deal has, guards against the
+	 * same deal being played in two tabs: when it differs, nothing is written and a
+	 * DealConflictError says to reload.
+	 */
+	async recordAction(
+		dealId: string,
+		action: Action,
+		snapshot: unknown,
+		expectedCount?: number
+	): Promise<DealRecord> {
+		const { db, ctx } = this;
+		const parsed = checked('deals', actionSchema, action);
+		const json = toJson(snapshot);
+		return ctx.run(
+			() =>
+				db.transaction('rw', db.deals, async () => {
+					const deal = await db.deals.get(dealId);
+					if (!deal) throw new RecordNotFoundError('deals', dealId);
+					if (expectedCount !== undefined && expectedCount !== deal.actions.length)
+						throw new DealConflictError(dealId, expectedCount, deal.actions.length);
+					const next: DealRecord = {
+						...deal,
+						actions: [...deal.actions, parsed],
+						snapshot: json,
+						updatedAt: Math.max(ctx.now(), deal.updatedAt)
+					};
+					// The action was checked above and the snapshot is JSON by construction: no need
+					// to re-check the whole row on every action.
+					await db.deals.put(next);
+					return next;
+				}),
+			true
+		);
+	}
+
+	/** Replaces the snapshot alone, e.g. after rebuilding it from the actions with newer code. */
+	async saveSnapshot(
+		dealId: string,
+		snapshot: unknown,
+		snapshotVersion: number
+	): Promise<DealRecord> {
+		const { db, ctx } = this;
+		const json = toJson(snapshot);
+		return ctx.run(
+			() =>
+				db.transaction('rw', db.deals, async () => {
+					const deal = await db.deals.get(dealId);
+					if (!deal) throw new RecordNotFoundError('deals', dealId);
+					const next = checked('deals', dealRecordSchema, {
+						...deal,
+						snapshot: json,
+						snapshotVersion,
+						updatedAt: Math.max(ctx.now(), deal.updatedAt)
+					});
+					await db.deals.put(next);
+					return next;
+				}),
+			true
+		);
+	}
+
+	get(dealId: string): Promise<DealRecord | undefined> {
+		return this.ctx.run(() => this.db.deals.get(dealId));
+	}
+
+	/** Deals still in progress, most recently played first; optionally one player's only. */
+	listUnfinished(playerId?: string): Promise<DealRecord[]> {
+		return this.ctx.run(async () => {
+			const rows =
+				playerId === undefined
+					? await this.db.deals.orderBy('updatedAt').reverse().toArray()
+					: await this.db.deals.where('playerId').equals(playerId).toArray();
+			return playerId === undefined ? rows : rows.sort((a, b) => b.updatedAt - a.updatedAt);
+		});
+	}
+
+	/**
+	 * Turns a finished deal into an attempt: the attempt (with the deal's actions, player, mode
+	 * and start) is added and the deal removed in one transaction, so a result is never both
+	 * pending and stored, nor neither.
+	 */
+	finish(dealId: string, finished: FinishedDeal): Promise<Attempt> {
+		const { db, ctx } = this;
+		return ctx.run(
+			() =>
+				db.transaction(
+					'rw',
+					[db.deals, db.players, db.teams, db.attempts, db.attemptActions],
+					async () => {
+						const deal = await db.deals.get(dealId);
+						if (!deal) throw new RecordNotFoundError('deals', dealId);
+						const outcome = await insertAttempt(db, {
+							scenarioId: deal.scenarioId,
+							scenarioVersion: deal.scenarioVersion,
+							scenarioHash: deal.scenarioHash,
+							playerId: deal.playerId,
+							mode: deal.mode,
+							startedAt: deal.startedAt,
+							finishedAt: finished.finishedAt ?? Math.max(ctx.now(), deal.updatedAt),
+							actions: deal.actions,
+							result: finished.result,
+							weeksUsed: finished.weeksUsed,
+							verified: finished.verified,
+							source: 'local'
+						});
+						if (outcome.status === 'duplicate') throw new DuplicateAttemptError(outcome.existingId);
+						await db.deals.delete(dealId);
+						return outcome.attempt;
+					}
+				),
+			true
+		);
+	}
+
+	/** Abandons a deal in progress; nothing is kept of it. */
+	discard(dealId: string): Promise<void> {
+		return this.ctx.run(() => this.db.deals.delete(dealId), true);
+	}
+}

@@ -1,0 +1,45 @@
+/**
+ * The app's storage: one database, one repository per table. Import from `$lib/db`.
+ *
+ * Every method returns a promise that rejects with a typed error (errors.ts): in particular
+ * StorageBlockedError after another tab upgraded the database, StorageFullError when the disk is
+ * full (nothing of the write is kept) and StorageUnavailableError where IndexedDB cannot be
+ * opened — the play page then lets the trainee play without saving. `db.monitor` (mirrored by
+ * `storageStatus` in $lib/state/storage-status.svelte) holds the current condition.
+ */
+import { SalesSimDatabase } from './database';
+import { createStorage } from './storage';
+
+export const db = new SalesSimDatabase();
+export const storage = createStorage(db);
+export const {
+	players,
+	teams,
+	attempts,
+	deals,
+	scenarios,
+	competitions,
+	settings,
+	backup,
+	persistence
+} = storage;
+
+/** Opens the database now, so that the storage condition is known before the first write. */
+export const openStorage = storage.open;
+
+export { SalesSimDatabase, DB_NAME, SCHEMA_VERSION } from './database';
+export * from './errors';
+export type * from './records';
+export { MODES, SCENARIO_STATUSES, nameKey } from './records';
+export type { StorageCondition, StorageConditionKind } from './storage-monitor';
+export { compareAttempts, bestPerPlayer } from './attempt-repository';
+export type { NewAttempt, AddOutcome, AttemptFilter } from './attempt-repository';
+export type { NewDeal, FinishedDeal } from './deal-repository';
+export type { NewCompetition } from './competition-repository';
+export type { SettingKey, SettingValue } from './setting-repository';
+export { scenarioHash } from './scenario-repository';
+export { attemptFingerprint, exportedAttemptFingerprint } from './fingerprint';
+export { toExportedAttempt, resultFromReport } from './attempt-format';
+export { backupFileName, ImportConflictError } from './backup-service';
+export type { BackupProblem, ImportCheck, ImportPlan, TableSummary } from './backup-service';
+export type { StorageEstimate } from './persistence-service';

@@ -1,0 +1,183 @@
+/**
+ * The shapes of the rows kept in IndexedDB, as Zod schemas with the types inferred from them.
+ *
+ * The schemas guard every way data comes in from outside the running app (a backup file, an
+ * imported scenario); repositories build rows themselves and check them with the same schemas
+ * before writing, so a bad row never reaches the disk.
+ *
+ * Conventions: times are milliseconds since 1970 (UTC) — numbers sort and index well and export
+ * as plain JSON; an absent reference is `null`, never `undefined`, so that exported rows are plain
+ * JSON too; ids made by the app are random UUIDs (see ids.ts).
+ */
+import { z } from 'zod';
+import { OUTCOMES, SCORE_CATEGORIES } from '$lib/engine/methodology';
+import { actionSchema, idSchema, MAX_ACTIONS } from '$lib/engine/scenario/schema';
+
+/** Practice shows the coach; only assessment attempts count on a scoreboard. */
+export const MODES = ['practice', 'assessment'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** Draft: being written; published: playable and frozen; retired: kept for old results. */
+export const SCENARIO_STATUSES = ['draft', 'published', 'retired'] as const;
+export type ScenarioStatus = (typeof SCENARIO_STATUSES)[number];
+
+/** Where an attempt comes from: played on this device, or imported from another one. */
+export const ATTEMPT_SOURCES = ['local', 'imported'] as const;
+export type AttemptSource = (typeof ATTEMPT_SOURCES)[number];
+
+/** Longest player or team name. */
+export const MAX_NAME = 80;
+/** Largest scenario JSON text kept (a scenario of 50 people and 100 intel items is far below). */
+export const MAX_SCENARIO_TEXT = 2_000_000;
+
+export const timeSchema = z.int().min(0).max(8.64e15);
+export const recordIdSchema = z.string().min(1).max(64);
+export const hashSchema = z
+	.string()
+	.regex(/^[0-9a-f]{64}$/, { message: 'must be 64 lower-case hex digits' });
+export const nameSchema = z.string().trim().min(1).max(MAX_NAME);
+
+/**
+ * The key a name is looked up and compared by: "Li Na", " li  na " and "ＬＩ ＮＡ" are one name.
+ *
+ * @example nameKey('  Li   Na ') // 'li na'
+ */
+export function nameKey(name: string): string {
+	return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export const teamRecordSchema = z.strictObject({
+	id: recordIdSchema,
+	name: nameSchema,
+	nameKey: z.string(),
+	createdAt: timeSchema
+});
+export type TeamRecord = z.output<typeof teamRecordSchema>;
+
+export const playerRecordSchema = z.strictObject({
+	id: recordIdSchema,
+	name: nameSchema,
+	nameKey: z.string(),
+	teamId: recordIdSchema.nullable(),
+	createdAt: timeSchema
+});
+export type PlayerRecord = z.output<typeof playerRecordSchema>;
+
+export const attemptResultSchema = z.strictObject({
+	outcome: z.enum(OUTCOMES),
+	score: z.number().min(0).max(100),
+	categories: z.partialRecord(z.enum(SCORE_CATEGORIES), z.number())
+});
+export type AttemptResult = z.output<typeof attemptResultSchema>;
+
+/**
+ * One finished attempt, without its action list. The actions live in their own table
+ * (`attemptActions`) so that scoreboard queries over many thousands of attempts read small rows;
+ * `attempts.get(id)` joins them back.
+ */
+export const attemptRecordSchema = z.strictObject({
+	id: recordIdSchema,
+	scenarioId: idSchema,
+	scenarioVersion: z.int().min(1),
+	scenarioHash: hashSchema,
+	playerId: recordIdSchema,
+	/** The player's name when the attempt was played (kept current by a rename). */
+	playerName: nameSchema,
+	teamId: recordIdSchema.nullable(),
+	teamName: nameSchema.nullable(),
+	mode: z.enum(MODES),
+	startedAt: timeSchema,
+	finishedAt: timeSchema,
+	result: attemptResultSchema,
+	weeksUsed: z.int().min(0),
+	/** True once the result was recomputed by replaying the actions and matched. */
+	verified: z.boolean(),
+	source: z.enum(ATTEMPT_SOURCES),
+	/** Content fingerprint for duplicate detection (fingerprint.ts); unique in the table. */
+	fingerprint: hashSchema
+});
+export type AttemptRecord = z.output<typeof attemptRecordSchema>;
+
+export const actionListSchema = z.array(actionSchema).max(MAX_ACTIONS);
+
+export const attemptActionsRecordSchema = z.strictObject({
+	/** The attempt's id. */
+	id: recordIdSchema,
+	actions: actionListSchema
+});
+export type AttemptActionsRecord = z.output<typeof attemptActionsRecordSchema>;
+
+/** An attempt with its actions, as `attempts.get` returns it. */
+export type Attempt = AttemptRecord & Pick<AttemptActionsRecord, 'actions'>;
+
+/** A JSON value: what the deal machine's persisted snapshot must be to be stored. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export const dealRecordSchema = z.strictObject({
+	id: recordIdSchema,
+	scenarioId: idSchema,
+	scenarioVersion: z.int().min(1),
+	scenarioHash: hashSchema,
+	playerId: recordIdSchema,
+	mode: z.enum(MODES),
+	startedAt: timeSchema,
+	updatedAt: timeSchema,
+	actions: actionListSchema,
+	/** The deal machine's persisted snapshot, as JSON; opaque to storage. */
+	snapshot: z.json(),
+	/** Which shape of snapshot this is, so the play page can tell when to rebuild it. */
+	snapshotVersion: z.int().min(0)
+});
+export type DealRecord = z.output<typeof dealRecordSchema>;
+
+export const scenarioRecordSchema = z.strictObject({
+	id: idSchema,
+	version: z.int().min(1),
+	/** SHA-256 of the canonical JSON (shared/docs/scenario-format.md). */
+	hash: hashSchema,
+	/** The scenario file exactly as the trainer wrote or imported it. */
+	json: z.string().min(2).max(MAX_SCENARIO_TEXT),
+	status: z.enum(SCENARIO_STATUSES),
+	createdAt: timeSchema,
+	updatedAt: timeSchema
+});
+export type ScenarioRecord = z.output<typeof scenarioRecordSchema>;
+
+export const scenarioRefSchema = z.strictObject({ id: idSchema, version: z.int().min(1) });
+export type ScenarioRef = z.output<typeof scenarioRefSchema>;
+
+export const competitionRecordSchema = z
+	.strictObject({
+		id: recordIdSchema,
+		name: nameSchema,
+		scenarios: z.array(scenarioRefSchema).min(1).max(50),
+		/** Start of the window, inclusive; null: open. */
+		from: timeSchema.nullable(),
+		/** End of the window, exclusive; null: open. */
+		to: timeSchema.nullable()
+	})
+	.refine((c) => c.from === null || c.to === null || c.from < c.to, {
+		message: 'the window must end after it starts',
+		path: ['to']
+	});
+export type CompetitionRecord = z.output<typeof competitionRecordSchema>;
+
+export const settingRecordSchema = z.strictObject({
+	key: z.string().min(1).max(100),
+	value: z.json()
+});
+export type SettingRecord = z.output<typeof settingRecordSchema>;
+
+/** Every table, with the schema its rows must satisfy. */
+export const RECORD_SCHEMAS = {
+	players: playerRecordSchema,
+	teams: teamRecordSchema,
+	attempts: attemptRecordSchema,
+	attemptActions: attemptActionsRecordSchema,
+	deals: dealRecordSchema,
+	scenarios: scenarioRecordSchema,
+	competitions: competitionRecordSchema,
+	settings: settingRecordSchema
+} as const;
+export type TableName = keyof typeof RECORD_SCHEMAS;
+export const TABLE_NAMES = Object.keys(RECORD_SCHEMAS) as TableName[];

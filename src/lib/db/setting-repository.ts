@@ -1,0 +1,57 @@
+/**
+ * Settings: small key/value facts about this device and its user, each with its own schema.
+ * Add a key here (with its schema) to store something new.
+ */
+import { z } from 'zod';
+import type { SalesSimDatabase } from './database';
+import { recordIdSchema, timeSchema, type Json } from './records';
+import { checked, type StorageContext } from './storage-context';
+
+export const SETTINGS = {
+	/** The first-play introduction was shown. */
+	firstPlaySeen: z.boolean(),
+	/** The player this device plays as. */
+	currentPlayerId: recordIdSchema.nullable(),
+	/** When persistent storage was asked for, and the browser's answer. */
+	persistence: z.strictObject({ askedAt: timeSchema, granted: z.boolean() })
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]>;
+
+/** Facts about this browser, not about the class: a backup restored elsewhere leaves them be. */
+export const DEVICE_SETTINGS: ReadonlySet<string> = new Set<SettingKey>(['persistence']);
+
+export function isSettingKey(key: string): key is SettingKey {
+	return Object.hasOwn(SETTINGS, key);
+}
+
+export class SettingRepository {
+	constructor(private readonly ctx: StorageContext) {}
+
+	private get db(): SalesSimDatabase {
+		return this.ctx.db;
+	}
+
+	/** The stored value, or undefined when unset (or stored by a version that no longer fits). */
+	get<K extends SettingKey>(key: K): Promise<SettingValue<K> | undefined> {
+		return this.ctx.run(async () => {
+			const row = await this.db.settings.get(key);
+			if (!row) return undefined;
+			const parsed = SETTINGS[key].safeParse(row.value);
+			return parsed.success ? (parsed.data as SettingValue<K>) : undefined;
+		});
+	}
+
+	async set<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> {
+		// Every setting schema describes JSON, so the checked value is one.
+		const checkedValue = checked('settings', SETTINGS[key], value) as Json;
+		return this.ctx.run(async () => {
+			await this.db.settings.put({ key, value: checkedValue });
+		}, true);
+	}
+
+	remove(key: SettingKey): Promise<void> {
+		return this.ctx.run(() => this.db.settings.delete(key), true);
+	}
+}

@@ -1,0 +1,56 @@
+/**
+ * The storage as the app uses it: the database and one repository per table, sharing one
+ * context (database, clock, error mapping). The app uses the instance in index.ts; specs build
+ * their own over fake-indexeddb with `createStorage`.
+ */
+import { AttemptRepository } from './attempt-repository';
+import { BackupService } from './backup-service';
+import { CompetitionRepository } from './competition-repository';
+import type { SalesSimDatabase } from './database';
+import { DealRepository } from './deal-repository';
+import { PersistenceService, type StorageManagerLike } from './persistence-service';
+import { PlayerRepository } from './player-repository';
+import { ScenarioRepository } from './scenario-repository';
+import { SettingRepository } from './setting-repository';
+import { StorageContext } from './storage-context';
+import { TeamRepository } from './team-repository';
+
+export interface StorageOptions {
+	/** Milliseconds since 1970 (default `Date.now`). */
+	now?: () => number;
+	/** `navigator.storage` or a stand-in (default: the browser's). */
+	storageManager?: () => StorageManagerLike | undefined;
+}
+
+export interface Storage {
+	db: SalesSimDatabase;
+	players: PlayerRepository;
+	teams: TeamRepository;
+	attempts: AttemptRepository;
+	deals: DealRepository;
+	scenarios: ScenarioRepository;
+	competitions: CompetitionRepository;
+	settings: SettingRepository;
+	backup: BackupService;
+	persistence: PersistenceService;
+	/** Opens the database now; rejects with StorageUnavailableError where it cannot be opened. */
+	open: () => Promise<void>;
+}
+
+export function createStorage(db: SalesSimDatabase, options: StorageOptions = {}): Storage {
+	const context = new StorageContext(db, options.now);
+	const settings = new SettingRepository(context);
+	return {
+		db,
+		players: new PlayerRepository(context),
+		teams: new TeamRepository(context),
+		attempts: new AttemptRepository(context),
+		deals: new DealRepository(context),
+		scenarios: new ScenarioRepository(context),
+		competitions: new CompetitionRepository(context),
+		settings,
+		backup: new BackupService(context),
+		persistence: new PersistenceService(settings, options.storageManager, options.now),
+		open: () => context.open()
+	};
+}
