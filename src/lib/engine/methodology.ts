@@ -134,6 +134,8 @@ export interface ActivityCost {
 	weeks: number;
 	/** Whether the activity is aimed at named people (a trade show is not). */
 	needsTarget: boolean;
+	/** The most people one activity can reach: selling is personal, a crowd dilutes it. */
+	maxPeople: number;
 }
 
 export interface Methodology {
@@ -239,14 +241,14 @@ export const DEFAULT_METHODOLOGY: Methodology = {
 		telephone: row('good', 'poor', 'poor', 'poor', 'poor', 'good')
 	},
 	costs: {
-		'trade-show': { money: 8000, weeks: 1, needsTarget: false },
-		'technical-exchange': { money: 3000, weeks: 1, needsTarget: true },
-		'testing-samples': { money: 6000, weeks: 2, needsTarget: true },
-		visit: { money: 1000, weeks: 1, needsTarget: true },
-		gift: { money: 800, weeks: 0, needsTarget: true },
-		'site-visit': { money: 8000, weeks: 2, needsTarget: true },
-		'business-event': { money: 4000, weeks: 1, needsTarget: true },
-		telephone: { money: 100, weeks: 0, needsTarget: true }
+		'trade-show': { money: 8000, weeks: 1, needsTarget: false, maxPeople: 8 },
+		'technical-exchange': { money: 3000, weeks: 1, needsTarget: true, maxPeople: 3 },
+		'testing-samples': { money: 6000, weeks: 2, needsTarget: true, maxPeople: 3 },
+		visit: { money: 1000, weeks: 1, needsTarget: true, maxPeople: 3 },
+		gift: { money: 800, weeks: 0, needsTarget: true, maxPeople: 1 },
+		'site-visit': { money: 8000, weeks: 2, needsTarget: true, maxPeople: 3 },
+		'business-event': { money: 4000, weeks: 1, needsTarget: true, maxPeople: 3 },
+		telephone: { money: 100, weeks: 0, needsTarget: true, maxPeople: 1 }
 	},
 	funnel: {
 		'discover-needs': 0.1,

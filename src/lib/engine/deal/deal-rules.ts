@@ -135,6 +135,12 @@ export function refusal(context: DealContext, action: Action): Refusal | undefin
 				seen.add(id);
 			}
 			const cost = method.costs[action.activity];
+			if (action.people.length > cost.maxPeople) {
+				return {
+					code: 'too-many-people',
+					params: { activity: action.activity, max: cost.maxPeople }
+				};
+			}
 			if (cost.needsTarget && action.people.length === 0) {
 				return { code: 'needs-target', params: { activity: action.activity } };
 			}
@@ -349,14 +355,17 @@ export function activityEffect(
 	if (fit !== 'poor' && isKeyPerson(method, stage, person)) effect += method.keyRoleBonus;
 	effect += method.levelResponse[person.level][activity] ?? 0;
 	effect += person.responds?.[activity] ?? 0;
-	if (effect > 0 && context.strategy) {
-		const group = customerGroup(scenario.customer.ourShare, method.groupThresholds);
-		effect += method.strategyResponse[context.strategy][group];
-		if (context.strategy === 'hunting' && scenario.deal.ourPosition !== 'ahead') {
-			effect += method.huntingWithoutEdge;
+	if (effect > 0) {
+		if (person.influence >= method.hardToMoveInfluence) effect = Math.max(1, effect - 1);
+		// The strategy can make a fitting activity worthless, never turn it against us.
+		if (context.strategy) {
+			const group = customerGroup(scenario.customer.ourShare, method.groupThresholds);
+			let strategy = method.strategyResponse[context.strategy][group];
+			if (context.strategy === 'hunting' && scenario.deal.ourPosition !== 'ahead') {
+				strategy += method.huntingWithoutEdge;
+			}
+			effect = Math.max(0, effect + strategy);
 		}
-		if (person.influence >= method.hardToMoveInfluence) effect -= 1;
-		effect = Math.max(1, effect);
 	}
 	return { effect, fit, risk: false };
 }

@@ -28,6 +28,7 @@ export interface Refusal {
 		| 'unknown-person'
 		| 'hidden-person'
 		| 'duplicate-person'
+		| 'too-many-people'
 		| 'no-strategy'
 		| 'needs-target'
 		| 'no-money'
