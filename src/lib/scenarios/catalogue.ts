@@ -1,0 +1,90 @@
+/**
+ * The scenarios a trainee can play on this device: the shipped files in scenarios/ and the
+ * versions a trainer published in the studio (kept in IndexedDB). Each is read through the
+ * validator, so the browser plays exactly what the command line checks.
+ */
+import { customerGroup, type CustomerGroupId } from '$lib/engine/methodology';
+import { parseScenario } from '$lib/engine/scenario/parse-scenario';
+import type { Scenario } from '$lib/engine/scenario/schema';
+import { scenarios as stored } from '$lib/db';
+
+export interface CatalogueEntry {
+	scenario: Scenario;
+	hash: string;
+	group: CustomerGroupId;
+	source: 'shipped' | 'trainer';
+}
+
+// Each file becomes its own lazily loaded chunk: no scenario weighs on the first page.
+const shippedFiles = import.meta.glob('/scenarios/*.json', {
+	query: '?raw',
+	import: 'default'
+}) as Record<string, () => Promise<string>>;
+
+async function read(
+	text: string,
+	source: CatalogueEntry['source']
+): Promise<CatalogueEntry | undefined> {
+	const parsed = await parseScenario(text);
+	if (!parsed.ok) return undefined;
+	const { scenario, hash } = parsed;
+	return { scenario, hash, source, group: customerGroup(scenario.customer.ourShare) };
+}
+
+let shippedCache: Promise<CatalogueEntry[]> | undefined;
+
+/** The shipped scenarios, read once. */
+export function shippedScenarios(): Promise<CatalogueEntry[]> {
+	shippedCache ??= Promise.all(
+		Object.values(shippedFiles).map(async (load) => read(await load(), 'shipped'))
+	).then((entries) => entries.filter((entry) => entry !== undefined));
+	return shippedCache;
+}
+
+/** Published trainer scenarios; none when storage is unavailable. */
+async function trainerScenarios(): Promise<CatalogueEntry[]> {
+	try {
+		const records = await stored.list('published');
+		const entries = await Promise.all(records.map((record) => read(record.json, 'trainer')));
+		return entries.filter((entry) => entry !== undefined);
+	} catch {
+		return [];
+	}
+}
+
+/**
+ * Every playable scenario, the newest version of each id: a trainer's published version
+ * replaces a shipped one with the same id and a lower version.
+ */
+export async function loadCatalogue(): Promise<CatalogueEntry[]> {
+	const all = [...(await shippedScenarios()), ...(await trainerScenarios())];
+	const newest = new Map<string, CatalogueEntry>();
+	for (const entry of all) {
+		const current = newest.get(entry.scenario.id);
+		if (!current || entry.scenario.version > current.scenario.version)
+			newest.set(entry.scenario.id, entry);
+	}
+	return [...newest.values()].sort((a, b) => a.scenario.title.localeCompare(b.scenario.title));
+}
+
+/**
+ * One scenario by id, and version when given (any stored version, retired ones too, so that a
+ * result can always be shown against the scenario it was played on).
+ */
+export async function findScenario(
+	id: string,
+	version?: number
+): Promise<CatalogueEntry | undefined> {
+	if (version === undefined)
+		return (await loadCatalogue()).find((entry) => entry.scenario.id === id);
+	const shipped = (await shippedScenarios()).find(
+		(entry) => entry.scenario.id === id && entry.scenario.version === version
+	);
+	if (shipped) return shipped;
+	try {
+		const record = await stored.get(id, version);
+		return record ? await read(record.json, 'trainer') : undefined;
+	} catch {
+		return undefined;
+	}
+}
