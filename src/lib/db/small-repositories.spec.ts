@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { InvalidRecordError, RecordNotFoundError } from './errors';
+import type { StorageManagerLike } from './persistence-service';
+import { testStorage, type TestStorage } from './test-support';
+
+let open: TestStorage[] = [];
+afterEach(() => {
+	for (const s of open) s.db.close();
+	open = [];
+});
+function storage(options?: Parameters<typeof testStorage>[0]): TestStorage {
+	const s = testStorage(options);
+	open.push(s);
+	return s;
+}
+
+describe('competitions', () => {
+	it('creates, updates, lists and removes competitions', async () => {
+		const s = storage();
+		const spring = await s.competitions.create({
+			name: 'Spring cup',
+			scenarios: [{ id: 'city-hospital-his', version: 1 }],
+			from: 1000,
+			to: 2000
+		});
+		const open = await s.competitions.create({
+			name: 'Open',
+			scenarios: [{ id: 'test-plant', version: 2 }],
+			from: null,
+			to: null
+		});
+		expect(await s.competitions.get(spring.id)).toEqual(spring);
+		const summer = await s.competitions.update(spring.id, {
+			name: 'Summer cup',
+			from: 3000,
+			to: 4000
+		});
+		expect(summer).toMatchObject({ id: spring.id, name: 'Summer cup', from: 3000 });
+		expect((await s.competitions.list()).map((c) => c.name)).toEqual(['Summer cup', 'Open']);
+		await s.competitions.remove(open.id);
+		expect(await s.competitions.list()).toHaveLength(1);
+		await expect(s.competitions.update('ghost', {})).rejects.toBeInstanceOf(RecordNotFoundError);
+	});
+
+	it.each([
+		['no scenario', { scenarios: [], from: null, to: null }],
+		[
+			'a window that ends before it starts',
+			{ scenarios: [{ id: 'x', version: 1 }], from: 5, to: 4 }
+		],
+		[
+			'a scenario id that is not kebab case',
+			{ scenarios: [{ id: 'X Y', version: 1 }], from: null, to: null }
+		]
+	])('refuses %s', async (_, changes) => {
+		const s = storage();
+		await expect(s.competitions.create({ name: 'Cup', ...changes })).rejects.toBeInstanceOf(
+			InvalidRecordError
+		);
+		expect(await s.competitions.list()).toEqual([]);
+	});
+});
+
+describe('settings', () => {
+	it('gets and sets typed values, and forgets them', async () => {
+		const s = storage();
+		expect(await s.settings.get('firstPlaySeen')).toBeUndefined();
+		await s.settings.set('firstPlaySeen', true);
+		await s.settings.set('currentPlayerId', 'p1');
+		expect(await s.settings.get('firstPlaySeen')).toBe(true);
+		expect(await s.settings.get('currentPlayerId')).toBe('p1');
+		await s.settings.remove('currentPlayerId');
+		expect(await s.settings.get('currentPlayerId')).toBeUndefined();
+	});
+
+	it('refuses a value of the wrong shape, and ignores a stored one that no longer fits', async () => {
+		const s = storage();
+		await expect(
+			s.settings.set('firstPlaySeen', 'yes' as unknown as boolean)
+		).rejects.toBeInstanceOf(InvalidRecordError);
+		await s.db.settings.put({ key: 'firstPlaySeen', value: 'yes' });
+		expect(await s.settings.get('firstPlaySeen')).toBeUndefined();
+	});
+});
+
+describe('persistence', () => {
+	function browser(granted: boolean, persisted = false) {
+		const api = {
+			persist: vi.fn(async () => granted),
+			persisted: vi.fn(async () => persisted),
+			estimate: vi.fn(async () => ({ usage: 1234, quota: 10_000 }))
+		} satisfies StorageManagerLike;
+		return api;
+	}
+
+	it('asks the browser once and remembers the answer', async () => {
+		const api = browser(false);
+		const s = storage({ storageManager: () => api });
+		expect(await s.persistence.requestPersistence()).toBe(false);
+		expect(await s.persistence.requestPersistence()).toBe(false);
+		expect(api.persist).toHaveBeenCalledTimes(1);
+		expect(await s.settings.get('persistence')).toMatchObject({ granted: false });
+		// Pressing the button asks again.
+		api.persist.mockResolvedValueOnce(true);
+		expect(await s.persistence.askAgain()).toBe(true);
+		expect(api.persist).toHaveBeenCalledTimes(2);
+	});
+
+	it('does not ask when the data is already kept', async () => {
+		const api = browser(true, true);
+		const s = storage({ storageManager: () => api });
+		expect(await s.persistence.requestPersistence()).toBe(true);
+		expect(api.persist).not.toHaveBeenCalled();
+		expect(await s.persistence.isPersisted()).toBe(true);
+	});
+
+	it('reads the storage estimate, and says null where the browser cannot tell', async () => {
+		const s = storage({ storageManager: () => browser(true) });
+		expect(await s.persistence.estimate()).toEqual({ usage: 1234, quota: 10_000 });
+		const bare = storage({ storageManager: () => ({}) });
+		expect(await bare.persistence.estimate()).toBeNull();
+		expect(await bare.persistence.requestPersistence()).toBeNull();
+		expect(await bare.persistence.isPersisted()).toBeNull();
+		const none = storage({ storageManager: () => undefined });
+		expect(await none.persistence.askAgain()).toBeNull();
+	});
+});
