@@ -1,0 +1,417 @@
+/**
+ * What the debrief shows, shaped from a replay: the page never trusts a stored number, it plays
+ * the attempt's actions again on the scenario and compares. Everything here is ids, codes and
+ * numbers; the components turn them into sentences in the current language.
+ */
+import { replay, type RefusedAction } from '$lib/engine/deal/replay';
+import type { CategoryScore, ChartEntry, RedFlag } from '$lib/engine/deal/types';
+import {
+	STAGES,
+	attitudeOf,
+	customerGroup,
+	stageIndex,
+	type ActivityId,
+	type AttitudeId,
+	type ContactId,
+	type CustomerGroupId,
+	type DepartmentId,
+	type Fit,
+	type LevelId,
+	type OutcomeId,
+	type RoleId,
+	type ScoreCategoryId,
+	type StageId,
+	type StrategyId
+} from '$lib/engine/methodology';
+import type { Action, Scenario } from '$lib/engine/scenario/schema';
+import type { AttemptResult } from '$lib/db';
+
+// ------------------------------------------------------------------ medals
+
+export type Medal = 'gold' | 'silver' | 'bronze';
+
+/** The least total score of each medal, best first. */
+export const MEDAL_TIERS: readonly { medal: Medal; min: number }[] = [
+	{ medal: 'gold', min: 90 },
+	{ medal: 'silver', min: 75 },
+	{ medal: 'bronze', min: 50 }
+];
+
+/** The medal a total earns: `medalOf(75)` → `'silver'`, `medalOf(49.9)` → undefined. */
+export function medalOf(total: number): Medal | undefined {
+	return MEDAL_TIERS.find((tier) => total >= tier.min)?.medal;
+}
+
+// ------------------------------------------------------------------ verification
+
+/** How far a stored figure may be from the replay's and still be the same (both are rounded). */
+const SCORE_TOLERANCE = 0.05;
+const CATEGORY_TOLERANCE = 0.005;
+
+/** Something the stored attempt claims that the replay does not give. */
+export type Discrepancy =
+	| { kind: 'outcome'; stored: OutcomeId; replayed: OutcomeId | undefined }
+	| { kind: 'score'; stored: number; replayed: number }
+	| { kind: 'category'; category: ScoreCategoryId; stored: number; replayed: number }
+	| { kind: 'scenario-changed'; played: string; current: string };
+
+/** What the stored attempt says about itself, to be checked against the replay. */
+export interface StoredClaim {
+	/** The stored result; none for an attempt kept only in memory (it was never scored apart). */
+	result?: AttemptResult;
+	/** Hash of the scenario the attempt was played on. */
+	playedHash: string;
+	/** Hash of the scenario found now under the same id and version. */
+	scenarioHash: string;
+}
+
+// ------------------------------------------------------------------ the shapes shown
+
+export interface ChartRow {
+	id: string;
+	name: string;
+	title: string;
+	department: DepartmentId;
+	influence: number;
+	/** On the trainee's chart by the end (known from the start, or revealed by intel). */
+	shown: boolean;
+	/** The stage in which intel put this person on the chart. */
+	revealedIn?: StageId;
+	entered: Pick<ChartEntry, 'role' | 'attitude' | 'level'>;
+	truth: { role: RoleId; attitude: AttitudeId; level: LevelId };
+	right: { role: boolean; attitude: boolean; level: boolean };
+}
+
+export interface ForecastRow {
+	stage: StageId;
+	/** The last forecast made in the stage, 0..1. */
+	probability?: number;
+	/** The funnel's default win rate for the stage, 0..1. */
+	funnel: number;
+	/** False for the stage the deal ended in: a forecast counts when its stage closes. */
+	scored: boolean;
+}
+
+/** How a person took an activity, as the trainee may see it: the direction, never the points. */
+export type Change = 'warmer' | 'cooler' | 'unchanged';
+
+export interface ReactionView {
+	person: string;
+	change: Change;
+	contact: ContactId;
+	risk: boolean;
+}
+
+/** One thing that happened in a stage, in order. */
+export type Step =
+	| {
+			kind: 'event';
+			text: string;
+			/** Avoided: the trainee did in time what the scenario says prevents it. */
+			skipped: boolean;
+			/** What would have prevented it, when anything could. */
+			unless?: { activity: ActivityId; person?: string };
+	  }
+	| { kind: 'strategy'; strategy: StrategyId; changed: boolean }
+	| { kind: 'chart'; person: string; entry: Pick<ChartEntry, 'role' | 'attitude' | 'level'> }
+	| {
+			kind: 'activity';
+			activity: ActivityId;
+			people: string[];
+			money: number;
+			weeks: number;
+			fit: Fit;
+			reactions: ReactionView[];
+			intel: { id: string; text: string }[];
+			revealed: string[];
+	  }
+	| { kind: 'intel'; id: string; text: string }
+	| { kind: 'revealed'; person: string }
+	| {
+			kind: 'decision';
+			decision: string;
+			prompt: string;
+			option: string;
+			text: string;
+			feedback: string;
+			/** The option's score against the best option's, 0..1. */
+			credit: number;
+	  }
+	| { kind: 'forecast'; probability: number }
+	| { kind: 'red-flag'; flag: RedFlag }
+	| { kind: 'purchase'; outcome: OutcomeId }
+	| { kind: 'ended'; outcome: OutcomeId };
+
+export interface StageSection {
+	stage: StageId;
+	steps: Step[];
+}
+
+export interface StrategyView {
+	/** The strategy in force at the first activity: the one the score judges. */
+	planned?: StrategyId;
+	/** The strategy at the end, when it differs from the planned one. */
+	final?: StrategyId;
+	best: StrategyId;
+	acceptable: StrategyId[];
+	why: string;
+	group: CustomerGroupId;
+	ourShare: number;
+}
+
+export interface DebriefModel {
+	outcome?: OutcomeId;
+	total: number;
+	medal?: Medal;
+	categories: CategoryScore[];
+	chart: ChartRow[];
+	redFlags: RedFlag[];
+	forecasts: ForecastRow[];
+	stages: StageSection[];
+	strategy: StrategyView;
+	spent: { money: number; budget: number; weeks: number; weeksTotal: number; currency: string };
+	/** Actions the engine refuses: an attempt holding one is not a valid result. */
+	refused: RefusedAction[];
+	/** Where the stored attempt disagrees with the replay; empty when it agrees. */
+	discrepancies: Discrepancy[];
+}
+
+// ------------------------------------------------------------------ building it
+
+/**
+ * The debrief of `actions` played on `scenario`, checked against what was stored:
+ * `debriefModel(scenario, [{ type: 'withdraw' }]).outcome` → `'withdrawn'`.
+ */
+export function debriefModel(
+	scenario: Scenario,
+	actions: readonly Action[],
+	claim?: StoredClaim
+): DebriefModel {
+	const result = replay(scenario, actions, { keepStates: false });
+	const { final } = result;
+	const refusedAt = new Set(result.refused.map((r) => r.index));
+	const accepted = actions.filter((_, index) => !refusedAt.has(index));
+	return {
+		outcome: result.outcome,
+		total: result.score.total,
+		medal: medalOf(result.score.total),
+		categories: result.score.categories.filter((category) => category.weight > 0),
+		chart: chartRows(scenario, final),
+		redFlags: result.redFlags,
+		forecasts: forecastRows(final),
+		stages: stageSections(scenario, final, accepted),
+		strategy: {
+			planned: final.plannedStrategy ?? final.strategy,
+			final:
+				final.plannedStrategy && final.strategy !== final.plannedStrategy
+					? final.strategy
+					: undefined,
+			best: scenario.strategy.best,
+			acceptable: scenario.strategy.acceptable,
+			why: scenario.strategy.why,
+			group: customerGroup(scenario.customer.ourShare, final.method.groupThresholds),
+			ourShare: scenario.customer.ourShare
+		},
+		spent: {
+			money: final.moneyUsed,
+			budget: scenario.resources.budget,
+			weeks: final.weeksUsed,
+			weeksTotal: scenario.resources.weeks,
+			currency: scenario.deal.currency
+		},
+		refused: result.refused,
+		discrepancies: claim
+			? compare(claim, result.outcome, result.score.total, result.score.categories)
+			: []
+	};
+}
+
+type Final = ReturnType<typeof replay>['final'];
+
+function chartRows(scenario: Scenario, final: Final): ChartRow[] {
+	return scenario.people.map((person) => {
+		const state = final.people[person.id];
+		const entry = final.chart[person.id] ?? {};
+		const attitude = attitudeOf(state.points);
+		return {
+			id: person.id,
+			name: person.name,
+			title: person.title,
+			department: person.department,
+			influence: person.influence,
+			shown: state.known,
+			...(state.revealedIn ? { revealedIn: state.revealedIn } : {}),
+			entered: pickEntry(entry),
+			truth: { role: person.role, attitude, level: person.level },
+			right: {
+				role: entry.role === person.role,
+				attitude: entry.attitude === attitude,
+				level: entry.level === person.level
+			}
+		};
+	});
+}
+
+function pickEntry(entry: ChartEntry): Pick<ChartEntry, 'role' | 'attitude' | 'level'> {
+	return {
+		...(entry.role ? { role: entry.role } : {}),
+		...(entry.attitude ? { attitude: entry.attitude } : {}),
+		...(entry.level ? { level: entry.level } : {})
+	};
+}
+
+function forecastRows(final: Final): ForecastRow[] {
+	return STAGES.slice(0, stageIndex(final.stage) + 1)
+		.filter((stage) => stage !== 'implementation')
+		.map((stage) => ({
+			stage,
+			...(final.forecasts[stage] === undefined ? {} : { probability: final.forecasts[stage] }),
+			funnel: final.method.funnel[stage],
+			scored: final.outcome !== undefined && final.closedStages.includes(stage)
+		}));
+}
+
+function changeOf(effect: number): Change {
+	return effect > 0 ? 'warmer' : effect < 0 ? 'cooler' : 'unchanged';
+}
+
+/** The log, stage by stage; intel and people an activity turned up are folded into it. */
+function stageSections(
+	scenario: Scenario,
+	final: Final,
+	accepted: readonly Action[]
+): StageSection[] {
+	const sections: StageSection[] = [];
+	let current: StageSection | undefined;
+	let lastActivity: Extract<Step, { kind: 'activity' }> | undefined;
+	let lastActivityAt = -1;
+	const strategies: StrategyId[] = [];
+	for (const entry of final.log) {
+		if (entry.kind === 'stage-opened' || !current || current.stage !== entry.stage) {
+			current = sections.find((section) => section.stage === entry.stage);
+			if (!current) {
+				current = { stage: entry.stage, steps: [] };
+				sections.push(current);
+			}
+			lastActivity = undefined;
+			if (entry.kind === 'stage-opened') continue;
+		}
+		const steps = current.steps;
+		const fromActivity = lastActivity !== undefined && entry.at === lastActivityAt;
+		switch (entry.kind) {
+			case 'event': {
+				const event = scenario.stages[entry.stage].events.find((e) => e.text === entry.text);
+				steps.push({
+					kind: 'event',
+					text: entry.text,
+					skipped: entry.skipped,
+					...(event?.unless ? { unless: { ...event.unless } } : {})
+				});
+				break;
+			}
+			case 'strategy':
+				steps.push({
+					kind: 'strategy',
+					strategy: entry.strategy,
+					changed: strategies.length > 0
+				});
+				strategies.push(entry.strategy);
+				break;
+			case 'chart': {
+				const action = accepted[entry.at];
+				const entered =
+					action?.type === 'chart' ? pickEntry(action) : pickEntry(final.chart[entry.person] ?? {});
+				steps.push({ kind: 'chart', person: entry.person, entry: entered });
+				break;
+			}
+			case 'activity':
+				lastActivity = {
+					kind: 'activity',
+					activity: entry.activity,
+					people: [...entry.people],
+					money: entry.money,
+					weeks: entry.weeks,
+					fit: entry.fit,
+					reactions: entry.reactions.map((reaction) => ({
+						person: reaction.person,
+						change: changeOf(reaction.effect),
+						contact: reaction.contact,
+						risk: reaction.risk === true
+					})),
+					intel: [],
+					revealed: []
+				};
+				lastActivityAt = entry.at;
+				steps.push(lastActivity);
+				break;
+			case 'intel':
+				if (fromActivity) lastActivity!.intel.push({ id: entry.intel, text: entry.text });
+				else steps.push({ kind: 'intel', id: entry.intel, text: entry.text });
+				break;
+			case 'revealed':
+				if (fromActivity) lastActivity!.revealed.push(entry.person);
+				else steps.push({ kind: 'revealed', person: entry.person });
+				break;
+			case 'decision': {
+				const decision = scenario.stages[entry.stage].decision;
+				const option = decision?.options.find((o) => o.id === entry.option);
+				const best = Math.max(0, ...(decision?.options.map((o) => o.score) ?? []));
+				steps.push({
+					kind: 'decision',
+					decision: entry.decision,
+					prompt: decision?.prompt ?? entry.decision,
+					option: entry.option,
+					text: option?.text ?? entry.option,
+					feedback: option?.feedback ?? '',
+					credit: best > 0 && option ? option.score / best : 0
+				});
+				break;
+			}
+			case 'forecast':
+				steps.push({ kind: 'forecast', probability: entry.probability });
+				break;
+			case 'red-flag':
+				steps.push({ kind: 'red-flag', flag: entry.flag });
+				break;
+			case 'purchase':
+				steps.push({ kind: 'purchase', outcome: entry.outcome });
+				break;
+			case 'ended':
+				steps.push({ kind: 'ended', outcome: entry.outcome });
+				break;
+		}
+	}
+	return sections;
+}
+
+function compare(
+	claim: StoredClaim,
+	outcome: OutcomeId | undefined,
+	total: number,
+	categories: CategoryScore[]
+): Discrepancy[] {
+	const found: Discrepancy[] = [];
+	if (claim.playedHash !== claim.scenarioHash) {
+		found.push({ kind: 'scenario-changed', played: claim.playedHash, current: claim.scenarioHash });
+	}
+	const stored = claim.result;
+	if (!stored) return found;
+	if (stored.outcome !== outcome)
+		found.push({ kind: 'outcome', stored: stored.outcome, replayed: outcome });
+	if (Math.abs(stored.score - total) > SCORE_TOLERANCE) {
+		found.push({ kind: 'score', stored: stored.score, replayed: total });
+	}
+	for (const category of categories) {
+		const claimed = stored.categories[category.category];
+		if (claimed === undefined) continue;
+		if (Math.abs(claimed - category.points) > CATEGORY_TOLERANCE) {
+			found.push({
+				kind: 'category',
+				category: category.category,
+				stored: claimed,
+				replayed: category.points
+			});
+		}
+	}
+	return found;
+}
