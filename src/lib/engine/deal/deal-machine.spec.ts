@@ -100,7 +100,10 @@ describe('the deal machine in an actor', () => {
 		const restored = restore(testScenario, stored, half);
 		expect(restored).toMatchObject({ ok: true, rebuilt: false });
 		if (!restored.ok) return;
-		const resumed = createActor(dealMachine, { snapshot: restored.snapshot }).start();
+		const resumed = createActor(dealMachine, {
+			snapshot: restored.snapshot,
+			input: { scenario: testScenario }
+		}).start();
 		for (const action of model.slice(15)) resumed.send(action);
 		expect(resumed.getSnapshot().context).toEqual(replay(testScenario, model).final);
 		resumed.stop();

@@ -365,14 +365,16 @@ describe('the purchase decision', () => {
 	it('decides the deal when commitment closes', () => {
 		const result = replay(
 			testScenario,
-			[
-				{ type: 'advance' },
-				{ type: 'advance' },
-				{ type: 'decide', decision: 'specs', option: 'argue' },
-				{ type: 'advance' },
-				{ type: 'advance' },
-				{ type: 'advance' }
-			].map(act)
+			(
+				[
+					{ type: 'advance' },
+					{ type: 'advance' },
+					{ type: 'decide', decision: 'specs', option: 'argue' },
+					{ type: 'advance' },
+					{ type: 'advance' },
+					{ type: 'advance' }
+				] as ActionInput[]
+			).map(act)
 		);
 		expect(result.outcome).toBe('lost');
 		expect(result.final.log.some((e) => e.kind === 'purchase' && e.outcome === 'lost')).toBe(true);

@@ -1,0 +1,297 @@
+/**
+ * The deal a trainee is playing, as live state for the play page. Every action goes through the
+ * engine's deal machine (a pure `transition`, no running actor to leak); an accepted action is
+ * written to IndexedDB before its result is shown, so closing the tab never loses it. Where
+ * IndexedDB is unavailable the deal is still playable, without saving.
+ */
+import { initialTransition, transition } from 'xstate';
+import {
+	StorageBlockedError,
+	StorageFullError,
+	StorageUnavailableError,
+	deals,
+	resultFromReport,
+	type DealRecord,
+	type Mode
+} from '$lib/db';
+import { SNAPSHOT_VERSION, dealMachine } from '$lib/engine/deal/deal-machine';
+import { refusal as refusalOf, type DealContext } from '$lib/engine/deal/deal-rules';
+import { restore } from '$lib/engine/deal/deal-session';
+import type { DealSnapshot } from '$lib/engine/deal/replay';
+import { scoreDeal } from '$lib/engine/deal/scoring';
+import type { Refusal } from '$lib/engine/deal/types';
+import { actionSchema, type Action, type ActionInput } from '$lib/engine/scenario/schema';
+import type { CatalogueEntry } from '$lib/scenarios/catalogue';
+import { keepUnsaved } from './unsaved-attempts';
+
+export interface PlayerIdentity {
+	/** Null when storage is unavailable: the name is kept in memory only. */
+	id: string | null;
+	name: string;
+	teamName: string | null;
+}
+
+export type SaveProblem = 'full' | 'blocked' | 'unavailable' | 'failed';
+
+export interface ShownRefusal {
+	/** Which control the refused action came from, so the message shows beside it. */
+	control: string;
+	refusal: Refusal;
+}
+
+export class PlaySession {
+	#entry = $state.raw<CatalogueEntry | undefined>();
+	#snapshot = $state.raw<DealSnapshot | undefined>();
+	#actions = $state.raw<Action[]>([]);
+	#mode = $state<Mode>('practice');
+	#player = $state.raw<PlayerIdentity | undefined>();
+	#dealId: string | null = null;
+	#startedAt = 0;
+	#refusal = $state.raw<ShownRefusal | undefined>();
+	#busy = $state(false);
+	#problem = $state<SaveProblem | undefined>();
+	#resumed = $state(false);
+	#finishedAttemptId = $state<string | undefined>();
+
+	get entry(): CatalogueEntry | undefined {
+		return this.#entry;
+	}
+	get context(): DealContext | undefined {
+		return this.#snapshot?.context;
+	}
+	get actions(): readonly Action[] {
+		return this.#actions;
+	}
+	get mode(): Mode {
+		return this.#mode;
+	}
+	get player(): PlayerIdentity | undefined {
+		return this.#player;
+	}
+	get refusal(): ShownRefusal | undefined {
+		return this.#refusal;
+	}
+	/** An action is being written: controls wait. */
+	get busy(): boolean {
+		return this.#busy;
+	}
+	/** Why the last write failed, or why the deal is not being saved. */
+	get problem(): SaveProblem | undefined {
+		return this.#problem;
+	}
+	get saving(): boolean {
+		return this.#dealId !== null;
+	}
+	get resumed(): boolean {
+		return this.#resumed;
+	}
+	get ended(): boolean {
+		return this.#snapshot?.context.outcome !== undefined;
+	}
+	/** The stored attempt once the finished deal has been recorded. */
+	get attemptId(): string | undefined {
+		return this.#finishedAttemptId;
+	}
+
+	/** Opens a new deal on `entry` for `player`. */
+	async begin(entry: CatalogueEntry, mode: Mode, player: PlayerIdentity): Promise<void> {
+		const [snapshot] = initialTransition(dealMachine, { scenario: entry.scenario });
+		this.#entry = entry;
+		this.#mode = mode;
+		this.#player = player;
+		this.#actions = [];
+		this.#startedAt = Date.now();
+		this.#dealId = null;
+		this.#resumed = false;
+		this.#finishedAttemptId = undefined;
+		this.#problem = undefined;
+		this.#refusal = undefined;
+		if (player.id) {
+			try {
+				const deal = await deals.start({
+					scenarioId: entry.scenario.id,
+					scenarioVersion: entry.scenario.version,
+					scenarioHash: entry.hash,
+					playerId: player.id,
+					mode,
+					snapshot: dealMachine.getPersistedSnapshot(snapshot),
+					snapshotVersion: SNAPSHOT_VERSION
+				});
+				this.#dealId = deal.id;
+				this.#startedAt = deal.startedAt;
+			} catch (error) {
+				this.#problem = problemOf(error);
+			}
+		} else {
+			this.#problem = 'unavailable';
+		}
+		this.#snapshot = snapshot;
+	}
+
+	/**
+	 * Resumes a stored deal exactly where it was: from its snapshot, or by replaying its actions
+	 * when the snapshot no longer fits. Returns false (and keeps the stored deal untouched) when
+	 * even the replay fails.
+	 */
+	async resume(entry: CatalogueEntry, deal: DealRecord, player: PlayerIdentity): Promise<boolean> {
+		const restored = restore(
+			entry.scenario,
+			{ version: deal.snapshotVersion, snapshot: deal.snapshot },
+			deal.actions
+		);
+		if (!restored.ok) return false;
+		this.#entry = entry;
+		this.#mode = deal.mode;
+		this.#player = player;
+		this.#actions = [...deal.actions];
+		this.#dealId = deal.id;
+		this.#startedAt = deal.startedAt;
+		this.#resumed = true;
+		this.#finishedAttemptId = undefined;
+		this.#problem = undefined;
+		this.#refusal = undefined;
+		this.#snapshot = restored.snapshot;
+		if (restored.rebuilt) {
+			try {
+				await deals.saveSnapshot(
+					deal.id,
+					dealMachine.getPersistedSnapshot(restored.snapshot),
+					SNAPSHOT_VERSION
+				);
+			} catch {
+				// The actions are safe; the snapshot will be rebuilt again next time.
+			}
+		}
+		if (this.ended) await this.finish();
+		return true;
+	}
+
+	/** Why `input` would be refused now, without trying it. */
+	check(input: ActionInput): Refusal | undefined {
+		const context = this.context;
+		if (!context) return undefined;
+		return refusalOf(context, actionSchema.parse(input));
+	}
+
+	/**
+	 * Plays one action. A refusal is kept for the control it came from and changes nothing; an
+	 * accepted action is stored first, then shown. Returns the refusal, if any.
+	 */
+	async send(input: ActionInput, control: string): Promise<Refusal | undefined> {
+		const snapshot = this.#snapshot;
+		if (!snapshot || this.#busy) return undefined;
+		const action = actionSchema.parse(input);
+		const why = refusalOf(snapshot.context, action);
+		if (why) {
+			this.#refusal = { control, refusal: why };
+			return why;
+		}
+		const [next] = transition(dealMachine, snapshot, action);
+		this.#busy = true;
+		try {
+			if (this.#dealId) {
+				await deals.recordAction(
+					this.#dealId,
+					action,
+					dealMachine.getPersistedSnapshot(next),
+					this.#actions.length
+				);
+			}
+			this.#problem = this.#dealId ? undefined : this.#problem;
+		} catch (error) {
+			this.#problem = problemOf(error);
+			this.#busy = false;
+			// Not stored, so not shown: the trainee can try again once the problem is fixed.
+			if (this.#problem !== 'unavailable') return undefined;
+			this.#dealId = null;
+		}
+		this.#snapshot = next;
+		this.#actions = [...this.#actions, action];
+		this.#refusal = undefined;
+		this.#busy = false;
+		if (this.ended) await this.finish();
+		return undefined;
+	}
+
+	/** Clears a shown refusal (the trainee changed the control). */
+	dismissRefusal(): void {
+		this.#refusal = undefined;
+	}
+
+	/**
+	 * Records the finished deal as an attempt (in one transaction with the removal of the deal
+	 * in progress) and returns its id; an unsaved deal is kept in memory for the debrief.
+	 */
+	async finish(): Promise<string | undefined> {
+		const context = this.context;
+		const entry = this.#entry;
+		const player = this.#player;
+		if (!context?.outcome || !entry || !player) return undefined;
+		if (this.#finishedAttemptId) return this.#finishedAttemptId;
+		const report = scoreDeal(context);
+		if (this.#dealId) {
+			try {
+				const attempt = await deals.finish(this.#dealId, {
+					result: resultFromReport(context.outcome, report),
+					weeksUsed: context.weeksUsed,
+					verified: true
+				});
+				this.#finishedAttemptId = attempt.id;
+				return attempt.id;
+			} catch (error) {
+				this.#problem = problemOf(error);
+				return undefined;
+			}
+		}
+		const unsaved = keepUnsaved({
+			scenarioId: entry.scenario.id,
+			scenarioVersion: entry.scenario.version,
+			scenarioHash: entry.hash,
+			playerName: player.name,
+			teamName: player.teamName,
+			mode: this.#mode,
+			startedAt: this.#startedAt,
+			finishedAt: Date.now(),
+			actions: [...this.#actions]
+		});
+		this.#finishedAttemptId = unsaved.id;
+		return unsaved.id;
+	}
+
+	/** Abandons the deal in progress (nothing is kept). */
+	async discard(): Promise<void> {
+		if (this.#dealId) {
+			try {
+				await deals.discard(this.#dealId);
+			} catch (error) {
+				this.#problem = problemOf(error);
+				return;
+			}
+		}
+		this.reset();
+	}
+
+	/** Back to no deal at all (tests, and leaving the page). */
+	reset(): void {
+		this.#entry = undefined;
+		this.#snapshot = undefined;
+		this.#actions = [];
+		this.#player = undefined;
+		this.#dealId = null;
+		this.#refusal = undefined;
+		this.#busy = false;
+		this.#problem = undefined;
+		this.#resumed = false;
+		this.#finishedAttemptId = undefined;
+	}
+}
+
+function problemOf(error: unknown): SaveProblem {
+	if (error instanceof StorageFullError) return 'full';
+	if (error instanceof StorageBlockedError) return 'blocked';
+	if (error instanceof StorageUnavailableError) return 'unavailable';
+	return 'failed';
+}
+
+/** The page's one session. */
+export const playSession = new PlaySession();
