@@ -14,6 +14,7 @@
  * team), so restoring two devices' backups gives one class, not two copies of it. An attempt
  * already stored under another id (same fingerprint) is skipped.
  */
+import type { IndexableType } from 'dexie';
 import { canonicalize } from 'json-canonicalize';
 import { z } from 'zod';
 import type { Attempt } from './records';
@@ -147,23 +148,36 @@ class ProblemList {
 
 /**
  * Undoes dexie-export-import's encoding of values JSON cannot hold (Typeson `$types`): an
- * `undefined` field becomes an absent one, which is how the app stores absence anyway; any other
- * special type (a Date, a Map…) is refused, since the app never stores one.
+ * `undefined` field becomes an absent one, which is how the app stores absence anyway; arrays,
+ * which Typeson marks whether or not they need it, stay as they are; any other special type
+ * (a Date, a Map…) is refused, since the app never stores one.
  */
 function reviveRow(row: unknown): { ok: true; row: unknown } | { ok: false; path: string } {
 	if (typeof row !== 'object' || row === null || Array.isArray(row) || !('$types' in row))
 		return { ok: true, row };
 	const { $types, ...rest } = row as Record<string, unknown>;
-	if (typeof $types !== 'object' || $types === null) return { ok: false, path: '$types' };
-	for (const [keyPath, type] of Object.entries($types)) {
-		if (type !== 'undef') return { ok: false, path: keyPath };
+	if (typeof $types !== 'object' || $types === null || Array.isArray($types))
+		return { ok: false, path: '$types' };
+	const removals: [Record<string, unknown>, string][] = [];
+	for (const [keyPath, typeOrTypes] of Object.entries($types)) {
 		const parts = keyPath.split('.').map((p) => p.replace(/~1/g, '.').replace(/~0/g, '~'));
-		let target: unknown = rest;
+		let parent: unknown = rest;
 		for (const part of parts.slice(0, -1))
-			target = (target as Record<string, unknown> | undefined)?.[part];
-		if (typeof target === 'object' && target !== null)
-			delete (target as Record<string, unknown>)[parts[parts.length - 1]];
+			parent =
+				typeof parent === 'object' && parent !== null
+					? (parent as Record<string, unknown>)[part]
+					: undefined;
+		if (typeof parent !== 'object' || parent === null) return { ok: false, path: keyPath };
+		const last = parts[parts.length - 1];
+		const value = (parent as Record<string, unknown>)[last];
+		const types: unknown[] = Array.isArray(typeOrTypes) ? typeOrTypes : [typeOrTypes];
+		for (const type of types) {
+			if (type === 'arrayNonindexKeys' && Array.isArray(value)) continue;
+			if (type === 'undef') removals.push([parent as Record<string, unknown>, last]);
+			else return { ok: false, path: keyPath };
+		}
 	}
+	for (const [parent, key] of removals) delete parent[key];
 	return { ok: true, row: rest };
 }
 
@@ -372,12 +386,46 @@ export class BackupService {
 		}
 	}
 
-	/** Compares the file's rows with the stored ones. Runs in a read transaction. */
+	/**
+	 * Compares the file's rows with the stored ones. Runs in a read transaction; every stored
+	 * row it needs is fetched up front with bulk reads (only Dexie promises may be awaited inside
+	 * a transaction), and the comparison itself is synchronous.
+	 */
 	private async plan(
 		rows: Map<TableName, Record<string, unknown>[]>,
 		version: number
 	): Promise<ImportPlan> {
 		const { db } = this;
+		const fileTeams = (rows.get('teams') ?? []) as TeamRecord[];
+		const filePlayers = (rows.get('players') ?? []) as PlayerRecord[];
+		const fileAttempts = (rows.get('attempts') ?? []) as AttemptRecord[];
+
+		// Stored rows with the same keys, per table.
+		const stored = new Map<TableName, Map<string, Record<string, unknown>>>();
+		for (const [table, list] of rows) {
+			const found = (await db
+				.table(table)
+				.bulkGet(list.map((row) => dexieKey(table, row) as IndexableType))) as (
+				Record<string, unknown> | undefined
+			)[];
+			const byKey = new Map<string, Record<string, unknown>>();
+			found.forEach((row) => row && byKey.set(primaryKey(table, row), row));
+			stored.set(table, byKey);
+		}
+		const storedTeamsByName = await db.teams
+			.where('nameKey')
+			.anyOf(fileTeams.map((t) => t.nameKey))
+			.toArray();
+		const storedPlayersByName = await db.players
+			.where('nameKey')
+			.anyOf(filePlayers.map((p) => p.nameKey))
+			.toArray();
+		const storedByFingerprint = await db.attempts
+			.where('fingerprint')
+			.anyOf(fileAttempts.map((a) => a.fingerprint))
+			.toArray();
+		const scenarioRows = (rows.get('scenarios') ?? []) as ScenarioRecord[];
+
 		const summaries = new Map<TableName, TableSummary>();
 		const writes = new Map<TableName, unknown[]>();
 		const summary = (table: TableName) => {
@@ -388,114 +436,124 @@ export class BackupService {
 			}
 			return entry;
 		};
-		const write = (table: TableName, row: unknown) => {
-			const list = writes.get(table) ?? [];
-			list.push(row);
-			writes.set(table, list);
-		};
 		/** Counts a row as added, replaced or unchanged, and queues it unless unchanged. */
-		const compare = async (table: TableName, row: Record<string, unknown>, counted = true) => {
-			const existing = await db.table(table).get(dexieKey(table, row) as never);
+		const compare = (table: TableName, row: Record<string, unknown>, counted = true) => {
+			const existing = stored.get(table)?.get(primaryKey(table, row));
 			const entry = summary(table);
-			if (existing === undefined) {
-				if (counted) entry.added++;
-				write(table, row);
-			} else if (canonicalize(existing) !== canonicalize(row)) {
-				if (counted) entry.replaced++;
-				write(table, row);
-			} else if (counted) entry.unchanged++;
+			const kind =
+				existing === undefined
+					? 'added'
+					: canonicalize(existing) !== canonicalize(row)
+						? 'replaced'
+						: 'unchanged';
+			if (counted) entry[kind]++;
+			if (kind !== 'unchanged') writes.set(table, [...(writes.get(table) ?? []), row]);
 		};
 
 		// Teams: one per name; a file team whose name another stored team holds merges into it.
 		const teamMap = new Map<string, string>();
 		const teamNames = new Map<string, string>();
-		const claimedNames = new Map<string, string>();
-		for (const team of (rows.get('teams') ?? []) as TeamRecord[]) {
-			const stored = await db.teams.where('nameKey').equals(team.nameKey).first();
-			const target = stored && stored.id !== team.id ? stored : undefined;
-			const earlier = claimedNames.get(team.nameKey);
-			if (target || (earlier && earlier !== team.id)) {
-				const id = target?.id ?? earlier!;
-				teamMap.set(team.id, id);
+		const claimedTeams = new Map<string, string>();
+		for (const team of fileTeams) {
+			const target = storedTeamsByName.find((t) => t.nameKey === team.nameKey && t.id !== team.id);
+			const earlier = claimedTeams.get(team.nameKey);
+			if (target || (earlier !== undefined && earlier !== team.id)) {
+				teamMap.set(team.id, target?.id ?? earlier!);
 				summary('teams').skipped++;
 				continue;
 			}
-			claimedNames.set(team.nameKey, team.id);
+			claimedTeams.set(team.nameKey, team.id);
 			teamNames.set(team.id, team.name);
-			await compare('teams', team);
+			compare('teams', team);
 		}
+		for (const team of storedTeamsByName)
+			if (!teamNames.has(team.id)) teamNames.set(team.id, team.name);
 		const teamOf = (id: string | null) => (id === null ? null : (teamMap.get(id) ?? id));
-		const teamName = async (id: string | null, fallback: string | null) =>
-			id === null ? fallback : (teamNames.get(id) ?? (await db.teams.get(id))?.name ?? fallback);
 
 		// Players: one per name within a team, the same way.
 		const playerMap = new Map<string, string>();
 		const playerNames = new Map<string, string>();
 		const claimedPlayers = new Map<string, string>();
-		for (const original of (rows.get('players') ?? []) as PlayerRecord[]) {
+		for (const original of filePlayers) {
 			const player = { ...original, teamId: teamOf(original.teamId) };
 			const key = `${player.teamId}\u0000${player.nameKey}`;
-			const stored = await db.players
-				.where('nameKey')
-				.equals(player.nameKey)
-				.filter((p) => p.teamId === player.teamId && p.id !== player.id)
-				.first();
+			const target = storedPlayersByName.find(
+				(p) => p.nameKey === player.nameKey && p.teamId === player.teamId && p.id !== player.id
+			);
 			const earlier = claimedPlayers.get(key);
-			if (stored || (earlier && earlier !== player.id)) {
-				playerMap.set(player.id, stored?.id ?? earlier!);
+			if (target || (earlier !== undefined && earlier !== player.id)) {
+				playerMap.set(player.id, target?.id ?? earlier!);
 				summary('players').skipped++;
 				continue;
 			}
 			claimedPlayers.set(key, player.id);
 			playerNames.set(player.id, player.name);
-			await compare('players', player);
+			compare('players', player);
 		}
+		for (const player of storedPlayersByName)
+			if (!playerNames.has(player.id)) playerNames.set(player.id, player.name);
 		const playerOf = (id: string) => playerMap.get(id) ?? id;
-		const playerName = async (id: string, fallback: string) =>
-			playerNames.get(id) ?? (await db.players.get(id))?.name ?? fallback;
+
+		// The names results will carry: the file's, or the stored player's and team's they join.
+		const missingPlayers = [
+			...new Set(fileAttempts.map((a) => playerOf(a.playerId)).filter((id) => !playerNames.has(id)))
+		];
+		for (const player of await db.players.bulkGet(missingPlayers))
+			if (player) playerNames.set(player.id, player.name);
+		const missingTeams = [
+			...new Set(
+				fileAttempts
+					.map((a) => teamOf(a.teamId))
+					.filter((id): id is string => id !== null && !teamNames.has(id))
+			)
+		];
+		for (const team of await db.teams.bulkGet(missingTeams))
+			if (team) teamNames.set(team.id, team.name);
 
 		// Attempts: a stored attempt with the same fingerprint under another id is the same play.
 		const actions = new Map(
 			((rows.get('attemptActions') ?? []) as AttemptActionsRecord[]).map((a) => [a.id, a])
 		);
 		const fingerprints = new Set<string>();
-		for (const original of (rows.get('attempts') ?? []) as AttemptRecord[]) {
-			const stored = await db.attempts.where('fingerprint').equals(original.fingerprint).first();
-			if ((stored && stored.id !== original.id) || fingerprints.has(original.fingerprint)) {
+		for (const original of fileAttempts) {
+			const twin = storedByFingerprint.find(
+				(a) => a.fingerprint === original.fingerprint && a.id !== original.id
+			);
+			if (twin || fingerprints.has(original.fingerprint)) {
 				summary('attempts').skipped++;
 				continue;
 			}
 			fingerprints.add(original.fingerprint);
 			const playerId = playerOf(original.playerId);
 			const teamId = teamOf(original.teamId);
-			const attempt: AttemptRecord = {
+			compare('attempts', {
 				...original,
 				playerId,
-				playerName: await playerName(playerId, original.playerName),
+				playerName: playerNames.get(playerId) ?? original.playerName,
 				teamId,
-				teamName: await teamName(teamId, original.teamName)
-			};
-			await compare('attempts', attempt);
+				teamName: teamId === null ? null : (teamNames.get(teamId) ?? original.teamName)
+			} satisfies AttemptRecord);
 			const list = actions.get(original.id);
-			if (list) await compare('attemptActions', list, false);
+			if (list) compare('attemptActions', list, false);
 		}
 
 		for (const original of (rows.get('deals') ?? []) as DealRecord[])
-			await compare('deals', { ...original, playerId: playerOf(original.playerId) });
-		for (const row of (rows.get('scenarios') ?? []) as ScenarioRecord[]) {
+			compare('deals', { ...original, playerId: playerOf(original.playerId) });
+		for (const row of scenarioRows) {
 			// A published or retired version is frozen here: results refer to its exact content.
-			const stored = await db.scenarios.get([row.id, row.version]);
+			const current = stored.get('scenarios')?.get(primaryKey('scenarios', row)) as
+				ScenarioRecord | undefined;
 			if (
-				stored &&
-				stored.status !== 'draft' &&
-				(stored.hash !== row.hash || row.status === 'draft')
+				current &&
+				current.status !== 'draft' &&
+				(current.hash !== row.hash || row.status === 'draft')
 			) {
 				summary('scenarios').skipped++;
 				continue;
 			}
-			await compare('scenarios', row);
+			compare('scenarios', row);
 		}
-		for (const row of rows.get('competitions') ?? []) await compare('competitions', row);
+		for (const row of rows.get('competitions') ?? []) compare('competitions', row);
 		for (const original of (rows.get('settings') ?? []) as SettingRecord[]) {
 			if (!isSettingKey(original.key) || DEVICE_SETTINGS.has(original.key)) {
 				summary('settings').skipped++;
@@ -505,7 +563,7 @@ export class BackupService {
 				original.key === 'currentPlayerId' && typeof original.value === 'string'
 					? playerOf(original.value)
 					: original.value;
-			await compare('settings', { key: original.key, value });
+			compare('settings', { key: original.key, value });
 		}
 
 		const tables = SUMMARY_ORDER.filter((t) => summaries.has(t)).map((t) => summaries.get(t)!);
