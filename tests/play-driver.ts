@@ -1,0 +1,130 @@
+/**
+ * Drives the play page the way a trainee would, one contract action at a time, so that browser
+ * tests can play a scenario's check paths through the UI.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+
+const labels: Record<string, string> = JSON.parse(readFileSync('messages/en.json', 'utf8'));
+const label = (kind: string, id: string) => labels[`${kind}_${id.replaceAll('-', '_')}`] ?? id;
+
+export interface ScenarioFile {
+	id: string;
+	people: { id: string; name: string }[];
+	stages: Record<string, { decision?: { id: string; options: { id: string; text: string }[] } }>;
+	checks?: { name: string; actions: Action[]; expect: Record<string, unknown> }[];
+}
+
+export type Action =
+	| { type: 'strategy'; strategy: string }
+	| { type: 'chart'; person: string; role?: string; attitude?: string; level?: string }
+	| { type: 'activity'; activity: string; people?: string[] }
+	| { type: 'decide'; decision: string; option: string }
+	| { type: 'forecast'; probability: number }
+	| { type: 'advance' }
+	| { type: 'withdraw' };
+
+export function readScenario(id: string): ScenarioFile {
+	return JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8'));
+}
+
+/** Starts a deal on the play page as `name`, in `mode`, and closes the first-play guide. */
+export async function startDeal(
+	page: Page,
+	id: string,
+	mode: 'practice' | 'assessment',
+	name = 'Li Na'
+) {
+	await page.goto(`/play/${id}`);
+	await page.getByLabel('Your name').fill(name);
+	await page
+		.getByRole('radio', { name: mode === 'practice' ? /^Practice/ : /^Assessment/ })
+		.check();
+	await page.getByRole('button', { name: 'Start the deal' }).click();
+	const guide = page.getByRole('dialog');
+	if (await guide.isVisible().catch(() => false)) await page.keyboard.press('Escape');
+	await expect(page.getByRole('heading', { name: 'Sales activity' })).toBeVisible();
+}
+
+async function settled(page: Page) {
+	await expect(page.getByRole('button', { name: 'Do it' })).toBeEnabled();
+}
+
+/** The stage the track marks as current. */
+export function currentStage(page: Page) {
+	return page
+		.getByRole('navigation', { name: 'Procurement stages' })
+		.locator('[aria-current="step"]');
+}
+
+/** Plays one action through the controls a trainee would use. */
+export async function play(page: Page, scenario: ScenarioFile, action: Action): Promise<void> {
+	const name = (id: string) => scenario.people.find((p) => p.id === id)!.name;
+	switch (action.type) {
+		case 'strategy':
+			await page
+				.getByRole('radio', { name: label('strategy', action.strategy), exact: true })
+				.check();
+			break;
+		case 'chart':
+			for (const field of ['role', 'attitude', 'level'] as const) {
+				const value = action[field];
+				if (!value) continue;
+				const title = { role: 'Role', attitude: 'Attitude', level: 'Level' }[field];
+				await page
+					.getByLabel(`${title}: ${name(action.person)}`, { exact: true })
+					.selectOption(value);
+				await settled(page);
+			}
+			return;
+		case 'activity': {
+			const planner = page.getByRole('region', { name: 'Sales activity' });
+			await planner
+				.getByRole('radio', { name: label('activity', action.activity), exact: true })
+				.check();
+			for (const box of await planner.getByRole('checkbox').all()) await box.uncheck();
+			for (const id of action.people ?? []) {
+				await planner.getByRole('checkbox', { name: new RegExp(`^${name(id)} ·`) }).check();
+			}
+			await planner.getByRole('button', { name: 'Do it' }).click();
+			break;
+		}
+		case 'decide': {
+			const option = Object.values(scenario.stages)
+				.find((s) => s.decision?.id === action.decision)!
+				.decision!.options.find((o) => o.id === action.option)!;
+			const panel = page.getByRole('region', { name: 'A decision for this stage' });
+			await panel.getByRole('radio', { name: option.text, exact: true }).check();
+			await panel.getByRole('button', { name: 'Decide' }).click();
+			break;
+		}
+		case 'forecast':
+			await page
+				.getByLabel('Chance of winning, in percent')
+				.fill(String(Math.round(action.probability * 100)));
+			await page.getByRole('button', { name: 'Save forecast' }).click();
+			break;
+		case 'advance':
+			await page
+				.getByRole('button', {
+					name: /^(Close this stage and move on|Close the installation and finish)$/
+				})
+				.click();
+			break;
+		case 'withdraw':
+			await page.getByRole('button', { name: 'Withdraw from the deal' }).click();
+			await page.getByRole('button', { name: 'Yes, withdraw' }).click();
+			break;
+	}
+	// Wait until the action is stored and shown (or the deal has ended and the debrief opened).
+	await expect
+		.poll(
+			async () =>
+				page.url().includes('/attempts/') ||
+				(await page
+					.getByRole('button', { name: 'Do it' })
+					.isEnabled()
+					.catch(() => false))
+		)
+		.toBe(true);
+}

@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { currentStage, play, readScenario, startDeal } from './play-driver';
+
+const scenario = readScenario('city-hospital-his');
+const model = scenario.checks![0];
+
+/** What the command line says the same actions score. */
+function cliReplay(actions: unknown[]): { outcome: string; score: number } {
+	const dir = mkdtempSync(join(tmpdir(), 'sales-sim-'));
+	const file = join(dir, 'actions.json');
+	writeFileSync(file, JSON.stringify(actions));
+	const out = execFileSync(
+		'npx',
+		['tsx', 'scripts/scenarios.ts', 'replay', 'scenarios/city-hospital-his.json', file, '--json'],
+		{
+			encoding: 'utf8'
+		}
+	);
+	return JSON.parse(out);
+}
+
+test('a trainee plays the model path in assessment mode and the debrief scores it as the CLI does', async ({
+	page,
+	axe
+}) => {
+	test.setTimeout(120_000);
+	await startDeal(page, scenario.id, 'assessment');
+	await axe('play page, assessment, first stage');
+	// assessment mode shows no coach and no red flags
+	await expect(page.getByTestId('coach-fit')).toHaveCount(0);
+	await expect(page.getByTestId('red-flags')).toHaveCount(0);
+	for (const action of model.actions) await play(page, scenario, action);
+	await expect(page).toHaveURL(/\/attempts\//);
+	const expected = cliReplay(model.actions);
+	expect(expected.outcome).toBe('won');
+	await expect(page.getByRole('main')).toContainText(String(expected.score));
+});
+
+test('practice mode explains a refusal beside its control and raises a red flag', async ({
+	page,
+	axe
+}) => {
+	await startDeal(page, scenario.id, 'practice');
+	await expect(page.getByTestId('coach-fit')).toContainText('good fit');
+	// no strategy yet: the activity is refused, with the reason next to the planner
+	await play(page, scenario, { type: 'activity', activity: 'visit', people: ['dean-zhao'] });
+	const planner = page.getByRole('region', { name: 'Sales activity' });
+	await expect(planner.getByRole('alert')).toContainText('Choose a sales strategy');
+	await expect(page.getByTestId('money-left')).toContainText('40,000');
+	await axe('play page with a refusal');
+	// a gift to the procurement office is a compliance risk: the coach raises a red flag
+	await play(page, scenario, { type: 'strategy', strategy: 'farming' });
+	await play(page, scenario, { type: 'activity', activity: 'gift', people: ['guo-wei'] });
+	await expect(page.getByTestId('red-flags')).toContainText('compliance risk');
+	await expect(planner).toContainText('uncomfortable');
+	await axe('play page with a red flag');
+});
+
+test('a reload in the middle of stage three continues with nothing lost', async ({ page }) => {
+	await startDeal(page, scenario.id, 'practice');
+	const third = model.actions.findIndex(
+		(_, i) => model.actions.slice(0, i).filter((a) => a.type === 'advance').length === 2
+	);
+	const played = model.actions.slice(0, third + 2);
+	for (const action of played) await play(page, scenario, action);
+	await expect(currentStage(page)).toContainText('System design');
+	const money = await page.getByTestId('money-left').textContent();
+	const feed = await page.getByRole('region', { name: 'What happened' }).textContent();
+	await page.reload();
+	await expect(page.getByRole('status')).toContainText('Welcome back');
+	await expect(currentStage(page)).toContainText('System design');
+	await expect(page.getByTestId('money-left')).toHaveText(money!);
+	await expect(page.getByRole('region', { name: 'What happened' })).toHaveText(feed!);
+	for (const action of model.actions.slice(third + 2)) await play(page, scenario, action);
+	await expect(page).toHaveURL(/\/attempts\//);
+});
+
+test('closing the tab right after an action and reopening keeps that action', async ({
+	context
+}) => {
+	const first = await context.newPage();
+	await startDeal(first, scenario.id, 'practice');
+	await play(first, scenario, { type: 'strategy', strategy: 'farming' });
+	await play(first, scenario, { type: 'activity', activity: 'visit', people: ['sun-jie'] });
+	await first.close();
+	const second = await context.newPage();
+	await second.goto(`/play/${scenario.id}`);
+	await expect(second.getByRole('status')).toContainText('Welcome back');
+	await expect(second.getByRole('region', { name: 'What happened' })).toContainText(
+		'Visit with Sun Jie'
+	);
+	await expect(second.getByTestId('money-left')).toContainText('39,000');
+});
+
+test('the play page works in Chinese', async ({ page, switchLanguage, axe }) => {
+	await startDeal(page, scenario.id, 'practice');
+	await switchLanguage('zh-CN');
+	await expect(page.getByRole('heading', { name: '采购分析图' })).toBeVisible();
+	await expect(currentStage(page)).toContainText('发现需求');
+	await axe('play page in Chinese');
+});
