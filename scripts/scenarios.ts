@@ -1,48 +1,38 @@
 /**
- * The scenario command line: `npm run scenarios -- <command> [...]`.
- *   check [files...]                 validate scenario files (all of scenarios/ by default) and run their checks
- *   replay <scenario> <actions>      replay actions on a scenario: outcome, score, red flags (--json)
+ * The scenario command line: `npm run scenarios -- <command> [...]` (run by tsx). Each command
+ * lives in its own file in scripts/cli/ and is listed in COMMANDS below.
  */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { loadScenarioFile } from './cli/load';
+import { createCheckCommand, scenarioChecks } from './cli/check';
+import type { Command } from './cli/command';
 import { replayCommand } from './cli/replay';
-import { describeChecks } from './cli/run-checks';
 
-async function check(args: string[]): Promise<number> {
-	const files =
-		args.length > 0
-			? args
-			: (await readdir('scenarios'))
-					.filter((f) => f.endsWith('.json'))
-					.map((f) => join('scenarios', f));
-	let failed = 0;
-	for (const file of files.sort()) {
-		const scenario = await loadScenarioFile(file);
-		if (!scenario) {
-			failed += 1;
-			continue;
-		}
-		const { lines, passed } = describeChecks(scenario);
-		console.log(`${passed ? 'OK  ' : 'FAIL'} ${file}`);
-		for (const line of lines) console.log(`      ${line}`);
-		if (!passed) failed += 1;
+const COMMANDS: Command[] = [
+	// Per-file checkers run on every file that validates: here, the scenario's own `checks`.
+	createCheckCommand({ checkers: [scenarioChecks] }),
+	{
+		name: 'replay',
+		usage: 'replay <scenario.json> <actions.json> [--json]',
+		summary: 'replay actions on a scenario: outcome, score, red flags',
+		run: replayCommand
 	}
-	console.log(`\n${files.length - failed} of ${files.length} scenario files OK.`);
-	return failed > 0 ? 1 : 0;
+];
+
+function usage(): string {
+	const width = Math.max(...COMMANDS.map((command) => command.usage.length));
+	return [
+		'Usage: npm run scenarios -- <command> [...]',
+		'',
+		...COMMANDS.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`)
+	].join('\n');
 }
 
-const [command, ...rest] = process.argv.slice(2);
-const commands: Record<string, (args: string[]) => Promise<number>> = {
-	check,
-	replay: replayCommand
-};
-const run = command ? commands[command] : undefined;
-if (!run) {
-	console.error(
-		'Usage: npm run scenarios -- check [files...] | replay <scenario.json> <actions.json> [--json]'
-	);
+const [name, ...args] = process.argv.slice(2);
+const command = COMMANDS.find((candidate) => candidate.name === name);
+if (name === 'help' || name === '--help' || name === '-h') {
+	console.log(usage());
+} else if (!command) {
+	console.error(name ? `Unknown command "${name}".\n\n${usage()}` : usage());
 	process.exitCode = 2;
 } else {
-	process.exitCode = await run(rest);
+	process.exitCode = await command.run(args);
 }

@@ -83,7 +83,8 @@ function run<S extends z.ZodType>(
 	const drafts: ProblemDraft[] = [...document.problems];
 	let data: z.output<S> | undefined;
 
-	if (document.root !== undefined) {
+	// A refused top-level value (a huge number, say) has been explained; there is nothing to read.
+	if (document.root !== undefined && document.value !== undefined) {
 		const format = readFormat(document.value, family);
 		if (!format.ok) {
 			// Without a readable format nothing else can be said about the file.
@@ -130,4 +131,15 @@ function finish(draft: ProblemDraft, locator: JsonLocator): Problem {
 		params,
 		message: renderMessage(draft.code, params, 'en')
 	};
+}
+
+/**
+ * Places problems found after parsing (by a scenario's own checks, by the command line) in the
+ * file's text and renders their messages: `placeProblems(text, [{ severity: 'error',
+ * code: 'check-outcome', path: ['checks', 0, 'expect', 'outcome'], params }])`.
+ */
+export function placeProblems(text: string, drafts: readonly ProblemDraft[]): Problem[] {
+	const document = readJson(text);
+	const locator = new JsonLocator(document.text, document.root);
+	return drafts.map((draft) => finish(draft, locator));
 }

@@ -52,8 +52,9 @@ class Drafts {
 	}
 	/** A reference to a missing id, with the nearest existing one. */
 	missing(code: string, path: JsonPath, id: string, known: readonly string[], extra = {}) {
-		const params: ProblemParams = { id: quote(id), allowed: idList(known), ...extra };
-		const suggestion = didYouMean(id, known);
+		const ids = [...new Set(known)];
+		const params: ProblemParams = { id: quote(id), allowed: idList(ids), ...extra };
+		const suggestion = didYouMean(id, ids);
 		if (suggestion) params.suggestion = suggestion;
 		this.error(code, path, params);
 	}
@@ -95,8 +96,14 @@ export function scenarioRules(
 	const out = new Drafts();
 	const root = object(value);
 	if (!root) return out.items;
-	const schemaFlagged = (test: (path: JsonPath) => boolean) =>
-		schemaProblems.some((problem) => test(problem.path));
+	const schemaFlagged = (test: (path: JsonPath, code: string) => boolean) =>
+		schemaProblems.some((problem) => test(problem.path, problem.code));
+	// A wrong or misspelt field (any unknown field may be the misspelt one) in the items of a list.
+	const fieldFlagged = (list: string, field: string) =>
+		schemaFlagged(
+			(path, code) =>
+				path[0] === list && path.length === 3 && (path[2] === field || code === 'unknown-key')
+		);
 
 	// ------------------------------------------------------------------ people
 	const people = entries(root.people);
@@ -116,7 +123,7 @@ export function scenarioRules(
 	if (
 		people.length > 0 &&
 		!people.some(([person]) => person.role === 'decision-maker') &&
-		!schemaFlagged((path) => path[0] === 'people' && path[2] === 'role')
+		!fieldFlagged('people', 'role')
 	) {
 		out.error('no-decision-maker', ['people']);
 	}
@@ -153,7 +160,7 @@ export function scenarioRules(
 	reachability(people, intel, out);
 
 	const kinds = new Set(intel.map(([item]) => item.kind));
-	const kindsFlagged = schemaFlagged((path) => path[0] === 'intel' && path[2] === 'kind');
+	const kindsFlagged = fieldFlagged('intel', 'kind');
 	if (!kindsFlagged && Array.isArray(root.intel)) {
 		for (const kind of DELIBERATION_INTEL) {
 			if (!kinds.has(kind)) out.warning('deliberation-intel-missing', ['intel'], { kind });

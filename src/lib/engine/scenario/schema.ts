@@ -3,7 +3,7 @@
  *
  * Every object is strict: an unknown or misspelt field ("peolpe") is refused with its name.
  * The engine's types are inferred from these schemas, never written twice. Semantic rules that
- * need the whole file (references, duplicates, reachability) live in `validate.ts`.
+ * need the whole file (references, duplicates, reachability) live in `scenario-rules.ts`.
  */
 import { z } from 'zod';
 import {

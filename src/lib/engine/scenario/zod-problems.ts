@@ -247,6 +247,11 @@ export function zodProblems(
 				break;
 			}
 			case 'invalid_value': {
+				// A missing enum field is reported by Zod as a wrong value, not a wrong type.
+				if (found === undefined) {
+					push('missing-choice', { field, allowed: listValues(issue.values) });
+					break;
+				}
 				const params: ProblemParams = {
 					found: shown(found),
 					what: vocabularyOf(issue.values),
