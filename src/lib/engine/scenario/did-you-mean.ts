@@ -11,22 +11,23 @@ const MAX_LENGTH = 80;
  * edit from "people": `editDistance('gfit', 'gift')` → 1.
  */
 export function editDistance(a: string, b: string): number {
-	const rows = a.length + 1;
-	const cols = b.length + 1;
-	const d: number[][] = Array.from({ length: rows }, (_, i) =>
-		Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0))
-	);
-	for (let i = 1; i < rows; i++) {
-		for (let j = 1; j < cols; j++) {
+	// Three rolling rows instead of the whole table: thousands of typos must stay cheap.
+	let before = new Int32Array(b.length + 1);
+	let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+	let current = new Int32Array(b.length + 1);
+	for (let i = 1; i <= a.length; i++) {
+		current[0] = i;
+		for (let j = 1; j <= b.length; j++) {
 			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+			let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
 			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-				best = Math.min(best, d[i - 2][j - 2] + 1);
+				best = Math.min(best, before[j - 2] + 1);
 			}
-			d[i][j] = best;
+			current[j] = best;
 		}
+		[before, previous, current] = [previous, current, before];
 	}
-	return d[rows - 1][cols - 1];
+	return previous[b.length];
 }
 
 /** Case, spaces and underscores do not make a different word: "Decision_Maker" → "decision-maker". */
@@ -52,9 +53,10 @@ export function didYouMean(found: string, allowed: readonly string[]): string | 
 		if (normal === wanted) return candidate;
 		// "hunt" for "hunting": a cut-off word is meant as the whole one.
 		const truncated = wanted.length >= 3 && normal.startsWith(wanted);
-		const distance = truncated ? 1 : editDistance(wanted, normal);
 		// A third of the word may be wrong; a two-letter word may differ by one letter.
 		const limit = Math.max(1, Math.floor(Math.max(wanted.length, normal.length) / 3));
+		if (!truncated && Math.abs(wanted.length - normal.length) > limit) continue;
+		const distance = truncated ? 1 : editDistance(wanted, normal);
 		if (distance <= limit && distance < bestDistance) {
 			best = candidate;
 			bestDistance = distance;

@@ -886,6 +886,19 @@ describe('parseScenario: all problems at once', () => {
 	});
 });
 
+describe('parseScenario: a file with very many problems', () => {
+	it('lists the first 500 and says how many there are', async () => {
+		const extra = Array.from({ length: 600 }, (_, i) => `"extra-${i}": ${i},`).join(' ');
+		const result = await parseScenario(edit(['"ourShare": 0.04,', `${extra} "ourShare": 0.04,`]));
+		if (result.ok) throw new Error('expected a refusal');
+		expect(result.errors).toHaveLength(501);
+		expect(result.errors[500].code).toBe('too-many-problems');
+		expect(result.errors[500].message).toBe(
+			'Only the first 500 of 600 problems of this kind are listed. Fix these and check the file again.'
+		);
+	});
+});
+
 describe('messages in Chinese', () => {
 	it('renders the same problem with the zh-CN catalogue and translated terms', async () => {
 		const result = await parseScenario(

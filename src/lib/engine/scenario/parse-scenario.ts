@@ -103,14 +103,38 @@ function run<S extends z.ZodType>(
 	}
 
 	const problems = drafts.map((draft) => finish(draft, locator));
-	const errors = problems.filter((problem) => problem.severity === 'error').sort(compareProblems);
-	const warnings = problems
-		.filter((problem) => problem.severity === 'warning')
-		.sort(compareProblems);
+	const errors = capped(
+		problems.filter((problem) => problem.severity === 'error').sort(compareProblems),
+		locator
+	);
+	const warnings = capped(
+		problems.filter((problem) => problem.severity === 'warning').sort(compareProblems),
+		locator
+	);
 	if (errors.length > 0 || data === undefined) {
 		return { ok: false, errors, warnings };
 	}
 	return { ok: true, data, value: document.value, warnings };
+}
+
+/** Most problems of one severity listed; a file with more is garbage, not a draft to fix. */
+export const MAX_PROBLEMS = 500;
+
+/** The first MAX_PROBLEMS problems, and a note of how many more there were. */
+function capped(problems: Problem[], locator: JsonLocator): Problem[] {
+	if (problems.length <= MAX_PROBLEMS) return problems;
+	const shown = problems.slice(0, MAX_PROBLEMS);
+	const last = shown[shown.length - 1];
+	const note = finish(
+		{
+			severity: last.severity,
+			code: 'too-many-problems',
+			path: [],
+			params: { shown: MAX_PROBLEMS, total: problems.length }
+		},
+		locator
+	);
+	return [...shown, { ...note, line: last.line, column: last.column }];
 }
 
 function isWithin(path: JsonPath, prefix: JsonPath): boolean {

@@ -7,14 +7,7 @@
  * do not survive a round trip, duplicate keys (JSON readers silently keep the last), and HTML
  * markup in texts, which are plain text. It is strict JSON: no comments, no trailing commas.
  */
-import {
-	createScanner,
-	findNodeAtLocation,
-	getLocation,
-	parseTree,
-	type Node,
-	type ParseError
-} from 'jsonc-parser';
+import { createScanner, getLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { JsonPath, ProblemDraft } from './problem';
 
 /** Largest file accepted, in UTF-8 bytes. */
@@ -382,16 +375,40 @@ export class JsonLocator {
 	/** Offset of the value at `path`, or of its field name when `at` is `'key'`. */
 	offsetOf(path: JsonPath, at: 'value' | 'key' = 'value'): number {
 		if (!this.root) return 0;
-		for (let length = path.length; length >= 0; length--) {
-			const node = findNodeAtLocation(this.root, path.slice(0, length));
-			if (!node) continue;
-			const property = node.parent;
-			if (at === 'key' && length === path.length && property?.type === 'property') {
-				return property.children?.[0]?.offset ?? node.offset;
-			}
-			return node.offset;
+		let node = this.root;
+		for (let i = 0; i < path.length; i++) {
+			const child = this.#child(node, path[i]);
+			// A missing field points at the object that lacks it.
+			if (!child) return node.offset;
+			node = child;
 		}
-		return this.root.offset;
+		const property = node.parent;
+		if (at === 'key' && path.length > 0 && property?.type === 'property') {
+			return property.children?.[0]?.offset ?? node.offset;
+		}
+		return node.offset;
+	}
+
+	// An index of each object's fields, built when first needed: a file with thousands of
+	// problems in one object must not search the object once per problem.
+	readonly #fields = new WeakMap<Node, Map<string, Node>>();
+
+	#child(node: Node, segment: string | number): Node | undefined {
+		if (typeof segment === 'number') {
+			return node.type === 'array' ? node.children?.[segment] : undefined;
+		}
+		if (node.type !== 'object') return undefined;
+		let fields = this.#fields.get(node);
+		if (!fields) {
+			fields = new Map();
+			for (const property of node.children ?? []) {
+				const [key, value] = property.children ?? [];
+				// The first of duplicate keys, as a reader going down the file meets it.
+				if (key && value && !fields.has(String(key.value))) fields.set(String(key.value), value);
+			}
+			this.#fields.set(node, fields);
+		}
+		return fields.get(segment);
 	}
 
 	/** 1-based line and column of an offset. */
