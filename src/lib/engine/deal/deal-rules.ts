@@ -428,7 +428,6 @@ function activity(context: DealContext, type: ActivityId, ids: string[]): void {
 				section: 'defaults'
 			});
 		}
-		checkContradiction(context, reaction.person);
 	}
 	revealIntel(context, type, ids);
 	checkResources(context);
