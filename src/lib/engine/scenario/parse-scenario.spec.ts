@@ -748,6 +748,21 @@ const cases: Case[] = [
 			'"cio-wang" is revealed only by intel that no one can reveal, so the trainee can never meet them.'
 	},
 	{
+		rule: 'intel later than any trainee can get',
+		text: edit([
+			'"brief": "The information center is turning the needs into procurement indicators.",',
+			'"brief": "The information center is turning the needs into procurement indicators.", "decision": { "id": "go-no-go", "prompt": "Bid or not?", "options": [ { "id": "bid", "text": "Bid", "score": 1, "feedback": "Fine", "ends": "lost" }, { "id": "pass", "text": "Pass", "score": 1, "feedback": "Fine", "ends": "withdrawn" } ] },'
+		]),
+		code: 'intel-too-late',
+		severity: 'warning',
+		errors: 0,
+		path: 'intel[5].stage',
+		at: '"evaluation"',
+		after: '"medsoft-discount"',
+		message:
+			'No trainee can learn this intel: it can be learned in "evaluation" at the earliest, but every option of the decision in "system-design" ends the deal before that. Make it available earlier, or let a decision option there continue the deal.'
+	},
+	{
 		rule: 'the same person twice in `from`',
 		text: edit(['"from": ["nurse-li", "dean-zhao"]', '"from": ["nurse-li", "nurse-li"]']),
 		code: 'duplicate-entry',

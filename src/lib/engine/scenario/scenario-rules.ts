@@ -157,7 +157,7 @@ export function scenarioRules(
 			out.error('hidden-never-revealed', ['people', i, 'known'], { id: quote(id) });
 		}
 	}
-	reachability(people, intel, out);
+	reachability(people, intel, lastPlayableStage(object(root.stages)), out);
 
 	const kinds = new Set(intel.map(([item]) => item.kind));
 	const kindsFlagged = fieldFlagged('intel', 'kind');
@@ -289,7 +289,24 @@ export function scenarioRules(
  * the chart once an item that reveals them is learned. Iterated to a fixed point, since a
  * revealed person may reveal the next.
  */
-function reachability(people: [Json, number][], intel: [Json, number][], out: Drafts) {
+/**
+ * The last stage any trainee can play: the first one whose decision ends the deal whatever the
+ * trainee chooses, or implementation.
+ */
+function lastPlayableStage(stages: Json | undefined): number {
+	const last = STAGES.findIndex((stage) => {
+		const options = entries(object(object(stages?.[stage])?.decision)?.options);
+		return options.length > 0 && options.every(([option]) => typeof option.ends === 'string');
+	});
+	return last < 0 ? STAGES.length - 1 : last;
+}
+
+function reachability(
+	people: [Json, number][],
+	intel: [Json, number][],
+	last: number,
+	out: Drafts
+) {
 	const stageOf = (value: unknown) => Math.max(0, STAGES.indexOf(value as StageId));
 	const available = new Map<unknown, number>();
 	for (const [person] of people) available.set(person.id, person.known === false ? Infinity : 0);
@@ -314,11 +331,16 @@ function reachability(people: [Json, number][], intel: [Json, number][], out: Dr
 		// Unknown ids in `from` are reported as errors already; an empty `from` by the schema.
 		if (learned[i] === Infinity && from.length > 0 && from.every((id) => available.has(id))) {
 			out.warning('intel-unreachable', ['intel', index, 'from'], { id: quote(String(item.id)) });
+		} else if (learned[i] !== Infinity && learned[i] > last) {
+			out.warning('intel-too-late', ['intel', index, 'stage'], {
+				stage: STAGES[learned[i]],
+				last: STAGES[last]
+			});
 		}
 	});
 	for (const [person, index] of people) {
 		const revealed = intel.some(([item]) => item.reveals === person.id);
-		if (person.known === false && revealed && available.get(person.id) === Infinity) {
+		if (person.known === false && revealed && (available.get(person.id) ?? Infinity) > last) {
 			out.warning('person-unreachable', ['people', index, 'known'], {
 				id: quote(String(person.id))
 			});
