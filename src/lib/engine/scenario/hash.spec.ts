@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, scenarioHash } from './hash';
+import { canonicalJson, scenarioHash, sha256 as sha256Fallback } from './hash';
 
 /** SHA-256 by Node's own crypto, independently of Web Crypto. */
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -73,5 +73,41 @@ describe('scenarioHash', () => {
 		['a toJSON key, which the canonicalizer would not sort', { toJSON: 1, b: 1, a: 2 }]
 	])('refuses %s', async (_, value) => {
 		await expect(scenarioHash(value)).rejects.toThrow(TypeError);
+	});
+});
+
+describe('sha256, the fallback where Web Crypto is missing', () => {
+	const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+	it.each([
+		['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+		['abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+		[
+			'abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq',
+			'248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1'
+		]
+	])('gives the FIPS 180-4 digest of "%s"', (text, digest) => {
+		expect(hex(sha256Fallback(new TextEncoder().encode(text)))).toBe(digest);
+	});
+
+	it('agrees with Node on inputs around every block boundary', () => {
+		for (let length = 0; length <= 200; length++) {
+			const bytes = Uint8Array.from({ length }, (_, i) => (i * 31 + length) & 0xff);
+			expect(hex(sha256Fallback(bytes)), `length ${length}`).toBe(
+				createHash('sha256').update(bytes).digest('hex')
+			);
+		}
+	});
+
+	it('gives scenarioHash the same result without Web Crypto', async () => {
+		const value = { b: [1, 2], a: '城市' };
+		const expected = await scenarioHash(value);
+		const subtle = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+		Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
+		try {
+			expect(await scenarioHash(value)).toBe(expected);
+		} finally {
+			if (subtle) Object.defineProperty(globalThis, 'crypto', subtle);
+		}
 	});
 });
