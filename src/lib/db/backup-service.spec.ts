@@ -100,8 +100,9 @@ describe('backup', () => {
 			['settings', 1, 0, 1]
 		]);
 		// Checking writes nothing.
-		expect(await target.db.players.count()).toBe(0);
+		expect(Object.values(await target.backup.counts())).toEqual(TABLE_NAMES.map(() => 0));
 		await target.backup.apply(plan);
+		expect(await target.backup.counts()).toMatchObject({ players: 2, attempts: 2, settings: 1 });
 		const expected = await dump(source);
 		expected.settings = expected.settings.filter(
 			(row) => (row as { key: string }).key !== 'persistence'
@@ -271,7 +272,7 @@ describe('a file that cannot be imported is refused with reasons, and nothing is
 		[
 			'a row with a field the app does not know',
 			fileOf(backup([{ tableName: 'teams', rows: [{ ...team, score: 100 }] }])),
-			[{ code: 'bad-row', table: 'teams', row: 1, path: '' }]
+			[{ code: 'bad-row', table: 'teams', row: 1, path: 'score' }]
 		],
 		[
 			'the same key twice',

@@ -200,6 +200,18 @@ export class BackupService {
 		return this.ctx.db;
 	}
 
+	/** How many rows each table holds (attemptActions mirrors attempts). */
+	counts(): Promise<Record<TableName, number>> {
+		const { db } = this;
+		return this.ctx.run(() =>
+			db.transaction('r', db.tables, async () => {
+				const entries: [TableName, number][] = [];
+				for (const table of TABLE_NAMES) entries.push([table, await db.table(table).count()]);
+				return Object.fromEntries(entries) as Record<TableName, number>;
+			})
+		);
+	}
+
 	/** Every table, as one JSON file (Blob) in Dexie's export format. */
 	export(): Promise<Blob> {
 		return this.ctx.run(async () => {
@@ -251,12 +263,12 @@ export class BackupService {
 				const result = schema.safeParse(revived.row);
 				if (!result.success) {
 					const issue = result.error.issues[0];
-					problems.add({
-						code: 'bad-row',
-						table,
-						row: index + 1,
-						path: issue.path.map(String).join('.')
-					});
+					// A field the app does not know is named by the field itself.
+					const path = [
+						...issue.path.map(String),
+						...(issue.code === 'unrecognized_keys' ? [issue.keys.join(', ')] : [])
+					].join('.');
+					problems.add({ code: 'bad-row', table, row: index + 1, path });
 					return;
 				}
 				const row = result.data as Record<string, unknown>;

@@ -28,6 +28,7 @@ export const {
 export const openStorage = storage.open;
 
 export { SalesSimDatabase, DB_NAME, SCHEMA_VERSION } from './database';
+export type { Storage } from './storage';
 export * from './errors';
 export type * from './records';
 export { MODES, SCENARIO_STATUSES, nameKey } from './records';
