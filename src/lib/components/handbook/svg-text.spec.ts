@@ -19,6 +19,9 @@ describe('wrapText', () => {
 		['Installation and implementation', 130, ['Installation and', 'implementation']],
 		['安装实施', 25, ['安装', '实施']],
 		['决策层（领导）', 45, ['决策层（', '领导）']],
+		['1. 发现需求', 200, ['1. 发现需求']],
+		['1. 发现需求', 30, ['1. 发', '现需求']],
+		['IT 部门', 200, ['IT 部门']],
 		['  spaced   out  ', 500, ['spaced out']],
 		['', 100, []],
 		['Supercalifragilistic', 20, ['Supercalifragilistic']]

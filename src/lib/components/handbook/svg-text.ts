@@ -5,7 +5,7 @@
 
 const WIDE_RANGES = '\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef';
 const WIDE = new RegExp(`[${WIDE_RANGES}]`);
-const TOKENS = new RegExp(`[${WIDE_RANGES}]|[^\\s${WIDE_RANGES}]+`, 'g');
+const TOKENS = new RegExp(`\\s+|[${WIDE_RANGES}]|[^\\s${WIDE_RANGES}]+`, 'g');
 
 /** Estimated drawn width of `text` at `fontSize` px: `textWidth('设计者', 10)` → 30. */
 export function textWidth(text: string, fontSize: number): number {
@@ -19,19 +19,22 @@ export function textWidth(text: string, fontSize: number): number {
  * characters for Chinese. A word longer than the line stays whole on its own line.
  */
 export function wrapText(text: string, width: number, fontSize: number): string[] {
-	const tokens = text.match(TOKENS) ?? [];
 	const lines: string[] = [];
 	let line = '';
-	for (const token of tokens) {
-		const wide = WIDE.test(token);
-		const candidate =
-			line === '' ? token : line + (wide || WIDE.test(line.at(-1) ?? '') ? '' : ' ') + token;
+	let spaced = false;
+	for (const [token] of text.matchAll(TOKENS)) {
+		if (/^\s+$/.test(token)) {
+			spaced = line !== '';
+			continue;
+		}
+		const candidate = line === '' ? token : line + (spaced ? ' ' : '') + token;
 		if (line !== '' && textWidth(candidate, fontSize) > width) {
 			lines.push(line);
 			line = token;
 		} else {
 			line = candidate;
 		}
+		spaced = false;
 	}
 	if (line !== '') lines.push(line);
 	return lines;
