@@ -33,7 +33,7 @@ import {
 	type TableName,
 	type TeamRecord
 } from './records';
-import { scenarioHash } from './scenario-repository';
+import { scenarioHashSync } from './scenario-repository';
 import { DEVICE_SETTINGS, isSettingKey, SETTINGS } from './setting-repository';
 import type { StorageContext } from './storage-context';
 
@@ -349,7 +349,7 @@ export class BackupService {
 			const content = value as { id?: unknown; version?: unknown };
 			if (content.id !== scenario.id || content.version !== scenario.version)
 				problems.add({ code: 'bad-row', table, row: index, path: 'json' });
-			else if (scenarioHash(value) !== scenario.hash)
+			else if (scenarioHashSync(value) !== scenario.hash)
 				problems.add({ code: 'scenario-hash', row: index });
 		}
 		if (table === 'settings') {

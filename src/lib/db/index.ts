@@ -38,7 +38,7 @@ export type { NewAttempt, AddOutcome, AttemptFilter } from './attempt-repository
 export type { NewDeal, FinishedDeal } from './deal-repository';
 export type { NewCompetition } from './competition-repository';
 export type { SettingKey, SettingValue } from './setting-repository';
-export { scenarioHash } from './scenario-repository';
+export { scenarioHashSync } from './scenario-repository';
 export { attemptFingerprint, exportedAttemptFingerprint } from './fingerprint';
 export { toExportedAttempt, resultFromReport } from './attempt-format';
 export { backupFileName, ImportConflictError } from './backup-service';

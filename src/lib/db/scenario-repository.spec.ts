@@ -8,7 +8,8 @@ import {
 	ScenarioInUseError,
 	ScenarioLockedError
 } from './errors';
-import { scenarioHash } from './scenario-repository';
+import { scenarioHash } from '$lib/engine/scenario/hash';
+import { scenarioHashSync } from './scenario-repository';
 import { testStorage, type TestStorage } from './test-support';
 
 let open: TestStorage[] = [];
@@ -25,14 +26,19 @@ function storage(): TestStorage {
 const text = (changes: object = {}, indent = 2) =>
 	JSON.stringify({ ...testScenarioInput, ...changes }, null, indent);
 
-describe('scenarioHash', () => {
+describe('scenarioHashSync', () => {
+	it('equals the engine’s scenarioHash', async () => {
+		const value = JSON.parse(text());
+		expect(scenarioHashSync(value)).toBe(await scenarioHash(value));
+	});
+
 	it('is the SHA-256 of the RFC 8785 form, whatever the key order and whitespace', () => {
 		const value = JSON.parse(text());
 		const expected = createHash('sha256').update(canonicalize(value)).digest('hex');
-		expect(scenarioHash(value)).toBe(expected);
+		expect(scenarioHashSync(value)).toBe(expected);
 		const reordered = Object.fromEntries(Object.entries(value).reverse());
-		expect(scenarioHash(reordered)).toBe(expected);
-		expect(scenarioHash({ ...value, title: 'Other' })).not.toBe(expected);
+		expect(scenarioHashSync(reordered)).toBe(expected);
+		expect(scenarioHashSync({ ...value, title: 'Other' })).not.toBe(expected);
 	});
 });
 
@@ -41,7 +47,7 @@ describe('scenarios', () => {
 		const s = storage();
 		const v1 = await s.scenarios.save(text(), 'published');
 		expect(v1).toMatchObject({ id: 'test-plant', version: 1, status: 'published' });
-		expect(v1.hash).toBe(scenarioHash(JSON.parse(text())));
+		expect(v1.hash).toBe(scenarioHashSync(JSON.parse(text())));
 		expect(v1.json).toBe(text());
 		const v2 = await s.scenarios.save(text({ version: 2, title: 'Second edition' }));
 		expect(v2.status).toBe('draft');

@@ -6,8 +6,8 @@
  * engine's schema; the semantic checks (references, reachability) are the trainer studio's to
  * run before saving.
  */
-import { canonicalize } from 'json-canonicalize';
 import Dexie from 'dexie';
+import { canonicalJson } from '$lib/engine/scenario/hash';
 import { scenarioSchema } from '$lib/engine/scenario/schema';
 import type { SalesSimDatabase } from './database';
 import {
@@ -21,13 +21,13 @@ import { sha256Hex } from './sha256';
 import { checked, type StorageContext } from './storage-context';
 
 /**
- * The scenario hash of the contract: SHA-256 (lower-case hex) of the JSON value as written,
- * serialized by RFC 8785 (sorted keys, no whitespace).
+ * The scenario hash of the contract, computed synchronously: the same value as the engine's
+ * (asynchronous) `scenarioHash`, usable inside a transaction.
  *
- * @example scenarioHash(JSON.parse(text)) // '9c2e…' (64 hex digits)
+ * @example scenarioHashSync(JSON.parse(text)) // '9c2e…' (64 hex digits)
  */
-export function scenarioHash(value: unknown): string {
-	return sha256Hex(canonicalize(value));
+export function scenarioHashSync(value: unknown): string {
+	return sha256Hex(canonicalJson(value));
 }
 
 function parseScenarioText(json: string) {
@@ -70,7 +70,7 @@ export class ScenarioRepository {
 	): Promise<ScenarioRecord> {
 		const { db, ctx } = this;
 		const { value, scenario } = parseScenarioText(json);
-		const hash = scenarioHash(value);
+		const hash = scenarioHashSync(value);
 		return ctx.run(
 			() =>
 				db.transaction('rw', db.scenarios, async () => {

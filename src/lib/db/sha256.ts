@@ -1,78 +1,17 @@
 /**
- * SHA-256 of a UTF-8 string, synchronous and in plain TypeScript.
+ * SHA-256 of a UTF-8 string in lower-case hex, synchronously, through the engine's plain
+ * TypeScript SHA-256.
  *
  * Why not `crypto.subtle.digest`: it is asynchronous, so it cannot run inside an IndexedDB
- * transaction without letting the transaction commit, and browsers only offer it on secure
- * origins — a classroom serving the app over plain http on its LAN would lose duplicate
- * detection. The specs check this function against Node's `crypto` on many inputs.
+ * transaction without letting the transaction commit, and browsers offer it only on secure
+ * origins.
  *
  * @example sha256Hex('abc') // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  */
+import { sha256 } from '$lib/engine/scenario/hash';
+
 export function sha256Hex(text: string): string {
-	const bytes = new TextEncoder().encode(text);
-	// Padding: a 1 bit, zeros, then the message length in bits as a 64-bit big-endian number.
-	const blocks = Math.ceil((bytes.length + 9) / 64);
-	const padded = new Uint8Array(blocks * 64);
-	padded.set(bytes);
-	padded[bytes.length] = 0x80;
-	const view = new DataView(padded.buffer);
-	const bitLength = bytes.length * 8;
-	view.setUint32(padded.length - 8, Math.floor(bitLength / 0x1_0000_0000));
-	view.setUint32(padded.length - 4, bitLength >>> 0);
-
-	const hash = Uint32Array.from(INITIAL);
-	const w = new Uint32Array(64);
-	for (let block = 0; block < blocks; block++) {
-		for (let i = 0; i < 16; i++) w[i] = view.getUint32(block * 64 + i * 4);
-		for (let i = 16; i < 64; i++) {
-			const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3);
-			const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10);
-			w[i] = (w[i - 16] + s0 + w[i - 7] + s1) >>> 0;
-		}
-		let [a, b, c, d, e, f, g, h] = hash;
-		for (let i = 0; i < 64; i++) {
-			const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-			const choice = (e & f) ^ (~e & g);
-			const t1 = (h + s1 + choice + K[i] + w[i]) >>> 0;
-			const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-			const majority = (a & b) ^ (a & c) ^ (b & c);
-			const t2 = (s0 + majority) >>> 0;
-			h = g;
-			g = f;
-			f = e;
-			e = (d + t1) >>> 0;
-			d = c;
-			c = b;
-			b = a;
-			a = (t1 + t2) >>> 0;
-		}
-		hash[0] += a;
-		hash[1] += b;
-		hash[2] += c;
-		hash[3] += d;
-		hash[4] += e;
-		hash[5] += f;
-		hash[6] += g;
-		hash[7] += h;
-	}
-	return Array.from(hash, (word) => word.toString(16).padStart(8, '0')).join('');
+	return Array.from(sha256(new TextEncoder().encode(text)), (byte) =>
+		byte.toString(16).padStart(2, '0')
+	).join('');
 }
-
-function rotr(value: number, bits: number): number {
-	return (value >>> bits) | (value << (32 - bits));
-}
-
-const INITIAL = [
-	0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
-];
-
-const K = new Uint32Array([
-	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-	0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-	0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-	0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-	0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
-]);
