@@ -54,6 +54,14 @@ function expectWellFormed(
 		) {
 			expect(problem.path.length, `${problem.code} has no path`).toBeGreaterThan(0);
 		}
+		expect(problem.offset).toBeGreaterThanOrEqual(0);
+		expect(problem.offset + problem.length).toBeLessThanOrEqual(text.length);
+		const before = text.slice(0, problem.offset);
+		const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+		expect([problem.line, problem.column]).toEqual([
+			lines(before).length,
+			problem.offset - lineStart + 1
+		]);
 		expect(problem.line).toBeGreaterThanOrEqual(1);
 		expect(problem.line).toBeLessThanOrEqual(textLines.length);
 		expect(problem.column).toBeGreaterThanOrEqual(1);

@@ -839,6 +839,11 @@ describe('parseScenario: every rule, with its path, place and message', () => {
 		expect({ line: problem?.line, column: problem?.column }).toEqual(
 			positionOf(test.text, test.at, test.after)
 		);
+		// The span an editor underlines starts where the problem points and covers what is wrong.
+		const span = test.text.slice(problem?.offset, (problem?.offset ?? 0) + (problem?.length ?? 0));
+		if (typeof test.at === 'string' && test.at.trim() !== '') {
+			expect(span.startsWith(test.at) || test.at.startsWith(span), span).toBe(true);
+		}
 		expect(errors.length, JSON.stringify(errors.map((p) => p.message))).toBe(
 			test.errors ?? (severity === 'error' ? 1 : 0)
 		);

@@ -134,7 +134,10 @@ function capped(problems: Problem[], locator: JsonLocator): Problem[] {
 		},
 		locator
 	);
-	return [...shown, { ...note, line: last.line, column: last.column }];
+	return [
+		...shown,
+		{ ...note, line: last.line, column: last.column, offset: last.offset, length: last.length }
+	];
 }
 
 function isWithin(path: JsonPath, prefix: JsonPath): boolean {
@@ -143,7 +146,13 @@ function isWithin(path: JsonPath, prefix: JsonPath): boolean {
 
 function finish(draft: ProblemDraft, locator: JsonLocator): Problem {
 	const params = draft.params ?? {};
-	const offset = draft.offset ?? locator.offsetOf(draft.path, draft.at);
+	const { offset, length } =
+		draft.offset !== undefined
+			? {
+					offset: draft.offset,
+					length: Math.min(draft.length ?? 1, Math.max(0, locator.text.length - draft.offset))
+				}
+			: locator.spanOf(draft.path, draft.at);
 	const { line, column } = locator.position(offset);
 	return {
 		severity: draft.severity,
@@ -152,6 +161,8 @@ function finish(draft: ProblemDraft, locator: JsonLocator): Problem {
 		pathText: pathToText(draft.path),
 		line,
 		column,
+		offset,
+		length,
 		params,
 		message: renderMessage(draft.code, params, 'en')
 	};

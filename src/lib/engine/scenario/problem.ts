@@ -23,6 +23,10 @@ export interface Problem {
 	line: number;
 	/** 1-based column (UTF-16 code units, as editors count them). */
 	column: number;
+	/** 0-based offset of the spot in the text (UTF-16 code units), for an editor's marks. */
+	offset: number;
+	/** Length of the spot: the value, the field name or the bad token (at least 0). */
+	length: number;
 	params: ProblemParams;
 	/** The English message. */
 	message: string;
@@ -41,6 +45,8 @@ export interface ProblemDraft {
 	at?: 'value' | 'key';
 	/** An exact offset in the text, when the path cannot say it (JSON syntax errors). */
 	offset?: number;
+	/** The length at `offset` (default 1). */
+	length?: number;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;

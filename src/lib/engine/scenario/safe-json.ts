@@ -218,7 +218,8 @@ function syntaxProblems(text: string, errors: ParseError[]): ProblemDraft[] {
 		if (code === 'json-invalid-symbol' || code === 'json-invalid-number') {
 			params.found = quote(symbolAt(text, error.offset, error.length));
 		}
-		drafts.push({ severity: 'error', code, path: pathAt(text, offset), offset, params });
+		const length = offset === error.offset ? Math.max(error.length, 1) : 1;
+		drafts.push({ severity: 'error', code, path: pathAt(text, offset), offset, length, params });
 	}
 	return drafts;
 }
@@ -269,6 +270,7 @@ function toValue(
 						code: 'forbidden-key',
 						path: at,
 						offset: keyNode.offset,
+						length: keyNode.length,
 						params: { key }
 					});
 					refused.push(at);
@@ -280,6 +282,7 @@ function toValue(
 						code: 'duplicate-key',
 						path: at,
 						offset: keyNode.offset,
+						length: keyNode.length,
 						params: { key: quote(key) }
 					});
 				}
@@ -300,12 +303,12 @@ function toValue(
 			const value = node.value as number;
 			const written = quote(text.slice(node.offset, node.offset + node.length));
 			if (!Number.isFinite(value)) {
-				problems.push(numberProblem('number-not-finite', path, node.offset, written));
+				problems.push(numberProblem('number-not-finite', path, node, written));
 				refused.push(path);
 				return undefined;
 			}
 			if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
-				problems.push(numberProblem('number-unsafe', path, node.offset, written));
+				problems.push(numberProblem('number-unsafe', path, node, written));
 				refused.push(path);
 				return undefined;
 			}
@@ -320,6 +323,7 @@ function toValue(
 					code: 'html-markup',
 					path,
 					offset: node.offset,
+					length: node.length,
 					params: { found: quote(tag[0]) }
 				});
 			} else {
@@ -330,6 +334,7 @@ function toValue(
 						code: 'html-entity',
 						path,
 						offset: node.offset,
+						length: node.length,
 						params: { found: entity[0] }
 					});
 				}
@@ -343,12 +348,13 @@ function toValue(
 	}
 }
 
-function numberProblem(code: string, path: JsonPath, offset: number, found: string): ProblemDraft {
+function numberProblem(code: string, path: JsonPath, node: Node, found: string): ProblemDraft {
 	return {
 		severity: 'error',
 		code,
 		path,
-		offset,
+		offset: node.offset,
+		length: node.length,
 		params: { found, max: Number.MAX_SAFE_INTEGER }
 	};
 }
@@ -374,19 +380,25 @@ export class JsonLocator {
 
 	/** Offset of the value at `path`, or of its field name when `at` is `'key'`. */
 	offsetOf(path: JsonPath, at: 'value' | 'key' = 'value'): number {
-		if (!this.root) return 0;
+		return this.spanOf(path, at).offset;
+	}
+
+	/**
+	 * Where the value at `path` (or its field name) sits, as an offset and a length for an editor
+	 * to underline; for a missing field, the first character of the object that lacks it.
+	 */
+	spanOf(path: JsonPath, at: 'value' | 'key' = 'value'): { offset: number; length: number } {
+		if (!this.root) return { offset: 0, length: Math.min(1, this.text.length) };
 		let node = this.root;
 		for (let i = 0; i < path.length; i++) {
 			const child = this.#child(node, path[i]);
-			// A missing field points at the object that lacks it.
-			if (!child) return node.offset;
+			if (!child) return { offset: node.offset, length: 1 };
 			node = child;
 		}
 		const property = node.parent;
-		if (at === 'key' && path.length > 0 && property?.type === 'property') {
-			return property.children?.[0]?.offset ?? node.offset;
-		}
-		return node.offset;
+		const key = property?.type === 'property' ? property.children?.[0] : undefined;
+		if (at === 'key' && path.length > 0 && key) return { offset: key.offset, length: key.length };
+		return { offset: node.offset, length: node.length };
 	}
 
 	// An index of each object's fields, built when first needed: a file with thousands of
