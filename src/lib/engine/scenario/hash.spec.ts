@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, scenarioHash, sha256 as sha256Fallback } from './hash';
+import { canonicalJson, scenarioHash, scenarioHashSync, sha256 as sha256Fallback } from './hash';
 
 /** SHA-256 by Node's own crypto, independently of Web Crypto. */
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -97,6 +97,13 @@ describe('sha256, the fallback where Web Crypto is missing', () => {
 				createHash('sha256').update(bytes).digest('hex')
 			);
 		}
+	});
+
+	it('gives scenarioHashSync the same result as scenarioHash', async () => {
+		const value = JSON.parse(
+			readFileSync(new URL('./fixtures/contract-example.json', import.meta.url), 'utf8')
+		);
+		expect(scenarioHashSync(value)).toBe(await scenarioHash(value));
 	});
 
 	it('gives scenarioHash the same result without Web Crypto', async () => {

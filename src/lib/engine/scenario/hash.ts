@@ -87,6 +87,16 @@ export function sha256(message: Uint8Array): Uint8Array {
 	return digest;
 }
 
+/**
+ * The same hash, computed synchronously in plain TypeScript (inside an IndexedDB transaction,
+ * say, where awaiting Web Crypto would end the transaction): `scenarioHashSync(value)`.
+ */
+export function scenarioHashSync(value: unknown): string {
+	assertPlainJson(value, 0);
+	const digest = sha256(new TextEncoder().encode(canonicalize(value)));
+	return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /** The canonical JSON that `scenarioHash` hashes. */
 export function canonicalJson(value: unknown): string {
 	assertPlainJson(value, 0);
