@@ -150,9 +150,9 @@ export class AttemptRepository {
 	 * attempts or of one earlier in the batch — are reported per item and skipped, the rest added.
 	 * A storage failure keeps none of them.
 	 */
-	addMany(inputs: readonly NewAttempt[]): Promise<AddOutcome[]> {
+	async addMany(inputs: readonly NewAttempt[]): Promise<AddOutcome[]> {
 		const { db } = this;
-		return this.ctx.run(
+		const outcomes = await this.ctx.run(
 			() =>
 				db.transaction('rw', [db.players, db.teams, db.attempts, db.attemptActions], async () => {
 					const outcomes: AddOutcome[] = [];
@@ -161,6 +161,8 @@ export class AttemptRepository {
 				}),
 			true
 		);
+		if (outcomes.some((o) => o.status === 'added')) this.ctx.valuableWrite();
+		return outcomes;
 	}
 
 	/** The stored attempt with this content fingerprint, if any. */

@@ -178,9 +178,9 @@ export class DealRepository {
 	 * and start) is added and the deal removed in one transaction, so a result is never both
 	 * pending and stored, nor neither.
 	 */
-	finish(dealId: string, finished: FinishedDeal): Promise<Attempt> {
+	async finish(dealId: string, finished: FinishedDeal): Promise<Attempt> {
 		const { db, ctx } = this;
-		return ctx.run(
+		const attempt = await ctx.run(
 			() =>
 				db.transaction(
 					'rw',
@@ -209,6 +209,9 @@ export class DealRepository {
 				),
 			true
 		);
+		// A result that counts on a scoreboard: the class is recording results.
+		if (attempt.mode === 'assessment') ctx.valuableWrite();
+		return attempt;
 	}
 
 	/** Abandons a deal in progress; nothing is kept of it. */

@@ -71,7 +71,7 @@ export class ScenarioRepository {
 		const { db, ctx } = this;
 		const { value, scenario } = parseScenarioText(json);
 		const hash = scenarioHashSync(value);
-		return ctx.run(
+		const saved = await ctx.run(
 			() =>
 				db.transaction('rw', db.scenarios, async () => {
 					const existing = await db.scenarios.get([scenario.id, scenario.version]);
@@ -95,6 +95,8 @@ export class ScenarioRepository {
 				}),
 			true
 		);
+		ctx.valuableWrite();
+		return saved;
 	}
 
 	/** Publishes a draft: from now on its content is frozen. */

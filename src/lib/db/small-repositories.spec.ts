@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { testScenarioInput } from '$lib/engine/deal/fixtures/test-scenario';
 import { InvalidRecordError, RecordNotFoundError } from './errors';
 import type { StorageManagerLike } from './persistence-service';
 import { testStorage, type TestStorage } from './test-support';
 
+const HASH = '9'.repeat(64);
 let open: TestStorage[] = [];
 afterEach(() => {
 	for (const s of open) s.db.close();
@@ -123,5 +125,66 @@ describe('persistence', () => {
 		expect(await bare.persistence.isPersisted()).toBeNull();
 		const none = storage({ storageManager: () => undefined });
 		expect(await none.persistence.askAgain()).toBeNull();
+	});
+});
+
+describe('asking to keep the data when it becomes worth keeping', () => {
+	async function finishDeal(s: TestStorage, mode: 'practice' | 'assessment') {
+		const player = await s.players.create('Li Na');
+		const deal = await s.deals.start({
+			scenarioId: 'test-plant',
+			scenarioVersion: 1,
+			scenarioHash: HASH,
+			playerId: player.id,
+			mode,
+			snapshot: {},
+			snapshotVersion: 1
+		});
+		return s.deals.finish(deal.id, {
+			result: { outcome: 'lost', score: 20, categories: {} },
+			weeksUsed: 4,
+			verified: true
+		});
+	}
+
+	async function importAttempt(s: TestStorage) {
+		const player = await s.players.ensure('Li Na');
+		return s.attempts.add({
+			scenarioId: 'test-plant',
+			scenarioVersion: 1,
+			scenarioHash: HASH,
+			playerId: player.id,
+			mode: 'assessment',
+			startedAt: 1,
+			finishedAt: 2,
+			actions: [{ type: 'withdraw' }],
+			result: { outcome: 'withdrawn', score: 5, categories: {} },
+			weeksUsed: 0,
+			verified: true,
+			source: 'imported'
+		});
+	}
+
+	it.each<[string, (s: TestStorage) => Promise<unknown>, number]>([
+		['a trainer saves a scenario', (s) => s.scenarios.save(JSON.stringify(testScenarioInput)), 1],
+		['a result is imported', importAttempt, 1],
+		['an assessment deal is finished', (s) => finishDeal(s, 'assessment'), 1],
+		['a practice deal is finished', (s) => finishDeal(s, 'practice'), 0],
+		['a player is created', (s) => s.players.create('Li Na'), 0]
+	])('when %s (asks %i time)', async (_, write, asks) => {
+		const s = storage();
+		const ask = vi.spyOn(s.persistence, 'requestPersistence').mockResolvedValue(true);
+		await write(s);
+		expect(ask).toHaveBeenCalledTimes(asks);
+	});
+
+	it('asks the browser itself once, however many results are recorded', async () => {
+		const persist = vi.fn(async () => false);
+		const s = storage({ storageManager: () => ({ persist, persisted: async () => false }) });
+		await finishDeal(s, 'assessment');
+		await vi.waitFor(async () => expect(await s.settings.get('persistence')).toBeDefined());
+		await importAttempt(s);
+		await s.persistence.requestPersistence();
+		expect(persist).toHaveBeenCalledTimes(1);
 	});
 });

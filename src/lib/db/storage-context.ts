@@ -71,6 +71,22 @@ export class StorageContext {
 		return error;
 	}
 
+	/**
+	 * Called after a write worth keeping for good: a trainer's scenario, or a class's results
+	 * (an assessment attempt, an imported one). createStorage points it at
+	 * `persistence.requestPersistence`, which asks the browser once per device.
+	 */
+	onValuableWrite: () => void = () => {};
+
+	/** Reports a valuable write without waiting for, or failing on, the browser's answer. */
+	valuableWrite(): void {
+		try {
+			this.onValuableWrite();
+		} catch {
+			// Asking to keep the data is a wish; the write itself has succeeded.
+		}
+	}
+
 	/** Opens the database now, so the UI learns early whether saving works here. */
 	async open(): Promise<void> {
 		await this.run(async () => {

@@ -40,6 +40,8 @@ export interface Storage {
 export function createStorage(db: SalesSimDatabase, options: StorageOptions = {}): Storage {
 	const context = new StorageContext(db, options.now);
 	const settings = new SettingRepository(context);
+	const persistence = new PersistenceService(settings, options.storageManager, options.now);
+	context.onValuableWrite = () => void persistence.requestPersistence();
 	return {
 		db,
 		players: new PlayerRepository(context),
@@ -50,7 +52,7 @@ export function createStorage(db: SalesSimDatabase, options: StorageOptions = {}
 		competitions: new CompetitionRepository(context),
 		settings,
 		backup: new BackupService(context),
-		persistence: new PersistenceService(settings, options.storageManager, options.now),
+		persistence,
 		open: () => context.open()
 	};
 }
