@@ -18,7 +18,7 @@ const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 const TIMEOUT = 60_000;
 const SETTINGS = {
 	seed: Number(process.env.FC_SEED ?? 20261128),
-	numRuns: Number(process.env.FC_RUNS ?? 200)
+	numRuns: Number(process.env.FC_RUNS ?? 120)
 };
 
 /** Problems about the whole text, which have no field to point at. */
