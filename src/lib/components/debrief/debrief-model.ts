@@ -4,7 +4,7 @@
  * numbers; the components turn them into sentences in the current language.
  */
 import { replay, type RefusedAction } from '$lib/engine/deal/replay';
-import type { CategoryScore, ChartEntry, RedFlag } from '$lib/engine/deal/types';
+import type { CategoryScore, ChartEntry, RedFlag, ScoreReport } from '$lib/engine/deal/types';
 import {
 	STAGES,
 	attitudeOf,
@@ -163,7 +163,10 @@ export interface DebriefModel {
 	outcome?: OutcomeId;
 	total: number;
 	medal?: Medal;
+	/** The categories that count here (a category with nothing to judge drops out). */
 	categories: CategoryScore[];
+	/** The replay's whole score report, as an exported attempt records it. */
+	report: ScoreReport;
 	chart: ChartRow[];
 	redFlags: RedFlag[];
 	forecasts: ForecastRow[];
@@ -196,6 +199,7 @@ export function debriefModel(
 		total: result.score.total,
 		medal: medalOf(result.score.total),
 		categories: result.score.categories.filter((category) => category.weight > 0),
+		report: result.score,
 		chart: chartRows(scenario, final),
 		redFlags: result.redFlags,
 		forecasts: forecastRows(final),
