@@ -22,7 +22,8 @@ const stored: Attempt = {
 	weeksUsed: 2,
 	verified: true,
 	source: 'local',
-	fingerprint: '2'.repeat(64)
+	fingerprint: '2'.repeat(64),
+	boardKey: [41.5, -2, -Date.UTC(2026, 10, 28, 9, 41)]
 };
 
 describe('toExportedAttempt', () => {

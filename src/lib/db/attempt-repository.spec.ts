@@ -1,4 +1,5 @@
 import Dexie, { liveQuery } from 'dexie';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { attemptSchema, type Action } from '$lib/engine/scenario/schema';
 import { bestPerPlayer, compareAttempts, type NewAttempt } from './attempt-repository';
@@ -228,5 +229,79 @@ describe('actions are checked before storing', () => {
 			code: 'invalid-record'
 		});
 		expect(await s.db.attempts.count()).toBe(0);
+	});
+});
+
+describe('the board skip-scan', () => {
+	it('breaks an exact tie within one player as compareAttempts does (the smaller id)', async () => {
+		const { s, li } = await setup();
+		const tied = await s.attempts.addMany(
+			[1, 2, 3].map((n) => attempt(li.id, 70, { startedAt: T0 - n }))
+		);
+		const ids = tied.map((o) => (o.status === 'added' ? o.attempt.id : '')).sort();
+		expect((await s.attempts.bestByPlayer('city-hospital-his', 1)).map((a) => a.id)).toEqual([
+			ids[0]
+		]);
+	});
+
+	it('gives the same board as reading every attempt, for any attempts, modes and windows', async () => {
+		const s = testStorage();
+		open.push(s);
+		const players = await Promise.all(['A', 'B', 'C', 'D'].map((name) => s.players.create(name)));
+		const attemptArb = fc.record({
+			player: fc.integer({ min: 0, max: 3 }),
+			score: fc.constantFrom(40, 80.5),
+			weeks: fc.integer({ min: 0, max: 1 }),
+			// Small ranges, so that ties (also exact ones within a player) are common.
+			finish: fc.integer({ min: 0, max: 2 }),
+			mode: fc.constantFrom('practice', 'assessment') as fc.Arbitrary<'practice' | 'assessment'>,
+			version: fc.constantFrom(1, 2)
+		});
+		let run = 0;
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(attemptArb, { minLength: 8, maxLength: 25 }),
+				fc.record({
+					mode: fc.option(
+						fc.constantFrom('practice', 'assessment') as fc.Arbitrary<'practice' | 'assessment'>,
+						{ nil: undefined }
+					),
+					from: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+					to: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined })
+				}),
+				async (list, window) => {
+					run++;
+					await s.db.attempts.clear();
+					await s.db.attemptActions.clear();
+					await s.attempts.addMany(
+						list.map((a, i) =>
+							attempt(players[a.player].id, a.score, {
+								mode: a.mode,
+								scenarioVersion: a.version,
+								weeksUsed: a.weeks,
+								finishedAt: T0 + a.finish * HOUR,
+								// Distinct plays: the fingerprint covers the start time.
+								startedAt: T0 - (run * 100 + i)
+							})
+						)
+					);
+					const filter = {
+						mode: window.mode,
+						from: window.from === undefined ? undefined : T0 + window.from * HOUR,
+						to: window.to === undefined ? undefined : T0 + window.to * HOUR
+					};
+					const naive = bestPerPlayer(
+						(await s.attempts.forScenario('city-hospital-his', 1)).filter(
+							(a) =>
+								(filter.mode === undefined || a.mode === filter.mode) &&
+								(filter.from === undefined || a.finishedAt >= filter.from) &&
+								(filter.to === undefined || a.finishedAt < filter.to)
+						)
+					);
+					expect(await s.attempts.bestByPlayer('city-hospital-his', 1, filter)).toEqual(naive);
+				}
+			),
+			{ numRuns: 40 }
+		);
 	});
 });

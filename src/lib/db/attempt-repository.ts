@@ -4,7 +4,7 @@
  * Each attempt is two rows written together: its summary in `attempts` (small, indexed, what the
  * boards scan) and its actions in `attemptActions`.
  */
-import Dexie from 'dexie';
+import Dexie, { type DBCoreKeyRange, type DBCoreTransaction, type Transaction } from 'dexie';
 import type { Action } from '$lib/engine/scenario/schema';
 import type { SalesSimDatabase } from './database';
 import { DuplicateAttemptError, RecordNotFoundError } from './errors';
@@ -13,6 +13,8 @@ import { newId } from './ids';
 import {
 	actionListSchema,
 	attemptRecordSchema,
+	boardKey,
+	MODES,
 	type Attempt,
 	type AttemptRecord,
 	type AttemptResult,
@@ -42,7 +44,11 @@ export interface NewAttempt {
 export type AddOutcome =
 	{ status: 'added'; attempt: Attempt } | { status: 'duplicate'; existingId: string };
 
-/** Narrows a list of attempts: by mode, and by finish time in [from, to). */
+/**
+ * Narrows a list of attempts: by mode, and by finish time in [from, to). Applied in memory after
+ * an index range read: Dexie turns a `.filter()` into a cursor walk, far slower than the
+ * `getAll` a plain range gets over many thousands of rows.
+ */
 export interface AttemptFilter {
 	mode?: Mode;
 	from?: number | null;
@@ -111,11 +117,98 @@ export async function insertAttempt(db: SalesSimDatabase, input: NewAttempt): Pr
 		weeksUsed: input.weeksUsed,
 		verified: input.verified,
 		source: input.source,
-		fingerprint
+		fingerprint,
+		boardKey: boardKey(input)
 	} satisfies AttemptRecord);
 	await db.attempts.add(record);
 	await db.attemptActions.add({ id: record.id, actions });
 	return { status: 'added', attempt: { ...record, actions } };
+}
+
+const BOARD_INDEX = '[scenarioId+scenarioVersion+mode+playerId+boardKey]';
+// DBCoreRangeType.Range (a `const enum` in Dexie's types, so not importable as a value).
+const RANGE = 2;
+
+interface BoardEntry {
+	id: string;
+	key: [number, number, number];
+}
+
+/** Like compareAttempts, on board entries: the better first, then the smaller id. */
+function compareBoardEntries(a: BoardEntry, b: BoardEntry): number {
+	return (
+		b.key[0] - a.key[0] ||
+		b.key[1] - a.key[1] ||
+		b.key[2] - a.key[2] ||
+		(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+	);
+}
+
+/**
+ * Each player's best board entry in one mode, from the board index's keys alone (a skip-scan).
+ * Runs inside a read transaction over attempts; goes through Dexie's DBCore, so a liveQuery
+ * still sees what was read.
+ */
+async function bestKeys(
+	tx: Transaction,
+	scenarioId: string,
+	scenarioVersion: number,
+	mode: Mode,
+	filter: AttemptFilter | undefined
+): Promise<Map<string, BoardEntry>> {
+	const table = tx.db.core.table('attempts');
+	const index = table.schema.indexes.find((i) => i.name === BOARD_INDEX);
+	if (!index) throw new Error(`The attempts table lacks the index ${BOARD_INDEX}`);
+	const prefix = [scenarioId, scenarioVersion, mode];
+	const cursor = await table.openCursor({
+		trans: tx.idbtrans as unknown as DBCoreTransaction,
+		values: false,
+		reverse: true,
+		query: {
+			index,
+			// -Infinity is the smallest key there is, an array ([[]]) the largest.
+			range: {
+				type: RANGE as DBCoreKeyRange['type'],
+				lower: [...prefix, -Infinity],
+				upper: [...prefix, [[]]],
+				lowerOpen: false,
+				upperOpen: false
+			}
+		}
+	});
+	const best = new Map<string, BoardEntry>();
+	if (!cursor) return best;
+	const from = filter?.from ?? -Infinity;
+	const to = filter?.to ?? Infinity;
+	let current: { playerId: string; entry: BoardEntry } | undefined;
+	await cursor.start(() => {
+		const [, , , playerId, key] = cursor.key as [string, number, string, string, BoardEntry['key']];
+		const id = cursor.primaryKey as string;
+		if (current?.playerId === playerId) {
+			const same =
+				key[0] === current.entry.key[0] &&
+				key[1] === current.entry.key[1] &&
+				key[2] === current.entry.key[2];
+			if (same) {
+				// An exact tie within one player: keep the smaller id, as compareAttempts does.
+				current.entry.id = id;
+				cursor.continue();
+			} else {
+				// Done with this player: jump to the last key of the previous one.
+				cursor.continue([...prefix, playerId]);
+			}
+			return;
+		}
+		const finishedAt = 0 - key[2];
+		if (finishedAt < from || finishedAt >= to) {
+			cursor.continue();
+			return;
+		}
+		current = { playerId, entry: { id, key } };
+		best.set(playerId, current.entry);
+		cursor.continue();
+	});
+	return best;
 }
 
 export class AttemptRepository {
@@ -183,19 +276,39 @@ export class AttemptRepository {
 					[scenarioId, scenarioVersion, Dexie.minKey],
 					[scenarioId, scenarioVersion, Dexie.maxKey]
 				)
-				.filter(matches(filter))
 				.toArray();
-			return rows.sort(compareAttempts);
+			return rows.filter(matches(filter)).sort(compareAttempts);
 		});
 	}
 
-	/** Each player's best attempt on one scenario version, ranked (the scenario scoreboard). */
-	async bestByPlayer(
+	/**
+	 * Each player's best attempt on one scenario version, ranked (the scenario scoreboard).
+	 *
+	 * It reads index keys, not rows: walking the board index backwards, the first key of each
+	 * player is their best (boardKey), and the cursor then jumps straight to the previous player.
+	 * Only the best rows are read. A board of a few hundred players over tens of thousands of
+	 * attempts thus costs a few hundred cursor steps, not a read of every attempt.
+	 */
+	bestByPlayer(
 		scenarioId: string,
 		scenarioVersion: number,
 		filter?: AttemptFilter
 	): Promise<AttemptRecord[]> {
-		return bestPerPlayer(await this.forScenario(scenarioId, scenarioVersion, filter));
+		const { db } = this;
+		return this.ctx.run(() =>
+			db.transaction('r', db.attempts, async (tx) => {
+				const best = new Map<string, BoardEntry>();
+				for (const mode of filter?.mode ? [filter.mode] : MODES) {
+					const found = await bestKeys(tx, scenarioId, scenarioVersion, mode, filter);
+					for (const [playerId, entry] of found) {
+						const current = best.get(playerId);
+						if (!current || compareBoardEntries(entry, current) < 0) best.set(playerId, entry);
+					}
+				}
+				const rows = await db.attempts.bulkGet([...best.values()].map((entry) => entry.id));
+				return rows.filter((row): row is AttemptRecord => row !== undefined).sort(compareAttempts);
+			})
+		);
 	}
 
 	/** A player's attempts, newest first; optionally on one scenario only. */
@@ -205,12 +318,10 @@ export class AttemptRepository {
 	): Promise<AttemptRecord[]> {
 		return this.ctx.run(async () => {
 			const keep = matches(filter);
-			const rows = await this.db.attempts
-				.where('playerId')
-				.equals(playerId)
+			const rows = await this.db.attempts.where('playerId').equals(playerId).toArray();
+			return rows
 				.filter((a) => keep(a) && (!filter?.scenarioId || a.scenarioId === filter.scenarioId))
-				.toArray();
-			return rows.sort((a, b) => b.finishedAt - a.finishedAt);
+				.sort((a, b) => b.finishedAt - a.finishedAt);
 		});
 	}
 
@@ -234,12 +345,8 @@ export class AttemptRepository {
 	/** A team's attempts, newest first. */
 	forTeam(teamId: string, filter?: AttemptFilter): Promise<AttemptRecord[]> {
 		return this.ctx.run(async () => {
-			const rows = await this.db.attempts
-				.where('teamId')
-				.equals(teamId)
-				.filter(matches(filter))
-				.toArray();
-			return rows.sort((a, b) => b.finishedAt - a.finishedAt);
+			const rows = await this.db.attempts.where('teamId').equals(teamId).toArray();
+			return rows.filter(matches(filter)).sort((a, b) => b.finishedAt - a.finishedAt);
 		});
 	}
 
@@ -249,12 +356,10 @@ export class AttemptRepository {
 		to: number,
 		filter?: Pick<AttemptFilter, 'mode'>
 	): Promise<AttemptRecord[]> {
-		return this.ctx.run(() =>
-			this.db.attempts
-				.where('finishedAt')
-				.between(from, to, true, false)
-				.filter(matches(filter))
-				.toArray()
+		return this.ctx.run(async () =>
+			(await this.db.attempts.where('finishedAt').between(from, to, true, false).toArray()).filter(
+				matches(filter)
+			)
 		);
 	}
 

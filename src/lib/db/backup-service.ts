@@ -21,8 +21,12 @@ import type { Attempt } from './records';
 import { SCHEMA_VERSION, type SalesSimDatabase } from './database';
 import { StorageError } from './errors';
 import {
+	attemptRecordSchema,
+	boardKey,
 	nameKey,
+	playerRecordSchema,
 	RECORD_SCHEMAS,
+	teamRecordSchema,
 	TABLE_NAMES,
 	type AttemptActionsRecord,
 	type AttemptRecord,
@@ -116,6 +120,16 @@ const exportFileSchema = z.object({
 		)
 	})
 });
+
+/** The record schemas, with the derived fields optional: a file may leave them out. */
+const IMPORT_SCHEMAS: Record<TableName, z.ZodType> = {
+	...RECORD_SCHEMAS,
+	players: playerRecordSchema.extend({ nameKey: z.string().optional() }),
+	teams: teamRecordSchema.extend({ nameKey: z.string().optional() }),
+	attempts: attemptRecordSchema.extend({
+		boardKey: attemptRecordSchema.shape.boardKey.optional()
+	})
+};
 
 // Summary order: the order a person reads the data in.
 const SUMMARY_ORDER: TableName[] = [
@@ -251,7 +265,7 @@ export class BackupService {
 				continue;
 			}
 			const table = tableName as TableName;
-			const schema: z.ZodType = RECORD_SCHEMAS[table];
+			const schema: z.ZodType = IMPORT_SCHEMAS[table];
 			const list = rows.get(table) ?? [];
 			const seen = new Set(list.map((row) => primaryKey(table, row)));
 			raw.forEach((value, index) => {
@@ -336,7 +350,9 @@ export class BackupService {
 		index: number,
 		problems: ProblemList
 	): void {
+		// Derived fields are recomputed, never trusted from the file.
 		if (table === 'players' || table === 'teams') row.nameKey = nameKey(String(row.name));
+		if (table === 'attempts') row.boardKey = boardKey(row as AttemptRecord);
 		if (table === 'scenarios') {
 			const scenario = row as ScenarioRecord;
 			let value: unknown;

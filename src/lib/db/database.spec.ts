@@ -46,7 +46,8 @@ async function seedVersion1(db: Dexie): Promise<void> {
 		weeksUsed: 12,
 		verified: true,
 		source: 'local',
-		fingerprint: 'c'.repeat(64)
+		fingerprint: 'c'.repeat(64),
+		boardKey: [81.5, -12, -20]
 	});
 	await db.table('attemptActions').add({ id: 'a1', actions: [{ type: 'withdraw' }] });
 	await db.table('deals').add({
@@ -227,6 +228,12 @@ describe('queries use indexes, never a scan of a whole table', () => {
 		[
 			'a scenario board',
 			(s) => s.attempts.bestByPlayer('x', 1),
+			'attempts',
+			'[scenarioId+scenarioVersion+mode+playerId+boardKey]'
+		],
+		[
+			'a scenario’s results',
+			(s) => s.attempts.forScenario('x', 1),
 			'attempts',
 			'[scenarioId+scenarioVersion+result.score]'
 		],

@@ -34,9 +34,12 @@ export interface SchemaVersion {
  * Every schema version ever shipped, oldest first.
  *
  * Version 1 indexes serve the scoreboard and the library without scanning a table:
- * attempts by `[scenarioId+scenarioVersion+result.score]` (a scenario's board, best first), by
- * `playerId` and `teamId` (a player's or team's results), by `finishedAt` (a period), and by a
- * unique `fingerprint` (duplicate imports are refused by the database itself).
+ * attempts by `[scenarioId+scenarioVersion+result.score]` (a scenario's results, best first);
+ * by `[scenarioId+scenarioVersion+mode+playerId+boardKey]`, whose keys alone rank a board, so
+ * that each player's best is found by jumping from player to player instead of reading every
+ * attempt (attempt-repository.ts `bestByPlayer`); by `playerId` and `teamId` (a player's or a
+ * team's results), by `finishedAt` (a period), and by a unique `fingerprint` (a duplicate import
+ * is refused by the database itself).
  */
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 	{
@@ -45,7 +48,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			players: 'id, nameKey, teamId',
 			teams: 'id, &nameKey',
 			attempts:
-				'id, [scenarioId+scenarioVersion+result.score], playerId, teamId, finishedAt, &fingerprint',
+				'id, [scenarioId+scenarioVersion+result.score], [scenarioId+scenarioVersion+mode+playerId+boardKey], playerId, teamId, finishedAt, &fingerprint',
 			attemptActions: 'id',
 			deals: 'id, playerId, updatedAt, [scenarioId+scenarioVersion]',
 			scenarios: '[id+version], id, status, updatedAt',

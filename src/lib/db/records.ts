@@ -94,9 +94,29 @@ export const attemptRecordSchema = z.strictObject({
 	verified: z.boolean(),
 	source: z.enum(ATTEMPT_SOURCES),
 	/** Content fingerprint for duplicate detection (fingerprint.ts); unique in the table. */
-	fingerprint: hashSchema
+	fingerprint: hashSchema,
+	/**
+	 * The ranking as an index key, `[score, -weeksUsed, -finishedAt]` (boardKey()): larger is
+	 * better, so a scoreboard finds each player's best attempt by walking an index backwards.
+	 * Derived: always recomputed on write, never trusted from a file.
+	 */
+	boardKey: z.tuple([z.number(), z.number(), z.number()])
 });
 export type AttemptRecord = z.output<typeof attemptRecordSchema>;
+
+/**
+ * The ranking key of an attempt: higher score first, then fewer weeks used, then who finished
+ * first — the scoreboard's order, as one IndexedDB array key.
+ *
+ * @example boardKey({ result: { score: 80 }, weeksUsed: 12, finishedAt: 5 }) // [80, -12, -5]
+ */
+export function boardKey(
+	attempt: Pick<AttemptRecord, 'weeksUsed' | 'finishedAt'> & { result: { score: number } }
+): [number, number, number] {
+	// `0 - x` rather than `-x`: a negative zero is not a distinct IndexedDB key, but it would
+	// compare unequal in canonical JSON.
+	return [attempt.result.score, 0 - attempt.weeksUsed, 0 - attempt.finishedAt];
+}
 
 export const actionListSchema = z.array(actionSchema).max(MAX_ACTIONS);
 
