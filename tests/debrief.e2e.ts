@@ -160,3 +160,38 @@ test('withdrawing at once on the play page leads to its debrief', async ({ page,
 	await expect(page.getByText('Replayed and checked')).toBeVisible();
 	await axe('debrief of a withdrawal');
 });
+
+test('where the browser keeps no data, the debrief of a deal still shows, unsaved', async ({
+	page,
+	axe
+}) => {
+	// Some private modes have no IndexedDB at all.
+	await page.addInitScript(() => {
+		Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+	});
+	const scenario = JSON.parse(readFileSync('scenarios/zh-bank-branch-terminals.json', 'utf8'));
+	await page.goto('/scenarios');
+	await expect(page.getByText('This browser does not keep data')).toBeVisible();
+	await page.getByRole('link', { name: `Play ${scenario.title}` }).click();
+	await page.getByLabel('Your name').fill('Zhao Min');
+	await page.getByRole('button', { name: /Start the deal|Create and continue/ }).click();
+	const guide = page.getByRole('dialog');
+	await expect(guide).toBeVisible();
+	await page.keyboard.press('Escape');
+	await page.getByRole('button', { name: 'Withdraw from the deal' }).click();
+	await page.getByRole('button', { name: 'Yes, withdraw' }).click();
+	await expect(page).toHaveURL(/\/attempts\/unsaved-\d+$/);
+	await expect(page.getByText('This attempt was not saved')).toBeVisible();
+	await expect(page.getByText('Withdrawn', { exact: true })).toBeVisible();
+	await axe('unsaved debrief');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download the attempt' }).click()
+	]);
+	const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+	expect(file).toMatchObject({
+		player: 'Zhao Min',
+		actions: [{ type: 'withdraw' }],
+		result: { outcome: 'withdrawn' }
+	});
+});
