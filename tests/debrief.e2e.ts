@@ -172,6 +172,13 @@ test('where the browser keeps no data, the debrief of a deal still shows, unsave
 	const scenario = JSON.parse(readFileSync('scenarios/zh-bank-branch-terminals.json', 'utf8'));
 	await page.goto('/scenarios');
 	await expect(page.getByText('This browser does not keep data')).toBeVisible();
+	// The player picker keeps the name in memory.
+	await page.getByRole('button', { name: 'Choose a player' }).click();
+	const picker = page.getByRole('region', { name: 'Who is playing?' });
+	await expect(picker.getByText('your name is kept only until you close this tab')).toBeVisible();
+	await picker.getByLabel('Your name').fill('Zhao Min');
+	await picker.getByRole('button', { name: 'Create and continue' }).click();
+	await expect(page.getByText('Playing as Zhao Min')).toBeVisible();
 	await page.getByRole('link', { name: `Play ${scenario.title}` }).click();
 	await page.getByLabel('Your name').fill('Zhao Min');
 	await page.getByRole('button', { name: /Start the deal|Create and continue/ }).click();
