@@ -207,6 +207,19 @@ test('an address with an anchor opens the chapter at that term', async ({ page }
 		.toBeLessThan(40);
 });
 
+test('a handbook link opens the chapter and the place it names', async ({ page }) => {
+	await page.goto('/handbook/defaults');
+	const link = page
+		.locator('#gifts')
+		.getByRole('link', { name: `Handbook: ${handbook.en.hb_section_activities_title}` });
+	await link.click();
+	await expect(page).toHaveURL(/\/handbook\/activities#gift$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		handbook.en.hb_section_activities_title
+	);
+	await expect(page.locator('#gift')).toBeInViewport();
+});
+
 test('the first-play guide opens as a dialog, steps through, and gives focus back', async ({
 	page,
 	axe
