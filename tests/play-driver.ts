@@ -28,12 +28,15 @@ export function readScenario(id: string): ScenarioFile {
 	return JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8'));
 }
 
-/** Starts a deal on the play page as `name`, in `mode`, and closes the first-play guide. */
+/**
+ * Starts a deal on the play page as `name`, in `mode`, and skips the first-play guide (shown the
+ * first time a deal is opened on a device: pass `firstTime: false` after that).
+ */
 export async function startDeal(
 	page: Page,
 	id: string,
 	mode: 'practice' | 'assessment',
-	name = 'Li Na'
+	{ name = 'Li Na', firstTime = true }: { name?: string; firstTime?: boolean } = {}
 ) {
 	await page.goto(`/play/${id}`);
 	await page.getByLabel('Your name').fill(name);
@@ -41,8 +44,12 @@ export async function startDeal(
 		.getByRole('radio', { name: mode === 'practice' ? /^Practice/ : /^Assessment/ })
 		.check();
 	await page.getByRole('button', { name: 'Start the deal' }).click();
-	const guide = page.getByRole('dialog');
-	if (await guide.isVisible().catch(() => false)) await page.keyboard.press('Escape');
+	if (firstTime) {
+		const guide = page.locator('dialog[open]');
+		await expect(guide).toHaveCount(1);
+		await guide.getByRole('button', { name: 'Skip the guide' }).click();
+		await expect(guide).toHaveCount(0);
+	}
 	await expect(page.getByRole('heading', { name: 'Sales activity' })).toBeVisible();
 }
 

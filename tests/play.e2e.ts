@@ -45,7 +45,7 @@ test('practice mode explains a refusal beside its control and raises a red flag'
 	axe
 }) => {
 	await startDeal(page, scenario.id, 'practice');
-	await expect(page.getByTestId('coach-fit')).toContainText('good fit');
+	await expect(page.getByTestId('coach-fit')).toContainText(/good fit/i);
 	// no strategy yet: the activity is refused, with the reason next to the planner
 	await play(page, scenario, { type: 'activity', activity: 'visit', people: ['dean-zhao'] });
 	const planner = page.getByRole('region', { name: 'Sales activity' });
@@ -61,6 +61,7 @@ test('practice mode explains a refusal beside its control and raises a red flag'
 });
 
 test('a reload in the middle of stage three continues with nothing lost', async ({ page }) => {
+	test.setTimeout(120_000);
 	await startDeal(page, scenario.id, 'practice');
 	const third = model.actions.findIndex(
 		(_, i) => model.actions.slice(0, i).filter((a) => a.type === 'advance').length === 2
@@ -100,6 +101,6 @@ test('the play page works in Chinese', async ({ page, switchLanguage, axe }) => 
 	await startDeal(page, scenario.id, 'practice');
 	await switchLanguage('zh-CN');
 	await expect(page.getByRole('heading', { name: '采购分析图' })).toBeVisible();
-	await expect(currentStage(page)).toContainText('发现需求');
+	await expect(page.locator('[aria-current="step"]')).toContainText('发现需求');
 	await axe('play page in Chinese');
 });
