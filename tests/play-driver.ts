@@ -130,7 +130,7 @@ export async function play(page: Page, scenario: ScenarioFile, action: Action): 
 				page.url().includes('/attempts/') ||
 				(await page
 					.getByRole('button', { name: 'Do it' })
-					.isEnabled()
+					.isEnabled({ timeout: 100 })
 					.catch(() => false))
 		)
 		.toBe(true);
