@@ -38,6 +38,25 @@ test('a trainee plays the model path in assessment mode and the debrief scores i
 	const expected = cliReplay(model.actions);
 	expect(expected.outcome).toBe('won');
 	await expect(page.getByRole('main')).toContainText(String(expected.score));
+	// every debrief rule links to the methodology section it applies
+	const link = page.getByRole('link', { name: 'Handbook: The six procurement stages' }).first();
+	await link.scrollIntoViewIfNeeded().catch(() => {});
+	if (!(await link.isVisible())) await page.getByText('Outcome', { exact: true }).first().click();
+	await link.click();
+	await expect(page).toHaveURL(/\/handbook\/stages/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('The six procurement stages');
+});
+
+test('a term on the play page explains itself on keyboard focus', async ({ page }) => {
+	await startDeal(page, scenario.id, 'practice');
+	const term = page
+		.getByRole('region', { name: 'Discover needs' })
+		.getByRole('link', { name: 'Discover needs' });
+	await term.focus();
+	const tip = page.getByRole('tooltip');
+	await expect(tip).toBeVisible();
+	await expect(term).toHaveAttribute('aria-describedby', (await tip.getAttribute('id'))!);
+	await expect(term).toHaveAttribute('href', '/handbook/stages#discover-needs');
 });
 
 test('practice mode explains a refusal beside its control and raises a red flag', async ({
