@@ -217,11 +217,11 @@ const cases: [string, ActionInput[], ScoreCategoryId, string, number, number][] 
 		1
 	],
 	[
-		'a stage closed without a forecast',
+		'a withdrawal nothing called for',
 		[{ type: 'withdraw' }],
 		'outcome',
 		'withdrew-early',
-		0.25,
+		0,
 		1
 	],
 	[

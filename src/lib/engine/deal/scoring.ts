@@ -405,7 +405,7 @@ function outcomeRules(context: DealContext): RuleResult[] {
 	return [
 		{
 			code: heading ? 'withdrew-early' : 'withdrew-winnable',
-			points: heading ? 0.25 : 0,
+			points: 0,
 			max: 1,
 			params: {},
 			section: 'stages'
