@@ -216,14 +216,7 @@ const cases: [string, ActionInput[], ScoreCategoryId, string, number, number][] 
 		0.2,
 		1
 	],
-	[
-		'a withdrawal nothing called for',
-		[{ type: 'withdraw' }],
-		'outcome',
-		'withdrew-early',
-		0,
-		1
-	],
+	['a withdrawal nothing called for', [{ type: 'withdraw' }], 'outcome', 'withdrew-early', 0, 1],
 	[
 		'no forecast before a stage closed',
 		[advance, { type: 'withdraw' }],
