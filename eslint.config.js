@@ -8,6 +8,9 @@ import svelteConfig from './svelte.config.js';
 export default ts.config(
 	{
 		ignores: [
+			'.build*/',
+			'.tmp/',
+			'.svelte-kit*/',
 			'build*/',
 			'.svelte-kit*/',
 			'project.inlang/',
