@@ -11,6 +11,8 @@ npx vitest run
 if [ -d scenarios ] && ls scenarios/*.json >/dev/null 2>&1; then
 	echo "== scenario checks"
 	npm run --silent scenarios -- check
+	echo "== trainers' guide balance table is up to date"
+	npm run --silent balance -- --check
 fi
 echo "== browser tests (Playwright)"
 npm run --silent test:e2e
