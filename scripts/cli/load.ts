@@ -1,21 +1,23 @@
 /** Reading a scenario file for the command line, with the validator's messages on failure. */
 import { readFile } from 'node:fs/promises';
-import { scenarioSchema, type Scenario } from '../../src/lib/engine/scenario/schema';
+import { parseScenario } from '../../src/lib/engine/scenario/parse-scenario';
+import type { Scenario } from '../../src/lib/engine/scenario/schema';
 
-// TODO(lead): switch to the validator's parseScenario once it lands, for trainer messages.
+/** The scenario in `file`, or undefined after printing every problem with its place. */
 export async function loadScenarioFile(file: string): Promise<Scenario | undefined> {
-	let value: unknown;
+	let text: string;
 	try {
-		value = JSON.parse(await readFile(file, 'utf8'));
+		text = await readFile(file, 'utf8');
 	} catch (error) {
-		console.error(`${file}: ${(error as Error).message}`);
+		console.error(`${file}: cannot read it: ${(error as Error).message}`);
 		return undefined;
 	}
-	const parsed = scenarioSchema.safeParse(value);
-	if (!parsed.success) {
-		for (const issue of parsed.error.issues)
-			console.error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
-		return undefined;
+	const parsed = await parseScenario(text);
+	if (parsed.ok) return parsed.scenario;
+	for (const problem of [...parsed.errors, ...parsed.warnings]) {
+		console.error(
+			`${file}:${problem.line}:${problem.column}  ${problem.severity}  ${problem.pathText}  ${problem.message}`
+		);
 	}
-	return parsed.data;
+	return undefined;
 }
