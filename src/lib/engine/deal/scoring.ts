@@ -227,53 +227,30 @@ function activityRules(context: DealContext): RuleResult[] {
 
 // ------------------------------------------------------------------ strategy (§5, §6)
 
+/** Credit of the strategy planned before the first activity, against the scenario's answer key. */
+export const STRATEGY_CREDIT = { best: 1, acceptable: 0.5, corrected: 0.4, wrong: 0 } as const;
+
 function strategyRules(context: DealContext): RuleResult[] {
 	const { best, acceptable } = context.scenario.strategy;
 	const planned = context.plannedStrategy;
-	const params = { best };
 	if (!planned) {
 		if (context.closedStages.length === 0 && !context.outcome) return [];
-		return [{ code: 'strategy-none', points: 0, max: 1, params, section: 'strategies' }];
+		return [{ code: 'strategy-none', points: 0, max: 1, params: { best }, section: 'strategies' }];
 	}
-	if (planned === best) {
-		return [
-			{
-				code: 'strategy-best',
-				points: 1,
-				max: 1,
-				params: { ...params, strategy: planned },
-				section: 'strategies'
-			}
-		];
-	}
-	if (acceptable.includes(planned)) {
-		return [
-			{
-				code: 'strategy-acceptable',
-				points: 0.5,
-				max: 1,
-				params: { ...params, strategy: planned },
-				section: 'strategies'
-			}
-		];
-	}
-	if (context.strategy === best) {
-		return [
-			{
-				code: 'strategy-corrected',
-				points: 0.4,
-				max: 1,
-				params: { ...params, strategy: planned },
-				section: 'strategies'
-			}
-		];
-	}
+	const verdict: keyof typeof STRATEGY_CREDIT =
+		planned === best
+			? 'best'
+			: acceptable.includes(planned)
+				? 'acceptable'
+				: context.strategy === best
+					? 'corrected'
+					: 'wrong';
 	return [
 		{
-			code: 'strategy-wrong',
-			points: 0,
+			code: `strategy-${verdict}`,
+			points: STRATEGY_CREDIT[verdict],
 			max: 1,
-			params: { ...params, strategy: planned },
+			params: { best, strategy: planned },
 			section: 'strategies'
 		}
 	];
