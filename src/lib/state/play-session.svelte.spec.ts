@@ -1,0 +1,77 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { attempts, deals, players } from '$lib/db';
+import { testScenario } from '$lib/engine/deal/fixtures/test-scenario';
+import { customerGroup } from '$lib/engine/methodology';
+import type { CatalogueEntry } from '$lib/scenarios/catalogue';
+import { PlaySession } from './play-session.svelte';
+
+const entry: CatalogueEntry = {
+	scenario: testScenario,
+	hash: 'a'.repeat(64),
+	group: customerGroup(testScenario.customer.ourShare),
+	source: 'shipped'
+};
+
+let count = 0;
+
+async function newSession() {
+	count += 1;
+	const player = await players.ensure(`Player ${count}`);
+	const session = new PlaySession();
+	await session.begin(entry, 'practice', { id: player.id, name: player.name, teamName: null });
+	return { session, player };
+}
+
+describe('PlaySession', () => {
+	it('keeps a refusal beside its control and changes nothing', async () => {
+		const { session } = await newSession();
+		const refusal = await session.send(
+			{ type: 'activity', activity: 'visit', people: ['gm'] },
+			'activity'
+		);
+		expect(refusal?.code).toBe('no-strategy');
+		expect(session.refusal).toMatchObject({
+			control: 'activity',
+			refusal: { code: 'no-strategy' }
+		});
+		expect(session.actions).toEqual([]);
+	});
+
+	it('stores each accepted action with its snapshot before showing it', async () => {
+		const { session, player } = await newSession();
+		await session.send({ type: 'strategy', strategy: 'farming' }, 'strategy');
+		await session.send({ type: 'activity', activity: 'visit', people: ['gm'] }, 'activity');
+		expect(session.actions).toHaveLength(2);
+		expect(session.context?.moneyUsed).toBe(1000);
+		const [stored] = await deals.listUnfinished(player.id);
+		expect(stored.actions).toEqual(session.actions);
+		// a new session resumes exactly there
+		const again = new PlaySession();
+		expect(
+			await again.resume(entry, stored, { id: player.id, name: player.name, teamName: null })
+		).toBe(true);
+		expect(again.context).toEqual(session.context);
+		expect(again.resumed).toBe(true);
+	});
+
+	it('turns a finished deal into an attempt and removes the deal in progress', async () => {
+		const { session, player } = await newSession();
+		await session.send({ type: 'withdraw' }, 'withdraw');
+		expect(session.ended).toBe(true);
+		expect(session.attemptId).toBeDefined();
+		expect(await deals.listUnfinished(player.id)).toEqual([]);
+		const attempt = await attempts.get(session.attemptId!);
+		expect(attempt?.result.outcome).toBe('withdrawn');
+		expect(attempt?.actions).toEqual([{ type: 'withdraw' }]);
+	});
+
+	it('plays without saving when there is no stored player', async () => {
+		const session = new PlaySession();
+		await session.begin(entry, 'practice', { id: null, name: 'Guest', teamName: null });
+		expect(session.saving).toBe(false);
+		expect(session.problem).toBe('unavailable');
+		await session.send({ type: 'withdraw' }, 'withdraw');
+		expect(session.attemptId).toMatch(/^unsaved-/);
+	});
+});
