@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { SalesSimDatabase } from './database';
-import { recordIdSchema, timeSchema, type Json } from './records';
+import { MAX_SCENARIO_TEXT, recordIdSchema, timeSchema, type Json } from './records';
 import { checked, type StorageContext } from './storage-context';
 
 export const SETTINGS = {
@@ -13,7 +13,23 @@ export const SETTINGS = {
 	/** The player this device plays as. */
 	currentPlayerId: recordIdSchema.nullable(),
 	/** When persistent storage was asked for, and the browser's answer. */
-	persistence: z.strictObject({ askedAt: timeSchema, granted: z.boolean() })
+	persistence: z.strictObject({ askedAt: timeSchema, granted: z.boolean() }),
+	/**
+	 * The trainer studio's drafts, kept as typed (even when the text is not yet valid JSON, which
+	 * the scenarios table cannot hold), so that a reload or a bad import loses nothing.
+	 */
+	studioDrafts: z
+		.array(
+			z.strictObject({
+				key: recordIdSchema,
+				text: z.string().max(MAX_SCENARIO_TEXT),
+				/** Where it came from, for the manager: a file name or a scenario id and version. */
+				origin: z.string().max(200),
+				createdAt: timeSchema,
+				updatedAt: timeSchema
+			})
+		)
+		.max(100)
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
