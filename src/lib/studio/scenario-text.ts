@@ -1,0 +1,91 @@
+/**
+ * Small edits of a scenario file's text that keep the trainer's formatting (jsonc-parser edits
+ * the one value and leaves every other character as written), and a lenient reading of the
+ * header for lists of drafts that may not be valid yet.
+ */
+import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
+
+export interface ScenarioHeader {
+	id?: string;
+	version?: number;
+	title?: string;
+	locale?: string;
+}
+
+/**
+ * The id, version, title and language as far as they can be read:
+ * `readHeader('{"id": "a", "version": 2')` → `{ id: 'a', version: 2 }`.
+ */
+export function readHeader(text: string): ScenarioHeader {
+	const errors: ParseError[] = [];
+	let value: unknown;
+	try {
+		value = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+	} catch {
+		return {};
+	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+	const record = value as Record<string, unknown>;
+	const header: ScenarioHeader = {};
+	if (typeof record.id === 'string') header.id = record.id;
+	if (typeof record.version === 'number' && Number.isInteger(record.version))
+		header.version = record.version;
+	if (typeof record.title === 'string') header.title = record.title;
+	if (typeof record.locale === 'string') header.locale = record.locale;
+	return header;
+}
+
+function setTop(text: string, key: string, value: unknown): string {
+	const edits = modify(text, [key], value, {
+		formattingOptions: { insertSpaces: false, tabSize: 1, eol: '\n' }
+	});
+	return applyEdits(text, edits);
+}
+
+/** The text with its top-level `version` set: `setVersion('{"version": 1}', 2)` → `{"version": 2}`. */
+export function setVersion(text: string, version: number): string {
+	return setTop(text, 'version', version);
+}
+
+/** The text with its top-level `id` set, the rest as written. */
+export function setId(text: string, id: string): string {
+	return setTop(text, 'id', id);
+}
+
+/** The text with its top-level `title` set, the rest as written. */
+export function setTitle(text: string, title: string): string {
+	return setTop(text, 'title', title);
+}
+
+/**
+ * The first id from `base` that nobody uses: `uniqueId('deal-copy', new Set(['deal-copy']))` →
+ * `deal-copy-2`. Ids are at most 64 characters, so a long base is shortened first.
+ */
+export function uniqueId(base: string, taken: ReadonlySet<string>): string {
+	for (let n = 1; ; n++) {
+		const suffix = n === 1 ? '' : `-${n}`;
+		const candidate = `${base.slice(0, 64 - suffix.length).replace(/-+$/, '')}${suffix}`;
+		if (!taken.has(candidate)) return candidate;
+	}
+}
+
+const COPY_SUFFIX: Record<string, string> = { en: ' (copy)', 'zh-CN': '（副本）' };
+
+/**
+ * A copy of a scenario as a new scenario: a free id ending in `-copy`, version 1, and the title
+ * marked as a copy in the scenario's language.
+ */
+export function duplicateText(text: string, taken: ReadonlySet<string>): string {
+	const header = readHeader(text);
+	const id = uniqueId(`${header.id ?? 'scenario'}-copy`, taken);
+	let next = setVersion(setId(text, id), 1);
+	if (header.title !== undefined)
+		next = setTitle(next, `${header.title}${COPY_SUFFIX[header.locale ?? 'en'] ?? COPY_SUFFIX.en}`);
+	return next;
+}
+
+/** A file name for a scenario: `fileName('city-hospital-his', 2)` → `city-hospital-his-v2.json`. */
+export function fileName(id: string | undefined, version: number | undefined): string {
+	const safe = (id ?? 'scenario').replace(/[^a-z0-9-]/gi, '-').slice(0, 64) || 'scenario';
+	return version === undefined ? `${safe}.json` : `${safe}-v${version}.json`;
+}

@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '$lib/engine/deal/checks';
+import { validateScenarioText } from '$lib/engine/scenario/parse-scenario';
+import { MAX_FILE_BYTES } from '$lib/engine/scenario/safe-json';
+import { readScenarioFile } from './import-file';
+import { overviewModel } from './overview';
+import { nextVersion, publishPlan, type KnownVersion } from './publish-plan';
+import { duplicateText, fileName, readHeader, setVersion, uniqueId } from './scenario-text';
+import { blankScenario } from './template';
+
+const hospital = readFileSync('scenarios/city-hospital-his.json', 'utf8');
+
+describe('blankScenario', () => {
+	for (const locale of ['en', 'zh-CN'] as const) {
+		it(`is a valid scenario without warnings whose checks pass (${locale})`, () => {
+			const result = validateScenarioText(blankScenario(locale, 'my-deal'));
+			expect(result.ok && result.warnings).toEqual([]);
+			if (!result.ok) return;
+			expect(result.scenario).toMatchObject({ id: 'my-deal', version: 1, locale });
+			const checks = runChecks(result.scenario);
+			expect(checks.length).toBeGreaterThan(0);
+			expect(checks.every((check) => check.passed)).toBe(true);
+		});
+	}
+});
+
+describe('scenario text edits', () => {
+	it('sets the version and keeps every other character', () => {
+		const next = setVersion(hospital, 7);
+		expect(next.replace('"version": 7', '"version": 1')).toBe(hospital);
+	});
+
+	it('reads the header of a broken text as far as it goes', () => {
+		expect(readHeader('{"id": "a-b", "version": 2, "title": "T", "people": [')).toEqual({
+			id: 'a-b',
+			version: 2,
+			title: 'T'
+		});
+		expect(readHeader('not json')).toEqual({});
+		expect(readHeader('[1]')).toEqual({});
+	});
+
+	it.each([
+		['deal', [], 'deal'],
+		['deal', ['deal'], 'deal-2'],
+		['deal', ['deal', 'deal-2'], 'deal-3'],
+		['a'.repeat(64), ['a'.repeat(64)], `${'a'.repeat(62)}-2`]
+	])('uniqueId(%s) avoids %j', (base, taken, expected) => {
+		expect(uniqueId(base, new Set(taken))).toBe(expected);
+	});
+
+	it('duplicates as a new scenario: free id, version 1, title marked as a copy', () => {
+		const copy = duplicateText(setVersion(hospital, 3), new Set(['city-hospital-his-copy']));
+		const result = validateScenarioText(copy);
+		expect(result.ok).toBe(true);
+		expect(readHeader(copy)).toMatchObject({
+			id: 'city-hospital-his-copy-2',
+			version: 1,
+			title: 'City Hospital: a new information system (copy)'
+		});
+		const zh = readFileSync('scenarios/zh-bank-branch-terminals.json', 'utf8');
+		expect(readHeader(duplicateText(zh, new Set())).title).toMatch(/（副本）$/);
+	});
+
+	it.each([
+		['city-hospital-his', 2, 'city-hospital-his-v2.json'],
+		[undefined, undefined, 'scenario.json'],
+		['../x', 1, '---x-v1.json']
+	])('fileName(%s, %s) is %s', (id, version, expected) => {
+		expect(fileName(id, version)).toBe(expected);
+	});
+});
+
+describe('publishPlan', () => {
+	const known: KnownVersion[] = [
+		{ version: 1, hash: 'a', source: 'shipped' },
+		{ version: 2, hash: 'b', source: 'published' },
+		{ version: 3, hash: 'c', source: 'retired' }
+	];
+	it.each([
+		[{ version: 4, hash: 'd' }, { kind: 'publish' }],
+		[{ version: 9, hash: 'd' }, { kind: 'publish' }],
+		[
+			{ version: 2, hash: 'b' },
+			{ kind: 'unchanged', source: 'published' }
+		],
+		[
+			{ version: 1, hash: 'a' },
+			{ kind: 'unchanged', source: 'shipped' }
+		],
+		[
+			{ version: 2, hash: 'x' },
+			{ kind: 'needs-version', next: 4, highest: 3 }
+		],
+		[
+			{ version: 3, hash: 'x' },
+			{ kind: 'needs-version', next: 4, highest: 3 }
+		]
+	])('%j → %j', (draft, plan) => {
+		expect(publishPlan(draft, known)).toEqual(plan);
+	});
+
+	it('a new id publishes under any version', () => {
+		expect(publishPlan({ version: 1, hash: 'a' }, [])).toEqual({ kind: 'publish' });
+		expect(nextVersion([])).toBe(1);
+		expect(nextVersion(known)).toBe(4);
+	});
+});
+
+describe('readScenarioFile', () => {
+	const file = (content: BlobPart, name = 'x.json') => Object.assign(new Blob([content]), { name });
+	const tooBig = {
+		name: 'big.json',
+		size: MAX_FILE_BYTES + 1,
+		arrayBuffer: () => Promise.reject(new Error('must not be read'))
+	};
+
+	it.each([
+		['a valid scenario', file(hospital), 'text', []],
+		['not JSON', file('hello'), 'text', ['json-invalid-symbol']],
+		['the wrong format', file('{"format": "sales-sim/attempt@1"}'), 'text', ['format-wrong-kind']],
+		[
+			'a dangerous key',
+			file(hospital.replace('"tags": [', '"__proto__": {"x": 1}, "tags": [')),
+			'text',
+			['forbidden-key']
+		],
+		[
+			'HTML in a text',
+			file(hospital.replace('"Hospital Director"', '"<img src=x onerror=alert(1)>"')),
+			'text',
+			['html-markup']
+		],
+		['over 1 MiB, refused unread', tooBig, 'refused', ['file-too-large']],
+		['not UTF-8', file(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), 'refused', ['file-encoding']]
+	])('%s', async (_, input, kind, codes) => {
+		const read = await readScenarioFile(input);
+		expect(read.kind).toBe(kind);
+		expect(read.errors.map((p) => p.code)).toEqual(codes);
+		expect(read.errors.every((p) => p.message.length > 10)).toBe(true);
+		if (read.kind === 'text') expect(read.text).toBe(await input.text?.());
+	});
+});
+
+describe('overviewModel', () => {
+	it('groups the people by department, decision level first, and places intel and decisions', () => {
+		const result = validateScenarioText(hospital);
+		if (!result.ok) throw new Error('the shipped scenario must be valid');
+		const model = overviewModel(result.scenario);
+		const people = model.departments.flatMap((d) => d.levels.flatMap((l) => l.people));
+		expect(people).toHaveLength(result.scenario.people.length);
+		const leadership = model.departments.find((d) => d.department === 'leadership')!;
+		expect(leadership.levels[0].level).toBe('decision');
+		const director = people.find((p) => p.person.id === 'dean-zhao')!;
+		expect(director.keyStages).toContain('commitment');
+		expect(model.stages.map((s) => s.stage)).toHaveLength(6);
+		expect(model.stages.flatMap((s) => s.intel)).toHaveLength(result.scenario.intel.length);
+		const design = model.stages.find((s) => s.stage === 'system-design')!;
+		expect(design.decision?.id).toBe('reference-clause');
+		expect(Object.values(design.events[0].personNames)).toContain('Wang Lei');
+		const hidden = people.filter((p) => !p.person.known);
+		expect(hidden.every((p) => p.revealedBy.length > 0)).toBe(true);
+	});
+});
