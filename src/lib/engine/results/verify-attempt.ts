@@ -1,0 +1,331 @@
+/**
+ * Verifying a result from another device: an exported attempt (shared/docs/scenario-format.md,
+ * "Exported attempt") is read through the validator, matched to the scenario it was played on by
+ * id, version and content hash, and replayed. Only a replay that reaches the same outcome, score
+ * and category points is accepted, and what is kept is the recomputed result, never the claimed
+ * one. The import page, the backup check and the command line all call these functions.
+ */
+import { replay } from '../deal/replay';
+import type { RefusedAction } from '../deal/replay';
+import type { ScoreReport } from '../deal/types';
+import type { OutcomeId, ScoreCategoryId } from '../methodology';
+import { parseAttempt, placeProblems } from '../scenario/parse-scenario';
+import type { Problem } from '../scenario/problem';
+import { MAX_FILE_BYTES } from '../scenario/safe-json';
+import type { ExportedAttempt, Scenario } from '../scenario/schema';
+
+/** A scenario as the verifier needs it: the parsed scenario and the hash of its file. */
+export interface KnownScenario {
+	scenario: Scenario;
+	hash: string;
+}
+
+/** Where the verifier finds the scenarios an attempt may name. */
+export interface ScenarioLookup {
+	/** The scenario with this id and version, or undefined when this device does not have it. */
+	find(id: string, version: number): KnownScenario | undefined | Promise<KnownScenario | undefined>;
+	/** The versions of this id this device has (none when the id is unknown). */
+	versions(id: string): readonly number[] | Promise<readonly number[]>;
+}
+
+/** Why an attempt is refused. Each code has a sentence in messages/results (`results_reason_…`). */
+export type RefusalCode =
+	/** Over MAX_FILE_BYTES: refused before it is read. */
+	| 'too-large'
+	/** Not JSON, not UTF-8, or not an exported attempt: `problems` holds the validator's findings. */
+	| 'malformed'
+	/** The `format` is not "sales-sim/attempt@1" (a scenario file, a newer format...). */
+	| 'wrong-format'
+	| 'unknown-scenario'
+	| 'unknown-version'
+	/** Same id and version, different content: played on another copy of the scenario. */
+	| 'hash-mismatch'
+	/** An action the engine refuses: `index` and the engine's refusal. */
+	| 'refused-action'
+	/** The actions do not end the deal. */
+	| 'unfinished'
+	| 'outcome-mismatch'
+	| 'score-mismatch'
+	| 'category-mismatch'
+	/** Already stored, or given twice in one batch. */
+	| 'duplicate'
+	/** A link or code that is not one (see attempt-code.ts). */
+	| 'not-a-code'
+	/** A code made by a newer version of the app. */
+	| 'code-version'
+	/** A code or link that lost its end on the way. */
+	| 'code-cut-off'
+	/** A code or link with changed characters. */
+	| 'code-corrupted';
+
+export type VerdictParams = Record<string, string | number>;
+
+/** The recomputed result: what is stored for an accepted attempt. */
+export interface VerifiedResult {
+	outcome: OutcomeId;
+	/** 0..100, rounded to one decimal, as scoring gives it. */
+	score: number;
+	/** Each category's weighted points, rounded to two decimals, as scoring gives them. */
+	categories: Partial<Record<ScoreCategoryId, number>>;
+}
+
+export interface AcceptedVerdict {
+	status: 'accepted';
+	/** The attempt as it will be kept: trimmed names, a mode, and the recomputed result. */
+	attempt: ExportedAttempt & { mode: 'practice' | 'assessment' };
+	/** What the file said. */
+	claimed: ExportedAttempt['result'];
+	result: VerifiedResult;
+	report: ScoreReport;
+	scenario: KnownScenario;
+	weeksUsed: number;
+	moneyUsed: number;
+	/** Practice attempts are kept but do not count on a scoreboard. */
+	practice: boolean;
+}
+
+export interface RefusedVerdict {
+	status: 'refused';
+	reason: RefusalCode;
+	/** The message's parameters: ids, numbers and the file's own values, all plain text. */
+	params: VerdictParams;
+	/** For `malformed` and `wrong-format`: the validator's problems, with line and column. */
+	problems?: Problem[];
+	/** The attempt as the file gave it, when it could be read. */
+	attempt?: ExportedAttempt;
+	/** The scenario it names, when this device has it. */
+	scenario?: KnownScenario;
+	/** For a replayed attempt: what the replay gives. */
+	recomputed?: { outcome?: OutcomeId; score: number };
+	/** For `refused-action`: the refused action, its index and the engine's reason. */
+	refusedAction?: RefusedAction;
+}
+
+export type Verdict = AcceptedVerdict | RefusedVerdict;
+
+/** A refusal with its parameters, before it is attached to an attempt. */
+export function refusal(reason: RefusalCode, params: VerdictParams = {}): RefusedVerdict {
+	return { status: 'refused', reason, params };
+}
+
+/**
+ * Decodes a file's bytes for verification: over 1 MiB or not UTF-8 is refused.
+ * `attemptText(new TextEncoder().encode('{}'))` → `{ ok: true, text: '{}' }`.
+ */
+export function attemptText(
+	bytes: Uint8Array
+): { ok: true; text: string } | { ok: false; verdict: RefusedVerdict } {
+	if (bytes.length > MAX_FILE_BYTES) return { ok: false, verdict: tooLarge(bytes.length) };
+	try {
+		return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+	} catch {
+		const problems = placeProblems('', [
+			{ severity: 'error', code: 'file-encoding', path: [], offset: 0 }
+		]);
+		return { ok: false, verdict: { ...refusal('malformed'), problems } };
+	}
+}
+
+/** The refusal of a file over 1 MiB, read no further: `tooLarge(2_000_000)`. */
+export function tooLarge(bytes: number): RefusedVerdict {
+	return refusal('too-large', { size: bytes, max: MAX_FILE_BYTES });
+}
+
+const FORMAT_CODES = new Set([
+	'format-missing',
+	'format-wrong-kind',
+	'format-unknown',
+	'format-future',
+	'not-object'
+]);
+
+/**
+ * Verifies one exported attempt (its text, or a value that is turned into JSON text first) on
+ * the scenarios `lookup` knows. Never trusts a number in the file: the result comes from the
+ * replay. Duplicates are for `verifyBatch` to find.
+ * `await verifyAttempt(text, lookup)` → `{ status: 'accepted', result: { score: 83.5, … } }` or
+ * `{ status: 'refused', reason: 'score-mismatch', params: { claimed: 99, recomputed: 83.5 } }`.
+ */
+export async function verifyAttempt(input: unknown, lookup: ScenarioLookup): Promise<Verdict> {
+	const text = typeof input === 'string' ? input : JSON.stringify(input);
+	if (text === undefined) return refusal('malformed');
+	const parsed = parseAttempt(text);
+	if (!parsed.ok) {
+		const format = parsed.errors.find((problem) => FORMAT_CODES.has(problem.code));
+		if (format)
+			return {
+				...refusal('wrong-format', { found: format.params.found ?? '' }),
+				problems: [format]
+			};
+		const size = parsed.errors.find((problem) => problem.code === 'file-too-large');
+		if (size) return tooLarge(Number(size.params.size));
+		return { ...refusal('malformed'), problems: parsed.errors };
+	}
+	const attempt = parsed.attempt;
+	const { id, version, hash } = attempt.scenario;
+	const known = await lookup.find(id, version);
+	if (!known) {
+		const versions = [...(await lookup.versions(id))].sort((a, b) => a - b);
+		return versions.length === 0
+			? { ...refusal('unknown-scenario', { id }), attempt }
+			: { ...refusal('unknown-version', { id, version, known: versions.join(', ') }), attempt };
+	}
+	const base = { attempt, scenario: known };
+	if (known.hash !== hash) {
+		return {
+			...refusal('hash-mismatch', { id, version, claimed: hash, expected: known.hash }),
+			...base
+		};
+	}
+
+	const replayed = replay(known.scenario, attempt.actions, { keepStates: false });
+	const score = replayed.score.total;
+	const recomputed = { outcome: replayed.outcome, score };
+	const [first] = replayed.refused;
+	if (first) {
+		return {
+			...refusal('refused-action', {
+				index: first.index,
+				type: first.action.type,
+				refusal: first.refusal.code,
+				count: replayed.refused.length
+			}),
+			...base,
+			recomputed,
+			refusedAction: first
+		};
+	}
+	const claimed = attempt.result;
+	if (!replayed.outcome) {
+		return { ...refusal('unfinished', { actions: attempt.actions.length }), ...base, recomputed };
+	}
+	if (claimed.outcome !== replayed.outcome) {
+		return {
+			...refusal('outcome-mismatch', { claimed: claimed.outcome, recomputed: replayed.outcome }),
+			...base,
+			recomputed
+		};
+	}
+	if (claimed.score !== score) {
+		return {
+			...refusal('score-mismatch', { claimed: claimed.score, recomputed: score }),
+			...base,
+			recomputed
+		};
+	}
+	const categories = Object.fromEntries(
+		replayed.score.categories.map((c) => [c.category, c.points])
+	) as VerifiedResult['categories'];
+	// Categories are optional in the file; those it gives must be right.
+	for (const [category, points] of Object.entries(claimed.categories ?? {})) {
+		const actual = categories[category as ScoreCategoryId] ?? 0;
+		if (points !== actual) {
+			return {
+				...refusal('category-mismatch', { category, claimed: points, recomputed: actual }),
+				...base,
+				recomputed
+			};
+		}
+	}
+
+	const result: VerifiedResult = { outcome: replayed.outcome, score, categories };
+	const mode = attempt.mode ?? 'assessment';
+	const kept = { ...attempt };
+	// An empty team name is no team (the schema trims names).
+	if (!kept.team) delete kept.team;
+	return {
+		status: 'accepted',
+		attempt: {
+			...kept,
+			mode,
+			result: { outcome: result.outcome, score, categories: { ...categories } }
+		},
+		claimed,
+		result,
+		report: replayed.score,
+		scenario: known,
+		weeksUsed: replayed.final.weeksUsed,
+		moneyUsed: replayed.final.moneyUsed,
+		practice: mode === 'practice'
+	};
+}
+
+/** One item of an import batch: a file's bytes or text, or a refusal found before reading it. */
+export type BatchItem =
+	| { label: string; text: string }
+	| { label: string; bytes: Uint8Array }
+	| { label: string; refused: RefusedVerdict };
+
+export type BatchVerdict = Verdict & {
+	/** The file name, or "Code 2" / "Link 1": what the trainer recognises it by. */
+	label: string;
+	/** The attempt's content fingerprint (accepted attempts only). */
+	fingerprint?: string;
+};
+
+export interface BatchOptions {
+	/**
+	 * The content fingerprint of an attempt (src/lib/db/fingerprint.ts): one play exported twice,
+	 * or sent as a file and as a code, has one fingerprint.
+	 */
+	fingerprint(attempt: ExportedAttempt): string;
+	/** The id of a stored attempt with this fingerprint, if any. */
+	stored?(fingerprint: string): string | undefined | Promise<string | undefined>;
+}
+
+/**
+ * Verifies a batch, each item on its own: one bad item never costs another. An accepted attempt
+ * already stored, or accepted earlier in the batch, is refused as `duplicate`; a copy that fails
+ * on its own merits (a tampered score) is refused for that, so the genuine one still counts.
+ */
+export async function verifyBatch(
+	items: readonly BatchItem[],
+	lookup: ScenarioLookup,
+	options: BatchOptions
+): Promise<BatchVerdict[]> {
+	const seen = new Map<string, string>();
+	const out: BatchVerdict[] = [];
+	for (const item of items) {
+		const verdict = await verifyItem(item, lookup);
+		if (verdict.status !== 'accepted') {
+			out.push({ ...verdict, label: item.label });
+			continue;
+		}
+		const fingerprint = options.fingerprint(verdict.attempt);
+		const earlier = seen.get(fingerprint);
+		const storedId = earlier === undefined ? await options.stored?.(fingerprint) : undefined;
+		if (earlier !== undefined || storedId !== undefined) {
+			out.push({
+				...(earlier !== undefined
+					? refusal('duplicate', { of: 'batch', item: earlier })
+					: refusal('duplicate', { of: 'stored', id: storedId ?? '' })),
+				attempt: verdict.attempt,
+				scenario: verdict.scenario,
+				recomputed: { outcome: verdict.result.outcome, score: verdict.result.score },
+				label: item.label
+			});
+			continue;
+		}
+		seen.set(fingerprint, item.label);
+		out.push({ ...verdict, label: item.label, fingerprint });
+	}
+	return out;
+}
+
+async function verifyItem(item: BatchItem, lookup: ScenarioLookup): Promise<Verdict> {
+	if ('refused' in item) return item.refused;
+	if ('bytes' in item) {
+		const read = attemptText(item.bytes);
+		return read.ok ? verifyAttempt(read.text, lookup) : read.verdict;
+	}
+	return verifyAttempt(item.text, lookup);
+}
+
+/** A lookup over scenarios already parsed: `lookupOf([{ scenario, hash }])`. */
+export function lookupOf(known: readonly KnownScenario[]): ScenarioLookup {
+	return {
+		find: (id, version) =>
+			known.find((k) => k.scenario.id === id && k.scenario.version === version),
+		versions: (id) => known.filter((k) => k.scenario.id === id).map((k) => k.scenario.version)
+	};
+}
