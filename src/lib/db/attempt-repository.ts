@@ -8,6 +8,7 @@ import Dexie, { type DBCoreKeyRange, type DBCoreTransaction, type Transaction } 
 import type { Action } from '$lib/engine/scenario/schema';
 import type { SalesSimDatabase } from './database';
 import { DuplicateAttemptError, RecordNotFoundError } from './errors';
+import { boardAdded, boardRemoved } from './board-buckets';
 import { attemptFingerprint } from './fingerprint';
 import { newId } from './ids';
 import {
@@ -88,8 +89,9 @@ export function bestPerPlayer(attempts: Iterable<AttemptRecord>): AttemptRecord[
 }
 
 /**
- * Writes one attempt (both rows). Must run inside a read-write transaction over players, teams,
- * attempts and attemptActions; a duplicate is reported, not written.
+ * Writes one attempt (both rows, and its scoreboard buckets). Must run inside a read-write
+ * transaction over players, teams, attempts, attemptActions and boardBuckets; a duplicate is
+ * reported, not written.
  */
 export async function insertAttempt(db: SalesSimDatabase, input: NewAttempt): Promise<AddOutcome> {
 	const player = await db.players.get(input.playerId);
@@ -122,6 +124,7 @@ export async function insertAttempt(db: SalesSimDatabase, input: NewAttempt): Pr
 	} satisfies AttemptRecord);
 	await db.attempts.add(record);
 	await db.attemptActions.add({ id: record.id, actions });
+	await boardAdded(db, record);
 	return { status: 'added', attempt: { ...record, actions } };
 }
 
@@ -247,11 +250,15 @@ export class AttemptRepository {
 		const { db } = this;
 		const outcomes = await this.ctx.run(
 			() =>
-				db.transaction('rw', [db.players, db.teams, db.attempts, db.attemptActions], async () => {
-					const outcomes: AddOutcome[] = [];
-					for (const input of inputs) outcomes.push(await insertAttempt(db, input));
-					return outcomes;
-				}),
+				db.transaction(
+					'rw',
+					[db.players, db.teams, db.attempts, db.attemptActions, db.boardBuckets],
+					async () => {
+						const outcomes: AddOutcome[] = [];
+						for (const input of inputs) outcomes.push(await insertAttempt(db, input));
+						return outcomes;
+					}
+				),
 			true
 		);
 		if (outcomes.some((o) => o.status === 'added')) this.ctx.valuableWrite();
@@ -388,9 +395,11 @@ export class AttemptRepository {
 		const { db } = this;
 		return this.ctx.run(
 			() =>
-				db.transaction('rw', [db.attempts, db.attemptActions], async () => {
+				db.transaction('rw', [db.attempts, db.attemptActions, db.boardBuckets], async () => {
+					const record = await db.attempts.get(id);
 					await db.attempts.delete(id);
 					await db.attemptActions.delete(id);
+					if (record) await boardRemoved(db, [record]);
 				}),
 			true
 		);

@@ -18,7 +18,8 @@ import type { IndexableType } from 'dexie';
 import { canonicalize } from 'json-canonicalize';
 import { z } from 'zod';
 import type { Attempt } from './records';
-import { SCHEMA_VERSION, type SalesSimDatabase } from './database';
+import { rebuildBoards } from './board-buckets';
+import { DERIVED_TABLES, SCHEMA_VERSION, type SalesSimDatabase } from './database';
 import { StorageError } from './errors';
 import {
 	attemptRecordSchema,
@@ -230,7 +231,7 @@ export class BackupService {
 	export(): Promise<Blob> {
 		return this.ctx.run(async () => {
 			const { exportDB } = await import('dexie-export-import');
-			return exportDB(this.db, { prettyJson: false });
+			return exportDB(this.db, { prettyJson: false, skipTables: [...DERIVED_TABLES] });
 		});
 	}
 
@@ -340,6 +341,9 @@ export class BackupService {
 					throw new ImportConflictError({ cause: error });
 				throw error;
 			}
+			// The scoreboard buckets are derived from the attempts just written.
+			const { db } = this;
+			await db.transaction('rw', [db.attempts, db.boardBuckets], () => rebuildBoards(db));
 		}, true);
 		return plan.tables;
 	}

@@ -18,14 +18,27 @@ import type {
 	TableName,
 	TeamRecord
 } from './records';
+import {
+	BOARD_TABLE_SPEC,
+	rebuildBoards,
+	type BoardTableKey,
+	type BoardTableRow
+} from './board-buckets';
 import { StorageMonitor } from './storage-monitor';
 
 export const DB_NAME = 'sales-sim';
 
+/**
+ * Tables derived from the others, rebuilt from them at will: not in backups, not in
+ * records.ts's TABLE_NAMES.
+ */
+export const DERIVED_TABLES = ['boardBuckets'] as const;
+export type DerivedTableName = (typeof DERIVED_TABLES)[number];
+
 export interface SchemaVersion {
 	version: number;
 	/** Dexie store specs: the primary key first, then the indexes; `null` deletes a table. */
-	stores: Partial<Record<TableName, string | null>>;
+	stores: Partial<Record<TableName | DerivedTableName, string | null>>;
 	/** Rewrites the rows of the previous version; runs inside the upgrade transaction. */
 	upgrade?: (tx: Transaction) => PromiseLike<unknown> | void;
 }
@@ -55,6 +68,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			competitions: 'id, from',
 			settings: 'key'
 		}
+	},
+	{
+		// Version 2: scoreboard buckets (board-buckets.ts), each player's best per board and per
+		// day and hour, so that a board reads a few rows instead of every attempt. Filled from
+		// the stored attempts.
+		version: 2,
+		stores: { boardBuckets: BOARD_TABLE_SPEC },
+		upgrade: (tx) => rebuildBoards(tx)
 	}
 ];
 
@@ -85,6 +106,8 @@ export class SalesSimDatabase extends Dexie {
 	scenarios!: Table<ScenarioRecord, [string, number]>;
 	competitions!: EntityTable<CompetitionRecord, 'id'>;
 	settings!: EntityTable<SettingRecord, 'key'>;
+	/** Derived: scoreboard buckets (board-buckets.ts). */
+	boardBuckets!: Table<BoardTableRow, BoardTableKey>;
 
 	/** The live condition of this connection: ok, blocked, unavailable or full. */
 	readonly monitor = new StorageMonitor();

@@ -184,7 +184,7 @@ export class DealRepository {
 			() =>
 				db.transaction(
 					'rw',
-					[db.deals, db.players, db.teams, db.attempts, db.attemptActions],
+					[db.deals, db.players, db.teams, db.attempts, db.attemptActions, db.boardBuckets],
 					async () => {
 						const deal = await db.deals.get(dealId);
 						if (!deal) throw new RecordNotFoundError('deals', dealId);

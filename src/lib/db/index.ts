@@ -16,6 +16,7 @@ export const {
 	players,
 	teams,
 	attempts,
+	boards,
 	deals,
 	scenarios,
 	competitions,
@@ -34,6 +35,8 @@ export type * from './records';
 export { MODES, SCENARIO_STATUSES, boardKey, nameKey } from './records';
 export type { StorageCondition, StorageConditionKind } from './storage-monitor';
 export { compareAttempts, bestPerPlayer } from './attempt-repository';
+export { bestEntries, compareEntries, windowPieces, buildBoardRows } from './board-buckets';
+export type { BoardEntry, BoardRef, BoardSummary, BoardWindow } from './board-buckets';
 export type { NewAttempt, AddOutcome, AttemptFilter } from './attempt-repository';
 export type { NewDeal, FinishedDeal } from './deal-repository';
 export type { NewCompetition } from './competition-repository';

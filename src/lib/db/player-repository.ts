@@ -2,6 +2,7 @@
  * Players (trainees). A name is unique within its team, case and spacing aside, so that a
  * result imported from another device finds its player by team and name.
  */
+import { boardMovedPlayer, boardRemoved, boardRenamedPlayer } from './board-buckets';
 import type { SalesSimDatabase } from './database';
 import { NameTakenError, RecordNotFoundError } from './errors';
 import { newId } from './ids';
@@ -112,7 +113,7 @@ export class PlayerRepository {
 		const { db, ctx } = this;
 		return ctx.run(
 			() =>
-				db.transaction('rw', [db.players, db.attempts], async () => {
+				db.transaction('rw', [db.players, db.attempts, db.boardBuckets], async () => {
 					const player = await db.players.get(id);
 					if (!player) throw new RecordNotFoundError('players', id);
 					const next = checked('players', playerRecordSchema, {
@@ -124,6 +125,7 @@ export class PlayerRepository {
 					if (taken && taken.id !== id) throw new NameTakenError('players', next.name, taken.id);
 					await db.players.put(next);
 					await db.attempts.where('playerId').equals(id).modify({ playerName: next.name });
+					await boardRenamedPlayer(db, id, next.name);
 					return next;
 				}),
 			true
@@ -135,7 +137,7 @@ export class PlayerRepository {
 		const { db, ctx } = this;
 		return ctx.run(
 			() =>
-				db.transaction('rw', [db.players, db.teams, db.attempts], async () => {
+				db.transaction('rw', [db.players, db.teams, db.attempts, db.boardBuckets], async () => {
 					const player = await db.players.get(id);
 					if (!player) throw new RecordNotFoundError('players', id);
 					const team = teamId === null ? undefined : await db.teams.get(teamId);
@@ -144,11 +146,13 @@ export class PlayerRepository {
 					if (taken && taken.id !== id) throw new NameTakenError('players', player.name, taken.id);
 					const next = { ...player, teamId };
 					await db.players.put(next);
-					if (options.carryAttempts)
+					if (options.carryAttempts) {
 						await db.attempts
 							.where('playerId')
 							.equals(id)
 							.modify({ teamId, teamName: team?.name ?? null });
+						await boardMovedPlayer(db, id, team ?? null);
+					}
 					return next;
 				}),
 			true
@@ -165,13 +169,15 @@ export class PlayerRepository {
 			() =>
 				db.transaction(
 					'rw',
-					[db.players, db.deals, db.attempts, db.attemptActions, db.settings],
+					[db.players, db.deals, db.attempts, db.attemptActions, db.settings, db.boardBuckets],
 					async () => {
 						await db.deals.where('playerId').equals(id).delete();
 						if (options.attempts === 'delete') {
-							const ids = await db.attempts.where('playerId').equals(id).primaryKeys();
+							const removed = await db.attempts.where('playerId').equals(id).toArray();
+							const ids = removed.map((a) => a.id);
 							await db.attempts.bulkDelete(ids);
 							await db.attemptActions.bulkDelete(ids);
+							await boardRemoved(db, removed);
 						}
 						const current = await db.settings.get('currentPlayerId');
 						if (current?.value === id) await db.settings.delete('currentPlayerId');

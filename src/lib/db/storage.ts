@@ -5,6 +5,7 @@
  */
 import { AttemptRepository } from './attempt-repository';
 import { BackupService } from './backup-service';
+import { BoardRepository } from './board-buckets';
 import { CompetitionRepository } from './competition-repository';
 import type { SalesSimDatabase } from './database';
 import { DealRepository } from './deal-repository';
@@ -27,6 +28,8 @@ export interface Storage {
 	players: PlayerRepository;
 	teams: TeamRepository;
 	attempts: AttemptRepository;
+	/** Scoreboards: each player's best per board and window (board-buckets.ts). */
+	boards: BoardRepository;
 	deals: DealRepository;
 	scenarios: ScenarioRepository;
 	competitions: CompetitionRepository;
@@ -47,6 +50,7 @@ export function createStorage(db: SalesSimDatabase, options: StorageOptions = {}
 		players: new PlayerRepository(context),
 		teams: new TeamRepository(context),
 		attempts: new AttemptRepository(context),
+		boards: new BoardRepository(context),
 		deals: new DealRepository(context),
 		scenarios: new ScenarioRepository(context),
 		competitions: new CompetitionRepository(context),

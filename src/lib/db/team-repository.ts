@@ -3,6 +3,7 @@
  * trainer. Team names are unique (case and spacing aside): results from other devices find
  * their team by name.
  */
+import { boardMergedTeam, boardRenamedTeam } from './board-buckets';
 import type { SalesSimDatabase } from './database';
 import { NameTakenError, RecordNotFoundError, TeamNotEmptyError } from './errors';
 import { newId } from './ids';
@@ -96,7 +97,7 @@ export class TeamRepository {
 		const { db, ctx } = this;
 		return ctx.run(
 			() =>
-				db.transaction('rw', [db.teams, db.attempts], async () => {
+				db.transaction('rw', [db.teams, db.attempts, db.boardBuckets], async () => {
 					const team = await db.teams.get(id);
 					if (!team) throw new RecordNotFoundError('teams', id);
 					const next = checked('teams', teamRecordSchema, {
@@ -108,6 +109,7 @@ export class TeamRepository {
 					if (taken && taken.id !== id) throw new NameTakenError('teams', next.name, taken.id);
 					await db.teams.put(next);
 					await db.attempts.where('teamId').equals(id).modify({ teamName: next.name });
+					await boardRenamedTeam(db, id, next.name);
 					return next;
 				}),
 			true
@@ -123,7 +125,7 @@ export class TeamRepository {
 		const { db, ctx } = this;
 		return ctx.run(
 			() =>
-				db.transaction('rw', [db.teams, db.players, db.attempts], async () => {
+				db.transaction('rw', [db.teams, db.players, db.attempts, db.boardBuckets], async () => {
 					const [from, into] = await Promise.all([db.teams.get(fromId), db.teams.get(intoId)]);
 					if (!from) throw new RecordNotFoundError('teams', fromId);
 					if (!into) throw new RecordNotFoundError('teams', intoId);
@@ -133,6 +135,7 @@ export class TeamRepository {
 						.where('teamId')
 						.equals(fromId)
 						.modify({ teamId: intoId, teamName: into.name });
+					await boardMergedTeam(db, fromId, into);
 					await db.teams.delete(fromId);
 					return into;
 				}),

@@ -1,0 +1,290 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NewAttempt } from './attempt-repository';
+import {
+	bestEntries,
+	DAY,
+	entryOf,
+	HOUR,
+	windowPieces,
+	type BoardRef,
+	type BoardWindow
+} from './board-buckets';
+import { boardKey, type AttemptRecord } from './records';
+import { installBlobReading, testStorage, upgradeFrom, type TestStorage } from './test-support';
+
+const HASH = 'e'.repeat(64);
+const MINUTE = 60_000;
+const T0 = Date.UTC(2026, 10, 28);
+const BOARD: BoardRef = { scenarioId: 'city-hospital-his', scenarioVersion: 1, mode: 'assessment' };
+
+let open: TestStorage[] = [];
+afterEach(() => {
+	for (const s of open) s.db.close();
+	open = [];
+});
+function track(s: TestStorage): TestStorage {
+	open.push(s);
+	return s;
+}
+
+function attempt(playerId: string, score: number, overrides: Partial<NewAttempt> = {}): NewAttempt {
+	return {
+		scenarioId: BOARD.scenarioId,
+		scenarioVersion: 1,
+		scenarioHash: HASH,
+		playerId,
+		mode: 'assessment',
+		startedAt: T0,
+		finishedAt: T0 + HOUR,
+		actions: [{ type: 'withdraw' }],
+		result: { outcome: 'withdrawn', score, categories: {} },
+		weeksUsed: 10,
+		verified: true,
+		source: 'local',
+		...overrides
+	};
+}
+
+/** The board as a naive reading of every attempt computes it. */
+async function naive(s: TestStorage, board: BoardRef, window: BoardWindow = {}) {
+	const rows = await s.db.attempts.toArray();
+	return bestEntries(
+		rows
+			.filter(
+				(a) =>
+					a.scenarioId === board.scenarioId &&
+					a.scenarioVersion === board.scenarioVersion &&
+					a.mode === board.mode &&
+					(window.from == null || a.finishedAt >= window.from) &&
+					(window.to == null || a.finishedAt < window.to)
+			)
+			.map(entryOf)
+	);
+}
+
+describe('windowPieces', () => {
+	const h = (n: number) => n * HOUR;
+	it.each<[string, BoardWindow, ReturnType<typeof windowPieces>]>([
+		['open on both sides: the all bucket', {}, { all: true, days: null, hours: [], raw: [] }],
+		[
+			'whole days',
+			{ from: 0, to: 2 * DAY },
+			{ all: false, days: { lo: 0, hi: 2 * DAY }, hours: [], raw: [] }
+		],
+		[
+			'open start, end mid-day on an hour',
+			{ to: DAY + h(5) },
+			{
+				all: false,
+				days: { lo: -Infinity, hi: DAY },
+				hours: [{ lo: DAY, hi: DAY + h(5) }],
+				raw: []
+			}
+		],
+		[
+			'open end, start at half past nine',
+			{ from: h(9.5) },
+			{
+				all: false,
+				days: { lo: DAY, hi: Infinity },
+				hours: [{ lo: h(10), hi: DAY }],
+				raw: [{ lo: h(9.5), hi: h(10) }]
+			}
+		],
+		[
+			'within one day: hours and minutes only',
+			{ from: h(9.5), to: h(17.25) },
+			{
+				all: false,
+				days: null,
+				hours: [{ lo: h(10), hi: h(17) }],
+				raw: [
+					{ lo: h(9.5), hi: h(10) },
+					{ lo: h(17), hi: h(17.25) }
+				]
+			}
+		],
+		[
+			'within one hour',
+			{ from: h(9.25), to: h(9.5) },
+			{ all: false, days: null, hours: [], raw: [{ lo: h(9.25), hi: h(9.5) }] }
+		],
+		[
+			'empty (end before start)',
+			{ from: h(3), to: h(2) },
+			{ all: false, days: null, hours: [], raw: [] }
+		]
+	])('%s', (_, window, expected) => {
+		expect(windowPieces(window)).toEqual(expected);
+	});
+});
+
+describe('boards', () => {
+	it('ranks each player’s best, equal to a naive reading, for any window (property)', async () => {
+		const s = track(testStorage());
+		const team = await s.teams.create('East');
+		const players = await Promise.all(
+			['A', 'B', 'C', 'D'].map((name, i) => s.players.create(name, i < 2 ? team.id : null))
+		);
+		const attemptArb = fc.record({
+			player: fc.integer({ min: 0, max: 3 }),
+			score: fc.constantFrom(40, 60, 80.5),
+			weeks: fc.integer({ min: 0, max: 1 }),
+			// Minutes over three days: attempts share buckets of every level, and tie often.
+			finish: fc.integer({ min: 0, max: 3 * 24 * 60 }).map((m) => m - (m % 7)),
+			mode: fc.constantFrom('practice', 'assessment') as fc.Arbitrary<'practice' | 'assessment'>,
+			version: fc.constantFrom(1, 2)
+		});
+		const minute = fc.integer({ min: -60, max: 3 * 24 * 60 + 60 });
+		let run = 0;
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(attemptArb, { minLength: 1, maxLength: 30 }),
+				fc.option(minute, { nil: null }),
+				fc.option(minute, { nil: null }),
+				fc.array(fc.nat(), { maxLength: 4 }),
+				async (list, from, to, removals) => {
+					run++;
+					await s.db.attempts.clear();
+					await s.db.attemptActions.clear();
+					await s.db.boardBuckets.clear();
+					const added = await s.attempts.addMany(
+						list.map((a, i) =>
+							attempt(players[a.player].id, a.score, {
+								mode: a.mode,
+								scenarioVersion: a.version,
+								weeksUsed: a.weeks,
+								finishedAt: T0 + a.finish * MINUTE,
+								startedAt: T0 - (run * 100 + i)
+							})
+						)
+					);
+					const ids = added.flatMap((o) => (o.status === 'added' ? [o.attempt.id] : []));
+					for (const r of removals) await s.attempts.remove(ids[r % ids.length]);
+					const window = {
+						from: from === null ? null : T0 + from * MINUTE,
+						to: to === null ? null : T0 + to * MINUTE
+					};
+					for (const board of [BOARD, { ...BOARD, mode: 'practice' as const }])
+						expect(await s.boards.best(board, window)).toEqual(await naive(s, board, window));
+				}
+			),
+			{ numRuns: 60 }
+		);
+	}, 60_000);
+
+	it('keeps names and teams current through renames, merges, moves and removals', async () => {
+		const s = track(testStorage());
+		const east = await s.teams.create('East');
+		const west = await s.teams.create('West');
+		const li = await s.players.create('Li Na', east.id);
+		const wang = await s.players.create('Wang Wei', west.id);
+		const zhao = await s.players.create('Zhao Min', west.id);
+		await s.attempts.add(attempt(li.id, 70, { finishedAt: T0 + 2 * HOUR }));
+		await s.attempts.add(attempt(li.id, 90, { finishedAt: T0 + DAY, startedAt: T0 + 1 }));
+		await s.attempts.add(attempt(wang.id, 80));
+		await s.attempts.add(attempt(zhao.id, 50));
+		const windows: BoardWindow[] = [{}, { from: T0, to: T0 + DAY }, { from: T0 + HOUR + 1 }];
+		const same = async () => {
+			for (const window of windows)
+				expect(await s.boards.best(BOARD, window)).toEqual(await naive(s, BOARD, window));
+		};
+		await same();
+		await s.players.rename(li.id, 'Li Na (East)');
+		await s.teams.rename(west.id, 'West wing');
+		await same();
+		expect((await s.boards.best(BOARD)).map((e) => [e.playerName, e.teamName])).toEqual([
+			['Li Na (East)', 'East'],
+			['Wang Wei', 'West wing'],
+			['Zhao Min', 'West wing']
+		]);
+		await s.teams.merge(west.id, east.id);
+		await same();
+		await s.players.move(zhao.id, null, { carryAttempts: true });
+		await same();
+		expect((await s.boards.best(BOARD)).map((e) => e.teamId)).toEqual([east.id, east.id, null]);
+		await s.players.remove(li.id, { attempts: 'delete' });
+		await same();
+		expect((await s.boards.best(BOARD)).map((e) => e.playerName)).toEqual(['Wang Wei', 'Zhao Min']);
+		expect(await s.boards.ensureFresh()).toBe(false);
+	});
+
+	it('lists the boards with results, the most recent first', async () => {
+		const s = track(testStorage());
+		const li = await s.players.create('Li Na');
+		await s.attempts.add(attempt(li.id, 70, { finishedAt: T0 }));
+		await s.attempts.add(attempt(li.id, 60, { scenarioVersion: 2, finishedAt: T0 + HOUR }));
+		await s.attempts.add(attempt(li.id, 60, { mode: 'practice', finishedAt: T0 + 2 * HOUR }));
+		expect(await s.boards.list('assessment')).toEqual([
+			{ ...BOARD, scenarioVersion: 2, players: 1, latest: T0 + HOUR },
+			{ ...BOARD, players: 1, latest: T0 }
+		]);
+	});
+
+	it('rebuilds itself when attempts were written around the repositories', async () => {
+		const s = track(testStorage());
+		const li = await s.players.create('Li Na');
+		const stored = await s.attempts.add(attempt(li.id, 70));
+		const { actions: _actions, ...row } = stored;
+		const foreign: AttemptRecord = {
+			...row,
+			id: 'foreign',
+			fingerprint: 'f'.repeat(64),
+			result: { ...row.result, score: 95 },
+			boardKey: boardKey({ ...row, result: { score: 95 } })
+		};
+		await s.db.attempts.add(foreign);
+		expect((await s.boards.best(BOARD)).map((e) => e.attemptId)).toEqual([stored.id]);
+		expect(await s.boards.ensureFresh()).toBe(true);
+		expect((await s.boards.best(BOARD)).map((e) => e.attemptId)).toEqual(['foreign']);
+		expect(await s.boards.ensureFresh()).toBe(false);
+	});
+
+	it('fills the buckets when a version-1 database is upgraded', async () => {
+		const s = track(
+			await upgradeFrom(1, async (old) => {
+				await old
+					.table('players')
+					.add({ id: 'p1', name: 'Li Na', nameKey: 'li na', teamId: null, createdAt: 1 });
+				await old.table('attempts').add({
+					id: 'a1',
+					scenarioId: BOARD.scenarioId,
+					scenarioVersion: 1,
+					scenarioHash: HASH,
+					playerId: 'p1',
+					playerName: 'Li Na',
+					teamId: null,
+					teamName: null,
+					mode: 'assessment',
+					startedAt: 10,
+					finishedAt: T0 + 5 * HOUR,
+					result: { outcome: 'won', score: 81.5, categories: {} },
+					weeksUsed: 12,
+					verified: true,
+					source: 'local',
+					fingerprint: 'c'.repeat(64),
+					boardKey: [81.5, -12, -(T0 + 5 * HOUR)]
+				});
+			})
+		);
+		expect(await s.boards.best(BOARD)).toMatchObject([{ attemptId: 'a1', score: 81.5 }]);
+		expect(await s.boards.best(BOARD, { from: T0, to: T0 + 5 * HOUR + 1 })).toHaveLength(1);
+		expect(await s.boards.ensureFresh()).toBe(false);
+	});
+
+	it('stays out of backups, and a restore rebuilds it', async () => {
+		installBlobReading();
+		const s = track(testStorage());
+		const li = await s.players.create('Li Na');
+		await s.attempts.add(attempt(li.id, 70));
+		const file = await s.backup.export();
+		expect(await file.text()).not.toContain('boardBuckets');
+		const target = track(testStorage());
+		const check = await target.backup.check(file);
+		if (!check.ok) throw new Error(JSON.stringify(check.problems));
+		await target.backup.apply(check.plan);
+		expect(await target.boards.best(BOARD)).toMatchObject([{ playerName: 'Li Na', score: 70 }]);
+		expect(await target.boards.ensureFresh()).toBe(false);
+	});
+});
