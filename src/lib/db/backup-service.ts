@@ -92,9 +92,13 @@ export interface CheckOptions {
 	/**
 	 * Replays an attempt and says whether its stored result is right. When given, an attempt
 	 * marked verified that fails the replay makes the file refused (a backup is plain JSON, so a
-	 * score in it can be edited).
+	 * score in it can be edited). It also gets the scenario rows of the file, so that an attempt on
+	 * a trainer's scenario this device does not have yet can be replayed.
 	 */
-	verifyAttempt?: (attempt: Attempt) => boolean | Promise<boolean>;
+	verifyAttempt?: (
+		attempt: Attempt,
+		file: { scenarios: readonly ScenarioRecord[] }
+	) => boolean | Promise<boolean>;
 }
 
 /** The data written: per table, rows added and replaced. */
@@ -411,9 +415,13 @@ export class BackupService {
 			])
 		);
 		const attempts = (rows.get('attempts') ?? []) as AttemptRecord[];
+		const scenarios = (rows.get('scenarios') ?? []) as ScenarioRecord[];
 		for (const [index, attempt] of attempts.entries()) {
 			if (!attempt.verified) continue;
-			const ok = await verifyAttempt({ ...attempt, actions: actions.get(attempt.id) ?? [] });
+			const ok = await verifyAttempt(
+				{ ...attempt, actions: actions.get(attempt.id) ?? [] },
+				{ scenarios }
+			);
 			if (!ok) problems.add({ code: 'unverified', row: index + 1 });
 		}
 	}
