@@ -11,6 +11,8 @@ import {
 	decodeAttemptCode,
 	encodeAttemptText,
 	inflate,
+	itemFromCode,
+	splitCodes,
 	startsCode
 } from './attempt-code';
 import { lookupOf, verifyAttempt } from './verify-attempt';
@@ -127,7 +129,25 @@ describe('attempt codes', () => {
 		const payload = LZString.compressToEncodedURIComponent('a'.repeat(1_100_000));
 		expect(payload.length).toBeLessThan(10_000);
 		const bomb = `SSA1:00000000.${payload.length.toString(36)}.${payload}`;
-		expect(decodeAttemptCode(bomb)).toMatchObject({ ok: false, reason: 'too-large' });
+		expect(decodeAttemptCode(bomb)).toMatchObject({ ok: false, reason: 'code-too-large' });
+	});
+
+	it('splits pasted text into codes, joining a code a chat wrapped over lines', () => {
+		const link = `https://x.org/scoreboard/import#attempt=${code}`;
+		const pasted = `${code.slice(0, 50)}\n${code.slice(50)}\n\n  ${link}\r\n\r\nnonsense\n${code}`;
+		expect(splitCodes(pasted)).toEqual([code, link, 'nonsense', code]);
+		expect(splitCodes('\n  \n')).toEqual([]);
+	});
+
+	it('makes batch items of codes: the text, or the refusal', () => {
+		expect(itemFromCode('Code 1', code)).toEqual({
+			label: 'Code 1',
+			text: JSON.stringify(attempt)
+		});
+		expect(itemFromCode('Code 2', code.slice(0, 50))).toMatchObject({
+			label: 'Code 2',
+			refused: { status: 'refused', reason: 'code-cut-off' }
+		});
 	});
 
 	it('tells where a pasted code or link starts', () => {

@@ -14,6 +14,7 @@ import LZString from 'lz-string';
 import { sha256 } from '../scenario/hash';
 import { MAX_FILE_BYTES } from '../scenario/safe-json';
 import type { ExportedAttempt } from '../scenario/schema';
+import { refusal, type BatchItem } from './verify-attempt';
 
 /** The code's prefix: sales-sim attempt, code version 1. */
 export const CODE_PREFIX = 'SSA1:';
@@ -103,7 +104,11 @@ export function decodeAttemptCode(input: string): DecodedCode {
 	const raw = fragmentCode(trimmed) ?? trimmed;
 	const code = raw.replace(/[\r\n\t]+/g, '').replace(/ /g, '+');
 	if (code.length > MAX_CODE_LENGTH + 16) {
-		return { ok: false, reason: 'too-large', params: { size: code.length, max: MAX_FILE_BYTES } };
+		return {
+			ok: false,
+			reason: 'code-too-large',
+			params: { size: code.length, max: MAX_FILE_BYTES }
+		};
 	}
 	const prefix = PREFIX_PATTERN.exec(code);
 	if (!prefix) return { ok: false, reason: 'not-a-code', params: { start: code.slice(0, 12) } };
@@ -137,7 +142,11 @@ export function decodeAttemptCode(input: string): DecodedCode {
 	const inflated = inflate(payload, MAX_FILE_BYTES);
 	if (!inflated.ok) {
 		return inflated.problem === 'too-large'
-			? { ok: false, reason: 'too-large', params: { size: inflated.size, max: MAX_FILE_BYTES } }
+			? {
+					ok: false,
+					reason: 'code-too-large',
+					params: { size: inflated.size, max: MAX_FILE_BYTES }
+				}
 			: { ok: false, reason: 'code-corrupted', params: {} };
 	}
 	if (checksum(inflated.text) !== sum.toLowerCase())
@@ -220,4 +229,37 @@ export function inflate(payload: string, maxChars: number): Inflated {
 			numBits++;
 		}
 	}
+}
+
+/**
+ * Splits pasted text into codes and links, one per line; a line that starts neither continues the
+ * code above it (a chat wrapped it), or stands alone when nothing is above it.
+ * `splitCodes('SSA1:ab…\ncd…\nhttps://…#attempt=SSA1:…')` → two entries.
+ */
+export function splitCodes(text: string): string[] {
+	const items: string[] = [];
+	let current: string | undefined;
+	for (const line of text.split(/\r?\n/)) {
+		const trimmed = line.trim();
+		if (trimmed === '') {
+			current = undefined;
+			continue;
+		}
+		if (current !== undefined && !startsCode(trimmed)) {
+			current += trimmed;
+			items[items.length - 1] = current;
+		} else {
+			current = trimmed;
+			items.push(current);
+		}
+	}
+	return items;
+}
+
+/** A batch item from a pasted code or link: its JSON text, or why it cannot be read. */
+export function itemFromCode(label: string, input: string): BatchItem {
+	const decoded = decodeAttemptCode(input);
+	return decoded.ok
+		? { label, text: decoded.text }
+		: { label, refused: refusal(decoded.reason, decoded.params) };
 }

@@ -56,7 +56,9 @@ export type RefusalCode =
 	/** A code or link that lost its end on the way. */
 	| 'code-cut-off'
 	/** A code or link with changed characters. */
-	| 'code-corrupted';
+	| 'code-corrupted'
+	/** A code that holds more than 1 MiB. */
+	| 'code-too-large';
 
 export type VerdictParams = Record<string, string | number>;
 

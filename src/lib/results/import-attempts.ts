@@ -1,0 +1,138 @@
+/**
+ * Importing results from other devices: the engine verifies (src/lib/engine/results), this module
+ * ties it to storage — which attempts are stored already, and how accepted ones are written
+ * (their team and player found or created by name, all attempts in one transaction).
+ */
+import { parseScenario } from '$lib/engine/scenario/parse-scenario';
+import {
+	lookupOf,
+	verifyAttempt,
+	verifyBatch,
+	type AcceptedVerdict,
+	type BatchItem,
+	type BatchVerdict,
+	type KnownScenario,
+	type RefusedVerdict,
+	type ScenarioLookup
+} from '$lib/engine/results/verify-attempt';
+import {
+	exportedAttemptFingerprint,
+	resultFromReport,
+	toExportedAttempt,
+	type Attempt,
+	type NewAttempt,
+	type ScenarioRecord,
+	type Storage
+} from '$lib/db';
+
+/**
+ * Verifies a batch against the scenarios `lookup` knows and the attempts `storage` holds.
+ * Reads only: nothing is written until `storeAccepted`.
+ */
+export function checkItems(
+	items: readonly BatchItem[],
+	storage: Pick<Storage, 'attempts'>,
+	lookup: ScenarioLookup
+): Promise<BatchVerdict[]> {
+	return verifyBatch(items, lookup, {
+		fingerprint: exportedAttemptFingerprint,
+		stored: async (fingerprint) => (await storage.attempts.findByFingerprint(fingerprint))?.id
+	});
+}
+
+/** A verdict after storing: an accepted attempt now has its stored id. */
+export type ImportedVerdict =
+	(AcceptedVerdict & { label: string; fingerprint?: string; storedId: string }) | BatchVerdict;
+
+/**
+ * Writes the accepted attempts of a checked batch: teams and players are found by name (or
+ * created), then every attempt goes in one transaction with its recomputed result, marked
+ * imported and verified. An attempt stored meanwhile comes back as a duplicate; refused items
+ * pass through unchanged. Rejects (keeping no attempt) when storage fails.
+ */
+export async function storeAccepted(
+	verdicts: readonly BatchVerdict[],
+	storage: Pick<Storage, 'attempts' | 'players' | 'teams'>
+): Promise<ImportedVerdict[]> {
+	const accepted = verdicts.filter(
+		(v): v is AcceptedVerdict & BatchVerdict => v.status === 'accepted'
+	);
+	const inputs: NewAttempt[] = [];
+	for (const verdict of accepted) {
+		const { attempt } = verdict;
+		const team = attempt.team ? await storage.teams.ensure(attempt.team) : null;
+		const player = await storage.players.ensure(attempt.player, team?.id ?? null);
+		inputs.push({
+			scenarioId: attempt.scenario.id,
+			scenarioVersion: attempt.scenario.version,
+			scenarioHash: attempt.scenario.hash,
+			playerId: player.id,
+			teamId: team?.id ?? null,
+			mode: attempt.mode,
+			startedAt: Date.parse(attempt.startedAt),
+			finishedAt: Date.parse(attempt.finishedAt),
+			actions: attempt.actions,
+			result: resultFromReport(verdict.result.outcome, verdict.report),
+			weeksUsed: verdict.weeksUsed,
+			verified: true,
+			source: 'imported'
+		});
+	}
+	const outcomes = inputs.length > 0 ? await storage.attempts.addMany(inputs) : [];
+	const byVerdict = new Map(accepted.map((verdict, i) => [verdict, outcomes[i]]));
+	return verdicts.map((verdict): ImportedVerdict => {
+		const outcome = byVerdict.get(verdict as AcceptedVerdict & BatchVerdict);
+		if (!outcome || verdict.status !== 'accepted') return verdict;
+		if (outcome.status === 'added') return { ...verdict, storedId: outcome.attempt.id };
+		const duplicate: RefusedVerdict & { label: string } = {
+			status: 'refused',
+			reason: 'duplicate',
+			params: { of: 'stored', id: outcome.existingId },
+			attempt: verdict.attempt,
+			scenario: verdict.scenario,
+			recomputed: { outcome: verdict.result.outcome, score: verdict.result.score },
+			label: verdict.label
+		};
+		return duplicate;
+	});
+}
+
+/** Scenarios read from their files' text, for a lookup (a backup's scenario rows, say). */
+async function parsedRecords(records: readonly ScenarioRecord[]): Promise<KnownScenario[]> {
+	const parsed = await Promise.all(records.map((record) => parseScenario(record.json)));
+	return parsed.flatMap((p) => (p.ok ? [{ scenario: p.scenario, hash: p.hash }] : []));
+}
+
+/** A lookup that tries `first`, then `then`: a file's own scenarios before the device's. */
+export function combinedLookup(first: ScenarioLookup, then: ScenarioLookup): ScenarioLookup {
+	return {
+		find: async (id, version) => (await first.find(id, version)) ?? (await then.find(id, version)),
+		versions: async (id) => [
+			...new Set([...(await first.versions(id)), ...(await then.versions(id))])
+		]
+	};
+}
+
+/**
+ * The backup check's verifier (CheckOptions.verifyAttempt): replays a stored attempt from a
+ * backup file on the file's own scenarios or this device's. An attempt whose scenario is on
+ * neither cannot be replayed here and is let through (its debrief says the scenario is missing);
+ * any other refusal fails the file. The file's scenarios are read once per file.
+ */
+export function backupVerifier(
+	device: ScenarioLookup
+): (attempt: Attempt, file: { scenarios: readonly ScenarioRecord[] }) => Promise<boolean> {
+	const lookups = new WeakMap<readonly ScenarioRecord[], Promise<ScenarioLookup>>();
+	return async (attempt, file) => {
+		let lookup = lookups.get(file.scenarios);
+		if (!lookup) {
+			lookup = parsedRecords(file.scenarios).then((known) =>
+				combinedLookup(lookupOf(known), device)
+			);
+			lookups.set(file.scenarios, lookup);
+		}
+		const verdict = await verifyAttempt(toExportedAttempt(attempt), await lookup);
+		if (verdict.status === 'accepted') return true;
+		return verdict.reason === 'unknown-scenario' || verdict.reason === 'unknown-version';
+	};
+}
