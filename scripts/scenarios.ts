@@ -5,6 +5,7 @@
 import { createCheckCommand, scenarioChecks } from './cli/check';
 import type { Command } from './cli/command';
 import { replayCommand } from './cli/replay';
+import { verifyCommand } from './cli/verify';
 
 const COMMANDS: Command[] = [
 	// Per-file checkers run on every file that validates: here, the scenario's own `checks`.
@@ -14,7 +15,8 @@ const COMMANDS: Command[] = [
 		usage: 'replay <scenario.json> <actions.json> [--json]',
 		summary: 'replay actions on a scenario: outcome, score, red flags',
 		run: replayCommand
-	}
+	},
+	verifyCommand
 ];
 
 function usage(): string {

@@ -5,6 +5,13 @@ import type { Scenario } from '../../src/lib/engine/scenario/schema';
 
 /** The scenario in `file`, or undefined after printing every problem with its place. */
 export async function loadScenarioFile(file: string): Promise<Scenario | undefined> {
+	return (await loadScenarioWithHash(file))?.scenario;
+}
+
+/** The scenario in `file` with its content hash, or undefined after printing every problem. */
+export async function loadScenarioWithHash(
+	file: string
+): Promise<{ scenario: Scenario; hash: string } | undefined> {
 	let text: string;
 	try {
 		text = await readFile(file, 'utf8');
@@ -13,7 +20,7 @@ export async function loadScenarioFile(file: string): Promise<Scenario | undefin
 		return undefined;
 	}
 	const parsed = await parseScenario(text);
-	if (parsed.ok) return parsed.scenario;
+	if (parsed.ok) return { scenario: parsed.scenario, hash: parsed.hash };
 	for (const problem of [...parsed.errors, ...parsed.warnings]) {
 		console.error(
 			`${file}:${problem.line}:${problem.column}  ${problem.severity}  ${problem.pathText}  ${problem.message}`

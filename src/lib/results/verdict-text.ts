@@ -29,8 +29,8 @@ export function refusalReason(verdict: RefusedVerdict, locale?: Locale): string 
 			if (!problem) return text(key, { problem: '' }, locale).replace(/[:：]\s*$/, '.');
 			const said = problemMessage(problem, locale === 'zh-CN' ? 'zh-CN' : 'en');
 			// A syntax error needs its line and column; a field's problem is named by its path.
-			const syntax = problem.code.startsWith('json-') || problem.pathText === '';
-			if (reason === 'malformed' && syntax && problem.code !== 'file-encoding')
+			const syntax = problem.code.startsWith('json-');
+			if (reason === 'malformed' && syntax)
 				return text(
 					'results_reason_malformed_at',
 					{ line: problem.line, column: problem.column, problem: said },
