@@ -155,6 +155,9 @@ describe('the backup verifier', () => {
 	it('replays on the device’s scenarios, and lets through what neither has', async () => {
 		expect(await backupVerifier(lookup)(await stored(99), { scenarios: [] })).toBe(false);
 		expect(await backupVerifier(nothing)(await stored(99), { scenarios: [] })).toBe(true);
+		// Played on another copy of the scenario: it cannot be replayed here either.
+		const other = { ...(await stored(99)), scenarioHash: 'a'.repeat(64) };
+		expect(await backupVerifier(lookup)(other, { scenarios: [] })).toBe(true);
 	});
 
 	it('agrees with the export of a stored attempt', async () => {

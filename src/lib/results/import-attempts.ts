@@ -12,6 +12,7 @@ import {
 	type BatchItem,
 	type BatchVerdict,
 	type KnownScenario,
+	type RefusalCode,
 	type RefusedVerdict,
 	type ScenarioLookup
 } from '$lib/engine/results/verify-attempt';
@@ -113,11 +114,20 @@ export function combinedLookup(first: ScenarioLookup, then: ScenarioLookup): Sce
 	};
 }
 
+/** Refusals that say the attempt cannot be replayed on this device, not that it is wrong. */
+const CANNOT_REPLAY_HERE = new Set<RefusalCode>([
+	'unknown-scenario',
+	'unknown-version',
+	'hash-mismatch'
+]);
+
 /**
  * The backup check's verifier (CheckOptions.verifyAttempt): replays a stored attempt from a
  * backup file on the file's own scenarios or this device's. An attempt whose scenario is on
- * neither cannot be replayed here and is let through (its debrief says the scenario is missing);
- * any other refusal fails the file. The file's scenarios are read once per file.
+ * neither (or only in another copy, with another hash) cannot be replayed here and is let
+ * through: its debrief says so, and refusing a whole class's backup for it would lose the rest.
+ * Any other refusal — a score, an outcome or an action list edited in the file — fails the file.
+ * The file's scenarios are read once per file.
  */
 export function backupVerifier(
 	device: ScenarioLookup
@@ -133,6 +143,6 @@ export function backupVerifier(
 		}
 		const verdict = await verifyAttempt(toExportedAttempt(attempt), await lookup);
 		if (verdict.status === 'accepted') return true;
-		return verdict.reason === 'unknown-scenario' || verdict.reason === 'unknown-version';
+		return CANNOT_REPLAY_HERE.has(verdict.reason);
 	};
 }

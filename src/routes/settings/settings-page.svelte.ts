@@ -4,6 +4,9 @@
  */
 import { backupFileName, StorageError, type Storage } from '$lib/db';
 import type { BackupProblem, ImportPlan, StorageEstimate, TableName } from '$lib/db';
+import type { CheckOptions } from '$lib/db/backup-service';
+import { backupVerifier } from '$lib/results/import-attempts';
+import { deviceScenarios } from '$lib/results/scenario-lookup';
 
 export type ImportFailure = 'full' | 'blocked' | 'unavailable' | 'conflict' | 'other';
 
@@ -61,7 +64,10 @@ export class SettingsPage {
 	#export = $state<ExportPhase>({ kind: 'idle' });
 	#import = $state<ImportPhase>({ kind: 'idle' });
 
-	constructor(private readonly storage: Storage) {}
+	constructor(
+		private readonly storage: Storage,
+		private readonly verifyAttempt: CheckOptions['verifyAttempt'] = backupVerifier(deviceScenarios)
+	) {}
 
 	/** Undefined while loading; null where the browser does not say. */
 	get estimate(): StorageEstimate | null | undefined {
@@ -128,7 +134,8 @@ export class SettingsPage {
 	async choose(file: File): Promise<void> {
 		this.#import = { kind: 'checking', file: file.name };
 		try {
-			const check = await this.storage.backup.check(file);
+			// Results marked verified are replayed: a score edited in the file refuses the file.
+			const check = await this.storage.backup.check(file, { verifyAttempt: this.verifyAttempt });
 			this.#import = check.ok
 				? { kind: 'planned', file: file.name, plan: check.plan }
 				: {
