@@ -279,6 +279,13 @@ export function intersectWindows(a: BoardWindow, b: BoardWindow): BoardWindow {
 	return { from: max(a.from, b.from), to: min(a.to, b.to) };
 }
 
+/** The ranks of a board, by player or team id: what the next snapshot is compared with. */
+export function rankSnapshot(
+	rows: readonly { key: string; rank: number }[]
+): ReadonlyMap<string, number> {
+	return new Map(rows.map((r) => [r.key, r.rank]));
+}
+
 export interface RankChange {
 	kind: 'new' | 'up' | 'down' | 'same';
 	by: number;

@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NewAttempt } from '$lib/db/attempt-repository';
+import { testStorage, type TestStorage } from '$lib/db/test-support';
+import { DEFAULT_QUERY } from '$lib/scoreboard/board-query';
+import { loadBoard } from './scoreboard-data';
+
+const HOUR = 3_600_000;
+let started = 0;
+const T0 = Date.UTC(2026, 10, 28, 9);
+let open: TestStorage[] = [];
+afterEach(() => {
+	for (const s of open) s.db.close();
+	open = [];
+});
+
+function attempt(playerId: string, score: number, o: Partial<NewAttempt> = {}): NewAttempt {
+	return {
+		scenarioId: 'city-hospital-his',
+		scenarioVersion: 1,
+		scenarioHash: 'a'.repeat(64),
+		playerId,
+		mode: 'assessment',
+		startedAt: T0 - ++started,
+		finishedAt: T0 + HOUR,
+		actions: [{ type: 'withdraw' }],
+		result: { outcome: 'won', score, categories: {} },
+		weeksUsed: 10,
+		verified: true,
+		source: 'local',
+		...o
+	};
+}
+
+async function setup() {
+	const s = testStorage();
+	open.push(s);
+	const east = await s.teams.create('East');
+	const west = await s.teams.create('West');
+	const li = await s.players.create('Li Na', east.id);
+	const wang = await s.players.create('Wang Wei', east.id);
+	const zhao = await s.players.create('Zhao Min', west.id);
+	await s.attempts.addMany([
+		attempt(li.id, 80),
+		attempt(wang.id, 60),
+		attempt(zhao.id, 75),
+		// Practice never counts; another version is another board.
+		attempt(zhao.id, 99, { mode: 'practice' }),
+		attempt(li.id, 90, { scenarioVersion: 2, finishedAt: T0 + 5 * HOUR }),
+		// Finished after the competition's window.
+		attempt(wang.id, 95, { finishedAt: T0 + 3 * HOUR }),
+		attempt(zhao.id, 50, { scenarioId: 'zh-grid', finishedAt: T0 + 2 * HOUR })
+	]);
+	const cup = await s.competitions.create({
+		name: 'Spring cup',
+		scenarios: [
+			{ id: 'city-hospital-his', version: 1 },
+			{ id: 'zh-grid', version: 1 }
+		],
+		from: T0,
+		to: T0 + 3 * HOUR
+	});
+	return { s, east, west, li, wang, zhao, cup };
+}
+
+const now = new Date(T0 + 6 * HOUR);
+
+describe('loadBoard', () => {
+	it('shows the most recently played version by default, assessment only, each player’s best', async () => {
+		const { s } = await setup();
+		const data = await loadBoard(DEFAULT_QUERY, now, s);
+		expect(data.board).toEqual({ id: 'city-hospital-his', version: 2 });
+		expect(data.scenario.map((r) => [r.rank, r.entry.playerName, r.entry.score])).toEqual([
+			[1, 'Li Na', 90]
+		]);
+		const v1 = await loadBoard(
+			{ ...DEFAULT_QUERY, scenario: { id: 'city-hospital-his', version: 1 } },
+			now,
+			s
+		);
+		expect(v1.scenario.map((r) => [r.entry.playerName, r.entry.score])).toEqual([
+			['Wang Wei', 95],
+			['Li Na', 80],
+			['Zhao Min', 75]
+		]);
+	});
+
+	it('ranks teams by their members’ average, with member counts', async () => {
+		const { s, east, west } = await setup();
+		const data = await loadBoard(
+			{ ...DEFAULT_QUERY, view: 'team', scenario: { id: 'city-hospital-his', version: 1 } },
+			now,
+			s
+		);
+		expect(data.teams.rows.map((r) => [r.teamName, r.average, r.members.length])).toEqual([
+			['East', 87.5, 2],
+			['West', 75, 1]
+		]);
+		expect(data.teamSizes.get(east.id)).toBe(2);
+		expect(data.teamSizes.get(west.id)).toBe(1);
+	});
+
+	it('counts for a competition only its exact versions inside its window', async () => {
+		const { s, cup } = await setup();
+		const data = await loadBoard(
+			{ ...DEFAULT_QUERY, view: 'competition', competitionId: cup.id },
+			now,
+			s
+		);
+		expect(data.overall?.players.map((p) => [p.rank, p.playerName, p.total])).toEqual([
+			[1, 'Zhao Min', 125],
+			[2, 'Li Na', 80],
+			[3, 'Wang Wei', 60]
+		]);
+		expect(data.overall?.teams.rows.map((t) => [t.teamName, t.average])).toEqual([
+			['West', 125],
+			['East', 70]
+		]);
+		// A scenario board within the competition offers only its versions, most recent first,
+		// and counts only the window.
+		const inside = await loadBoard({ ...DEFAULT_QUERY, competitionId: cup.id }, now, s);
+		expect(inside.choices).toEqual([
+			{ id: 'city-hospital-his', version: 1 },
+			{ id: 'zh-grid', version: 1 }
+		]);
+		expect(inside.scenario.map((r) => [r.entry.playerName, r.entry.score])).toEqual([
+			['Li Na', 80],
+			['Zhao Min', 75],
+			['Wang Wei', 60]
+		]);
+	});
+
+	it('narrows to a period, and says when a competition is unknown', async () => {
+		const { s } = await setup();
+		const data = await loadBoard(
+			{
+				...DEFAULT_QUERY,
+				scenario: { id: 'city-hospital-his', version: 1 },
+				period: { kind: 'custom', from: T0 + 2 * HOUR, to: null }
+			},
+			now,
+			s
+		);
+		expect(data.scenario.map((r) => r.entry.playerName)).toEqual(['Wang Wei']);
+		const missing = await loadBoard({ ...DEFAULT_QUERY, competitionId: 'gone' }, now, s);
+		expect(missing.competitionMissing).toBe(true);
+	});
+});
