@@ -27,17 +27,20 @@ import {
 } from '$lib/db';
 
 /**
- * Verifies a batch against the scenarios `lookup` knows and the attempts `storage` holds.
- * Reads only: nothing is written until `storeAccepted`.
+ * Verifies a batch against the scenarios `lookup` knows, the attempts `storage` holds and those
+ * accepted `earlier` but not stored yet (fingerprint → label). Reads only: nothing is written
+ * until `storeAccepted`.
  */
 export function checkItems(
 	items: readonly BatchItem[],
 	storage: Pick<Storage, 'attempts'>,
-	lookup: ScenarioLookup
+	lookup: ScenarioLookup,
+	earlier?: ReadonlyMap<string, string>
 ): Promise<BatchVerdict[]> {
 	return verifyBatch(items, lookup, {
 		fingerprint: exportedAttemptFingerprint,
-		stored: async (fingerprint) => (await storage.attempts.findByFingerprint(fingerprint))?.id
+		stored: async (fingerprint) => (await storage.attempts.findByFingerprint(fingerprint))?.id,
+		earlier
 	});
 }
 

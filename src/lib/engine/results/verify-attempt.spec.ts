@@ -313,6 +313,17 @@ describe('verifyBatch', () => {
 		expect(verdicts[1].status).toBe('accepted');
 	});
 
+	it('refuses a copy of an attempt accepted in an earlier batch not stored yet', async () => {
+		const [verdict] = await verifyBatch([{ label: 'again.json', text: text(genuine()) }], lookup, {
+			fingerprint,
+			earlier: new Map([[fingerprint(genuine()), 'first.json']])
+		});
+		expect(verdict).toMatchObject({
+			reason: 'duplicate',
+			params: { of: 'batch', item: 'first.json' }
+		});
+	});
+
 	it('passes on a refusal found before reading (a file too large)', async () => {
 		const [verdict] = await verifyBatch(
 			[

@@ -273,6 +273,8 @@ export interface BatchOptions {
 	fingerprint(attempt: ExportedAttempt): string;
 	/** The id of a stored attempt with this fingerprint, if any. */
 	stored?(fingerprint: string): string | undefined | Promise<string | undefined>;
+	/** Attempts accepted in an earlier batch and not stored yet: fingerprint → label. */
+	earlier?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -285,7 +287,7 @@ export async function verifyBatch(
 	lookup: ScenarioLookup,
 	options: BatchOptions
 ): Promise<BatchVerdict[]> {
-	const seen = new Map<string, string>();
+	const seen = new Map<string, string>(options.earlier);
 	const out: BatchVerdict[] = [];
 	for (const item of items) {
 		const verdict = await verifyItem(item, lookup);
