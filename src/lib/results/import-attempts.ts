@@ -48,6 +48,17 @@ export function checkItems(
 export type ImportedVerdict =
 	(AcceptedVerdict & { label: string; fingerprint?: string; storedId: string }) | BatchVerdict;
 
+/** Accepted attempts not stored yet, as `checkItems`' `earlier`: fingerprint → label. */
+export function pendingFingerprints(verdicts: readonly ImportedVerdict[]): Map<string, string> {
+	return new Map(
+		verdicts.flatMap((v) =>
+			v.status === 'accepted' && !('storedId' in v) && v.fingerprint
+				? [[v.fingerprint, v.label] as const]
+				: []
+		)
+	);
+}
+
 /**
  * Writes the accepted attempts of a checked batch: teams and players are found by name (or
  * created), then every attempt goes in one transaction with its recomputed result, marked
