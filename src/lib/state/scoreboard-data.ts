@@ -185,6 +185,11 @@ export async function scenarioVersions(): Promise<ScenarioVersionOption[]> {
 	);
 }
 
+/** Titles by `id@version`, as format.ts's scenarioLabel takes them. */
+export function titleMap(options: readonly ScenarioVersionOption[]): ReadonlyMap<string, string> {
+	return new Map(options.map((o) => [`${o.id}@${o.version}`, o.title]));
+}
+
 /** The clock boards use for "today" and "this week". */
 export function currentTime(): Date {
 	return new Date();

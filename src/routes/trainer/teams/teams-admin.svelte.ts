@@ -1,0 +1,118 @@
+/**
+ * The teams admin's live lists (teams with their player counts, players) and its changes, each
+ * reported as a message the page can show.
+ */
+import { liveQuery } from 'dexie';
+import {
+	NameTakenError,
+	players,
+	StorageFullError,
+	StorageUnavailableError,
+	teams,
+	TeamNotEmptyError,
+	type PlayerRecord
+} from '$lib/db';
+import type { TeamWithCount } from '$lib/db/team-repository';
+import { MAX_NAME } from '$lib/db/records';
+
+export type ChangeProblem = 'empty' | 'long' | 'taken' | 'not-empty' | 'full' | 'failed';
+
+export type ChangeOutcome = { ok: true } | { ok: false; problem: ChangeProblem };
+
+/** What is wrong with a typed name, if anything. */
+export function nameProblem(name: string): 'empty' | 'long' | undefined {
+	const trimmed = name.trim();
+	if (!trimmed) return 'empty';
+	if (trimmed.length > MAX_NAME) return 'long';
+	return undefined;
+}
+
+function problemOf(error: unknown): ChangeProblem {
+	if (error instanceof NameTakenError) return 'taken';
+	if (error instanceof TeamNotEmptyError) return 'not-empty';
+	if (error instanceof StorageFullError) return 'full';
+	return 'failed';
+}
+
+async function attempt(change: () => Promise<unknown>): Promise<ChangeOutcome> {
+	try {
+		await change();
+		return { ok: true };
+	} catch (error) {
+		return { ok: false, problem: problemOf(error) };
+	}
+}
+
+export class TeamsAdmin {
+	#teams = $state.raw<TeamWithCount[]>([]);
+	#players = $state.raw<PlayerRecord[]>([]);
+	#loaded = $state(false);
+	#unavailable = $state(false);
+
+	/** Construct while a component initialises: the lists follow the database until it unmounts. */
+	constructor() {
+		$effect(() => {
+			const subscription = liveQuery(async () => ({
+				teams: await teams.listWithCounts(),
+				players: await players.list()
+			})).subscribe({
+				next: (value) => {
+					this.#teams = value.teams;
+					this.#players = value.players;
+					this.#loaded = true;
+				},
+				error: (error) => {
+					this.#loaded = true;
+					this.#unavailable = error instanceof StorageUnavailableError;
+				}
+			});
+			return () => subscription.unsubscribe();
+		});
+	}
+
+	get teams(): TeamWithCount[] {
+		return this.#teams;
+	}
+
+	get players(): PlayerRecord[] {
+		return this.#players;
+	}
+
+	get loaded(): boolean {
+		return this.#loaded;
+	}
+
+	get unavailable(): boolean {
+		return this.#unavailable;
+	}
+
+	create(name: string): Promise<ChangeOutcome> {
+		const problem = nameProblem(name);
+		if (problem) return Promise.resolve({ ok: false, problem });
+		return attempt(() => teams.create(name));
+	}
+
+	rename(id: string, name: string): Promise<ChangeOutcome> {
+		const problem = nameProblem(name);
+		if (problem) return Promise.resolve({ ok: false, problem });
+		return attempt(() => teams.rename(id, name));
+	}
+
+	merge(fromId: string, intoId: string): Promise<ChangeOutcome> {
+		return attempt(() => teams.merge(fromId, intoId));
+	}
+
+	remove(id: string): Promise<ChangeOutcome> {
+		return attempt(() => teams.remove(id));
+	}
+
+	movePlayer(id: string, teamId: string | null, carryAttempts: boolean): Promise<ChangeOutcome> {
+		return attempt(() => players.move(id, teamId, { carryAttempts }));
+	}
+
+	renamePlayer(id: string, name: string): Promise<ChangeOutcome> {
+		const problem = nameProblem(name);
+		if (problem) return Promise.resolve({ ok: false, problem });
+		return attempt(() => players.rename(id, name));
+	}
+}
