@@ -97,8 +97,9 @@ export class StudioScenarios {
 		];
 	}
 
-	/** Every scenario id in use on this device. */
+	/** Every scenario id in use on this device (a fresh set each time, not live state). */
 	ids(): Set<string> {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off value, not state
 		return new Set([
 			...this.#shipped.map((s) => s.scenario.id),
 			...this.#stored.map((s) => s.record.id)

@@ -43,10 +43,11 @@ export interface CodeEditor {
 const theme = EditorView.theme({
 	'&': { fontSize: '0.875rem', backgroundColor: '#fff' },
 	'&.cm-focused': { outline: '3px solid #1d4ed8', outlineOffset: '2px' },
+	// No inner scrolling (the page scrolls, long lines wrap): a scrolling box around the text
+	// would be a region keyboard users cannot scroll without entering the editor.
 	'.cm-scroller': {
 		fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-		minHeight: '24rem',
-		maxHeight: '70vh'
+		minHeight: '24rem'
 	},
 	'.cm-gutters': { backgroundColor: '#f1f5f9', color: '#334155', borderRight: '1px solid #cbd5e1' },
 	'.cm-tooltip': { maxWidth: '32rem' }
@@ -66,6 +67,7 @@ export function createCodeEditor(parent: HTMLElement, options: EditorOptions): C
 				hoverTooltip(jsonSchemaHover()),
 				stateExtensions(schema as unknown as JSONSchema7),
 				lintGutter(),
+				EditorView.lineWrapping,
 				theme,
 				EditorView.contentAttributes.of({
 					'aria-label': options.label,

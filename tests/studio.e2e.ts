@@ -1,0 +1,274 @@
+/**
+ * The trainer studio: import a scenario file, fix it guided by the validator's messages, run its
+ * checks, publish a new version and play it as a trainee; bad files; untrusted text stays text.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { play, readScenario, startDeal } from './play-driver';
+
+const hospital = readFileSync('scenarios/city-hospital-his.json', 'utf8');
+const NEW_TITLE = 'City Hospital, second edition';
+
+/** The shipped hospital as version 2 with a new title and three mistakes. */
+const threeErrors = hospital
+	.replace('"version": 1', '"version": 2')
+	.replace('"title": "City Hospital: a new information system"', `"title": "${NEW_TITLE}"`)
+	.replace('"difficulty": "standard"', '"difficulty": "standrad"')
+	.replace('"currency": "CNY"', '"currency": "cny"')
+	.replace('"influence": 5', '"influence": 9');
+
+async function importFile(page: Page, name: string, text: string | Buffer) {
+	await page.getByLabel('Scenario file to import').setInputFiles({
+		name,
+		mimeType: 'application/json',
+		buffer: typeof text === 'string' ? Buffer.from(text) : text
+	});
+}
+
+const editorText = (page: Page) => page.locator('.cm-content');
+
+/** Fixes one problem: go to it from the list, then type the right value over the selection. */
+async function fix(page: Page, message: RegExp, value: string) {
+	await page.getByTestId('problems-errors').getByRole('button', { name: message }).click();
+	await expect(editorText(page)).toBeFocused();
+	await page.keyboard.press('Backspace');
+	await page.keyboard.insertText(value);
+}
+
+test('a trainer imports a file with three errors, fixes them, runs the checks, publishes version 2, and a trainee plays it', async ({
+	page,
+	axe
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/trainer');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trainer studio');
+	await expect(page.getByText('Nothing published on this device yet.')).toBeVisible();
+	await axe('studio manager');
+
+	await importFile(page, 'hospital-v2.json', threeErrors);
+	await expect(page).toHaveURL(/\/trainer\/scenarios\/[^/]+$/);
+	await expect(page.getByText('“hospital-v2.json” has 3 errors.')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Errors (3)' })).toBeVisible();
+	await expect(editorText(page)).toContainText(NEW_TITLE);
+	// The problems are marked in the text too (CodeMirror draws only the lines in view).
+	await expect(page.locator('.cm-lintRange-error').first()).toBeVisible();
+	await axe('editor with errors');
+
+	await fix(page, /did you mean "standard"/, '"standard"');
+	await expect(page.getByRole('heading', { name: 'Errors (2)' })).toBeVisible();
+	await fix(page, /did you mean "CNY"/, '"CNY"');
+	await expect(page.getByRole('heading', { name: 'Errors (1)' })).toBeVisible();
+	await fix(page, /9 is too large/, '5');
+	await expect(page.getByRole('heading', { name: 'Errors (0)' })).toBeVisible();
+	await expect(page.getByTestId('save-state')).toHaveText('Saved on this device');
+
+	// A reload loses nothing.
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Errors (0)' })).toBeVisible();
+	await expect(editorText(page)).toContainText('"difficulty": "standard"');
+
+	await page.getByRole('tab', { name: 'Overview' }).click();
+	await expect(page.getByRole('heading', { name: 'The customer’s people' })).toBeVisible();
+	await expect(page.getByText('Zhao Ming', { exact: true })).toBeVisible();
+	await axe('overview');
+
+	await page.getByRole('tab', { name: 'Checks' }).click();
+	await page.getByRole('button', { name: 'Run the checks' }).click();
+	await expect(page.getByText('3 of 3 checks pass.')).toBeVisible();
+	await expect(page.getByRole('row')).toHaveCount(4);
+	await expect(page.getByRole('cell', { name: '✓ Passed' })).toHaveCount(3);
+
+	await page.getByRole('tab', { name: 'Publish' }).click();
+	await page.getByRole('button', { name: 'Publish version 2' }).click();
+	await expect(page).toHaveURL(/\/trainer$/);
+	await expect(page.getByText('Published city-hospital-his, version 2.')).toBeVisible();
+	await expect(page.getByText('No drafts yet.')).toBeVisible();
+	const publishedRow = page
+		.getByRole('region', { name: 'Published and retired' })
+		.getByRole('row', { name: new RegExp(NEW_TITLE) });
+	await expect(publishedRow).toContainText('Published');
+
+	// A trainee finds it in the library and plays it.
+	await page.goto('/scenarios');
+	await expect(page.getByRole('heading', { name: NEW_TITLE })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'City Hospital: a new information system' })
+	).toHaveCount(0);
+	await startDeal(page, 'city-hospital-his', 'practice');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(NEW_TITLE);
+	const scenario = readScenario('city-hospital-his');
+	for (const action of scenario.checks![0].actions.slice(0, 3)) await play(page, scenario, action);
+	await play(page, scenario, { type: 'withdraw' });
+	await expect(page).toHaveURL(/\/attempts\//);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(NEW_TITLE);
+});
+
+test('changed content under a version already out is refused and a higher version is offered', async ({
+	page
+}) => {
+	await page.goto('/trainer');
+	const shipped = page.getByRole('region', { name: 'Shipped with the app' });
+	await shipped
+		.getByRole('button', { name: 'New version: City Hospital: a new information system v1' })
+		.click();
+	// A new version of a shipped scenario starts one above it.
+	await expect(editorText(page)).toContainText('"version": 2');
+	// Changed content under version 1, which the shipped file already uses.
+	await editorText(page).click();
+	await page.keyboard.press('Control+a');
+	await page.keyboard.insertText(hospital.replace('"budget": 40000', '"budget": 45000'));
+	await page.getByRole('tab', { name: 'Publish' }).click();
+	await expect(page.getByText(/Version 1 of city-hospital-his is taken/)).toBeVisible();
+	await expect(page.getByRole('button', { name: /Publish version/ })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Set the version to 2' }).click();
+	await expect(page.getByText('Ready to publish city-hospital-his, version 2.')).toBeVisible();
+	await page.getByRole('tab', { name: 'Editor' }).click();
+	await editorText(page).click();
+	await page.keyboard.press('Control+Home');
+	await expect(editorText(page)).toContainText('"version": 2');
+});
+
+test('the try-out plays the draft in practice mode without saving anything', async ({ page }) => {
+	await page.goto('/trainer');
+	await page.getByRole('button', { name: 'New blank scenario' }).click();
+	await expect(page.getByRole('heading', { name: 'Errors (0)' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Warnings (0)' })).toBeVisible();
+	await page.getByRole('link', { name: 'Try it' }).click();
+	await expect(page.getByText('Nothing is saved and nothing is published.')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Sales activity' })).toBeVisible();
+	await page.getByRole('button', { name: 'Withdraw from the deal' }).click();
+	await page.getByRole('button', { name: 'Yes, withdraw' }).click();
+	await expect(
+		page.getByRole('heading', { name: /The deal ended: Withdrawn, score/ })
+	).toBeVisible();
+	// Nothing went into the library or the attempts.
+	await page.goto('/scenarios');
+	await expect(page.getByRole('heading', { name: /New scenario/ })).toHaveCount(0);
+});
+
+const bad = [
+	{
+		name: 'not JSON',
+		file: 'notes.json',
+		text: 'Zhao Ming is the director',
+		message: /is not JSON/
+	},
+	{
+		name: 'the wrong format',
+		file: 'attempt.json',
+		text: '{"format": "sales-sim/attempt@1"}',
+		message: /not the kind of file expected here/
+	},
+	{
+		name: 'a dangerous key',
+		file: 'proto.json',
+		text: hospital.replace('"tags": [', '"__proto__": {"isAdmin": true}, "tags": ['),
+		message: /The field name "__proto__" is not allowed/
+	},
+	{
+		name: 'HTML in a text',
+		file: 'html.json',
+		text: hospital.replace('"Hospital Director"', '"<img src=x onerror=alert(1)>"'),
+		message: /contains the HTML markup "<img src=x onerror=alert\(1\)>"/
+	}
+];
+
+for (const { name, file, text, message } of bad) {
+	test(`a bad file (${name}) gets the validator's message, nothing is stored, the text is kept`, async ({
+		page
+	}) => {
+		let dialogs = 0;
+		page.on('dialog', (dialog) => {
+			dialogs++;
+			void dialog.dismiss();
+		});
+		await page.goto('/trainer');
+		await importFile(page, file, text);
+		await expect(
+			page.getByTestId('problems-errors').getByRole('button', { name: message })
+		).toBeVisible();
+		await expect(page.getByRole('tab', { name: 'Publish' })).toBeVisible();
+		await page.getByRole('tab', { name: 'Publish' }).click();
+		await expect(page.getByText(/Fix them before publishing/)).toBeVisible();
+		await page.getByRole('tab', { name: 'Editor' }).click();
+		await expect(editorText(page)).toContainText(text.slice(0, 20));
+		// Markup in the file is shown as text, never run.
+		await expect(page.locator('img[src="x"]')).toHaveCount(0);
+		await page.getByRole('link', { name: 'All scenarios' }).click();
+		await expect(page.getByText('Nothing published on this device yet.')).toBeVisible();
+		await expect(page.getByRole('region', { name: 'Your drafts' }).getByRole('row')).toHaveCount(2);
+		expect(dialogs).toBe(0);
+	});
+}
+
+test('a file over 1 MiB is refused before it is read, and nothing is kept', async ({ page }) => {
+	await page.goto('/trainer');
+	await importFile(page, 'huge.json', Buffer.alloc(1024 * 1024 + 10, 0x20));
+	await expect(page.getByRole('alert')).toContainText('“huge.json” was not imported');
+	await expect(page.getByRole('alert')).toContainText('the largest file accepted is 1048576 bytes');
+	await expect(page).toHaveURL(/\/trainer$/);
+	await expect(page.getByText('No drafts yet.')).toBeVisible();
+});
+
+test('a file dropped on the manager is imported like a picked one', async ({ page }) => {
+	await page.goto('/trainer');
+	const zone = page.getByTestId('drop-zone');
+	const transfer = await page.evaluateHandle(
+		(text) => {
+			const data = new DataTransfer();
+			data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+			return data;
+		},
+		hospital.replace('"version": 1', '"version": 3')
+	);
+	await zone.dispatchEvent('drop', { dataTransfer: transfer });
+	await expect(page.getByText('“dropped.json” is a valid scenario.')).toBeVisible();
+	await expect(editorText(page)).toContainText('"version": 3');
+});
+
+test('a text with markup escaped as entities shows literally in the overview and the try-out', async ({
+	page
+}) => {
+	let dialogs = 0;
+	page.on('dialog', (dialog) => {
+		dialogs++;
+		void dialog.dismiss();
+	});
+	const shown = '&lt;img src=x onerror=alert(1)&gt;';
+	await page.goto('/trainer');
+	await importFile(page, 'entities.json', hospital.replace('"Hospital Director"', `"${shown}"`));
+	await expect(page.getByRole('heading', { name: 'Warnings (1)' })).toBeVisible();
+	await page.getByRole('tab', { name: 'Overview' }).click();
+	await expect(page.getByText(shown, { exact: true })).toBeVisible();
+	await page.getByRole('link', { name: 'Try it' }).click();
+	await expect(page.getByText(shown).first()).toBeVisible();
+	await expect(page.locator('img[src="x"]')).toHaveCount(0);
+	expect(dialogs).toBe(0);
+});
+
+test('retiring a published version takes it out of the library and keeps it listed', async ({
+	page
+}) => {
+	await page.goto('/trainer');
+	await importFile(
+		page,
+		'v2.json',
+		hospital
+			.replace('"version": 1', '"version": 2')
+			.replace('"title": "City Hospital: a new information system"', `"title": "${NEW_TITLE}"`)
+	);
+	await page.getByRole('tab', { name: 'Publish' }).click();
+	await page.getByRole('button', { name: 'Publish version 2' }).click();
+	await expect(page.getByText('Published city-hospital-his, version 2.')).toBeVisible();
+	await page.getByRole('button', { name: `Retire: ${NEW_TITLE} v2` }).click();
+	await page.getByRole('button', { name: 'Yes, retire' }).click();
+	await expect(page.getByText('Retired city-hospital-his version 2.')).toBeVisible();
+	await expect(
+		page
+			.getByRole('region', { name: 'Published and retired' })
+			.getByRole('row', { name: new RegExp(NEW_TITLE) })
+	).toContainText('Retired');
+	await page.goto('/scenarios');
+	await expect(page.getByRole('heading', { name: NEW_TITLE })).toHaveCount(0);
+});
