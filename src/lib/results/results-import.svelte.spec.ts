@@ -103,7 +103,7 @@ describe('ResultsImport', () => {
 				attempts: {
 					...storage.attempts,
 					findByFingerprint: () => Promise.reject(new Error('IndexedDB is unavailable.'))
-				} as TestStorage['attempts']
+				} as unknown as TestStorage['attempts']
 			},
 			lookup
 		);

@@ -35,7 +35,7 @@ const VALUES = new Map([...ALPHABET].map((char, value) => [char, value]));
 const MAX_CODE_LENGTH = 2 * MAX_FILE_BYTES;
 
 export type CodeProblem =
-	'not-a-code' | 'code-version' | 'code-cut-off' | 'code-corrupted' | 'too-large';
+	'not-a-code' | 'code-version' | 'code-cut-off' | 'code-corrupted' | 'code-too-large';
 
 export type DecodedCode =
 	| { ok: true; text: string }
