@@ -272,3 +272,30 @@ test('retiring a published version takes it out of the library and keeps it list
 	await page.goto('/scenarios');
 	await expect(page.getByRole('heading', { name: NEW_TITLE })).toHaveCount(0);
 });
+
+test('a duplicate published as a new scenario appears in the library and plays', async ({
+	page
+}) => {
+	await page.goto('/trainer');
+	await page
+		.getByRole('region', { name: 'Shipped with the app' })
+		.getByRole('button', { name: 'Duplicate: City Hospital: a new information system v1' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Draft: City Hospital: a new information system (copy)'
+	);
+	await page.getByRole('tab', { name: 'Publish' }).click();
+	await page.getByRole('button', { name: 'Publish version 1' }).click();
+	await expect(page.getByText('Published city-hospital-his-copy, version 1.')).toBeVisible();
+	await page.goto('/scenarios');
+	await expect(
+		page.getByRole('heading', { name: 'City Hospital: a new information system (copy)' })
+	).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'City Hospital: a new information system', exact: true })
+	).toBeVisible();
+	await startDeal(page, 'city-hospital-his-copy', 'practice');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'City Hospital: a new information system (copy)'
+	);
+});
