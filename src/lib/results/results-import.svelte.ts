@@ -4,8 +4,13 @@
  * import-attempts.ts's. A row stays until the list is cleared, so the trainer sees every verdict.
  */
 import type { Storage } from '$lib/db';
-import { itemFromCode, splitCodes } from '$lib/engine/results/attempt-code';
-import { tooLarge, type BatchItem, type ScenarioLookup } from '$lib/engine/results/verify-attempt';
+import { splitCodes } from '$lib/engine/results/attempt-code';
+import {
+	itemFromCode,
+	tooLarge,
+	type BatchItem,
+	type ScenarioLookup
+} from '$lib/engine/results/verify-attempt';
 import { MAX_FILE_BYTES } from '$lib/engine/scenario/safe-json';
 import {
 	checkItems,

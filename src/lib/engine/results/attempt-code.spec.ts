@@ -11,11 +11,10 @@ import {
 	decodeAttemptCode,
 	encodeAttemptText,
 	inflate,
-	itemFromCode,
 	splitCodes,
 	startsCode
 } from './attempt-code';
-import { lookupOf, verifyAttempt } from './verify-attempt';
+import { itemFromCode, lookupOf, verifyAttempt } from './verify-attempt';
 
 const shipped = await Promise.all(
 	readdirSync('scenarios')

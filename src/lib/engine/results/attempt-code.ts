@@ -14,7 +14,6 @@ import LZString from 'lz-string';
 import { sha256 } from '../scenario/hash';
 import { MAX_FILE_BYTES } from '../scenario/safe-json';
 import type { ExportedAttempt } from '../scenario/schema';
-import { refusal, type BatchItem } from './verify-attempt';
 
 /** The code's prefix: sales-sim attempt, code version 1. */
 export const CODE_PREFIX = 'SSA1:';
@@ -254,12 +253,4 @@ export function splitCodes(text: string): string[] {
 		}
 	}
 	return items;
-}
-
-/** A batch item from a pasted code or link: its JSON text, or why it cannot be read. */
-export function itemFromCode(label: string, input: string): BatchItem {
-	const decoded = decodeAttemptCode(input);
-	return decoded.ok
-		? { label, text: decoded.text }
-		: { label, refused: refusal(decoded.reason, decoded.params) };
 }

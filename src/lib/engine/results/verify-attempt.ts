@@ -5,6 +5,7 @@
  * and category points is accepted, and what is kept is the recomputed result, never the claimed
  * one. The import page, the backup check and the command line all call these functions.
  */
+import { decodeAttemptCode } from './attempt-code';
 import { replay } from '../deal/replay';
 import type { RefusedAction } from '../deal/replay';
 import type { ScoreReport } from '../deal/types';
@@ -332,4 +333,12 @@ export function lookupOf(known: readonly KnownScenario[]): ScenarioLookup {
 			known.find((k) => k.scenario.id === id && k.scenario.version === version),
 		versions: (id) => known.filter((k) => k.scenario.id === id).map((k) => k.scenario.version)
 	};
+}
+
+/** A batch item from a pasted code or link: its JSON text, or why it cannot be read. */
+export function itemFromCode(label: string, input: string): BatchItem {
+	const decoded = decodeAttemptCode(input);
+	return decoded.ok
+		? { label, text: decoded.text }
+		: { label, refused: refusal(decoded.reason, decoded.params) };
 }
