@@ -19,7 +19,7 @@ const threeErrors = hospital
 	.replace('"influence": 5', '"influence": 9');
 
 async function importFile(page: Page, name: string, text: string | Buffer) {
-	await page.getByLabel('Scenario file to import').setInputFiles({
+	await page.locator('input[type="file"]').setInputFiles({
 		name,
 		mimeType: 'application/json',
 		buffer: typeof text === 'string' ? Buffer.from(text) : text
@@ -298,4 +298,43 @@ test('a duplicate published as a new scenario appears in the library and plays',
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'City Hospital: a new information system (copy)'
 	);
+});
+
+test('the editor completes from the schema, and Escape then Tab leaves it', async ({ page }) => {
+	await page.goto('/trainer');
+	await page.getByRole('button', { name: 'New blank scenario' }).click();
+	const editor = editorText(page);
+	await expect(editor).toBeVisible();
+	await expect(editor).toHaveAccessibleName('Scenario file (JSON)');
+	await editor.click();
+	await page.keyboard.press('Control+Home');
+	await page.keyboard.press('End');
+	await page.keyboard.press('Enter');
+	await page.keyboard.type('"');
+	await page.keyboard.press('Control+Space');
+	await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('methodology');
+	await page.keyboard.press('Escape');
+	await expect(page.locator('.cm-tooltip-autocomplete')).toHaveCount(0);
+	// Tab indents and stays; Escape then Tab moves on.
+	await page.keyboard.press('Tab');
+	await expect(editor).toBeFocused();
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('Shift+Tab');
+	await expect(editor).not.toBeFocused();
+});
+
+test('in Chinese the studio and the validator speak Chinese', async ({
+	page,
+	switchLanguage,
+	axe
+}) => {
+	await page.goto('/trainer');
+	await switchLanguage('zh-CN');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('培训师工作室');
+	await importFile(page, 'hospital-v2.json', threeErrors);
+	await expect(page.getByRole('heading', { name: '错误（3）' })).toBeVisible();
+	await expect(
+		page.getByTestId('problems-errors').getByRole('button', { name: /第 9 行，第 16 列/ })
+	).toContainText('“standrad”');
+	await axe('editor in Chinese');
 });

@@ -43,11 +43,11 @@ export interface CodeEditor {
 const theme = EditorView.theme({
 	'&': { fontSize: '0.875rem', backgroundColor: '#fff' },
 	'&.cm-focused': { outline: '3px solid #1d4ed8', outlineOffset: '2px' },
-	// No inner scrolling (the page scrolls, long lines wrap): a scrolling box around the text
-	// would be a region keyboard users cannot scroll without entering the editor.
+	// A box of its own height keeps the page still while CodeMirror measures wrapped lines.
 	'.cm-scroller': {
 		fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-		minHeight: '24rem'
+		height: '70vh',
+		minHeight: '20rem'
 	},
 	'.cm-gutters': { backgroundColor: '#f1f5f9', color: '#334155', borderRight: '1px solid #cbd5e1' },
 	'.cm-tooltip': { maxWidth: '32rem' }
@@ -70,6 +70,9 @@ export function createCodeEditor(parent: HTMLElement, options: EditorOptions): C
 				EditorView.lineWrapping,
 				theme,
 				EditorView.contentAttributes.of({
+					// Already reachable with Tab (it is editable); the explicit tabindex tells checkers
+					// such as axe that the scrolling box holds something keyboard users can focus.
+					tabindex: '0',
 					'aria-label': options.label,
 					'aria-describedby': options.describedBy
 				}),
