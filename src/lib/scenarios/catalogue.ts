@@ -68,6 +68,18 @@ export async function loadCatalogue(): Promise<CatalogueEntry[]> {
 }
 
 /**
+ * The shipped file named after `id` (every shipped file is), read alone: a page that plays one
+ * scenario need not download and validate all of them. Undefined when there is no such file or
+ * it holds another id; callers then fall back to reading every file.
+ */
+async function shippedById(id: string): Promise<CatalogueEntry | undefined> {
+	const load = shippedFiles[`/scenarios/${id}.json`];
+	if (!load) return undefined;
+	const entry = await read(await load(), 'shipped');
+	return entry?.scenario.id === id ? entry : undefined;
+}
+
+/**
  * One scenario by id, and version when given (any stored version, retired ones too, so that a
  * result can always be shown against the scenario it was played on).
  */
@@ -75,11 +87,23 @@ export async function findScenario(
 	id: string,
 	version?: number
 ): Promise<CatalogueEntry | undefined> {
-	if (version === undefined)
-		return (await loadCatalogue()).find((entry) => entry.scenario.id === id);
-	const shipped = (await shippedScenarios()).find(
-		(entry) => entry.scenario.id === id && entry.scenario.version === version
-	);
+	const named = await shippedById(id);
+	if (version === undefined) {
+		if (!named) return (await loadCatalogue()).find((entry) => entry.scenario.id === id);
+		// As loadCatalogue: the newest version, the shipped one on a tie.
+		let newest = named;
+		for (const entry of await trainerScenarios()) {
+			if (entry.scenario.id === id && entry.scenario.version > newest.scenario.version)
+				newest = entry;
+		}
+		return newest;
+	}
+	const shipped =
+		named?.scenario.version === version
+			? named
+			: (await shippedScenarios()).find(
+					(entry) => entry.scenario.id === id && entry.scenario.version === version
+				);
 	if (shipped) return shipped;
 	try {
 		const record = await stored.get(id, version);
