@@ -61,7 +61,7 @@ async function measureBrowser(browser: Browser, origin: string) {
 			{
 				id: `load.${key}.js`,
 				group: 'First load',
-				label: `${name}, JavaScript (gzip)`,
+				label: `${name}, JavaScript for the first screen (gzip)`,
 				unit: 'KB',
 				value: load.js,
 				detail: `${load.files.filter((f) => f.kind === 'js').length} files, ${load.rawJs.toFixed(0)} KB unzipped; largest: ${largest(load)}`,
@@ -70,9 +70,17 @@ async function measureBrowser(browser: Browser, origin: string) {
 			{
 				id: `load.${key}.css`,
 				group: 'First load',
-				label: `${name}, CSS (gzip)`,
+				label: `${name}, CSS for the first screen (gzip)`,
 				unit: 'KB',
 				value: load.css
+			},
+			{
+				id: `load.${key}.later`,
+				group: 'First load',
+				label: `${name}, JavaScript and CSS fetched after it, in the background (gzip)`,
+				unit: 'KB',
+				value: load.laterJs + load.laterCss,
+				detail: `${load.later.length} files`
 			}
 		);
 	}

@@ -64,6 +64,13 @@ export async function serve(): Promise<Served> {
 		process.kill(-child.pid, 'SIGTERM');
 		await exited;
 	};
+	// Interrupted (Ctrl-C, a timeout): do not leave the server running.
+	const onSignal = (signal: NodeJS.Signals) => {
+		if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+		process.exit(signal === 'SIGINT' ? 130 : 143);
+	};
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
 	try {
 		await answering(origin, child);
 	} catch (error) {
