@@ -83,6 +83,13 @@ describe('ResultsImport', () => {
 		const { storage, page } = setup();
 		await page.addLink(`#attempt=${attemptCode(attempt('李娜'))}`, 'the link');
 		expect(page.linkRow?.verdict).toMatchObject({ status: 'accepted', label: 'the link' });
+		// The page shown again (another language) with the same address, even while the first
+		// check runs: still one row.
+		await Promise.all([
+			page.addLink(`#attempt=${attemptCode(attempt('李娜'))}`, 'the link'),
+			page.addLink(`#attempt=${attemptCode(attempt('李娜'))}`, 'the link')
+		]);
+		expect(page.rows).toHaveLength(1);
 		page.dismissLink();
 		expect(page.linkRow).toBeUndefined();
 		expect(await storage.attempts.count()).toBe(0);
@@ -92,6 +99,15 @@ describe('ResultsImport', () => {
 		expect(page.linkRow).toBeUndefined();
 		expect(page.rows[0].verdict).toHaveProperty('storedId');
 		expect(await storage.attempts.count()).toBe(1);
+	});
+
+	it('runs checks one after another: the same file dropped twice at once is one attempt', async () => {
+		const { page } = setup();
+		await Promise.all([
+			page.addFiles([fileOf('a.json', attempt('Li Na'))]),
+			page.addFiles([fileOf('b.json', attempt('Li Na'))])
+		]);
+		expect(page.rows.map((r) => r.verdict.status)).toEqual(['accepted', 'refused']);
 	});
 
 	it('says why nothing was checked when storage cannot be read', async () => {

@@ -27,6 +27,8 @@ export interface ImportRow {
 	verdict: ImportedVerdict;
 	/** The row came from the link the page was opened with. */
 	fromLink: boolean;
+	/** A pasted code or link, numbered, so the table can name it in the current language. */
+	entry?: { kind: 'code' | 'link'; number: number };
 }
 
 export interface ImportCounts {
@@ -47,6 +49,11 @@ export class ResultsImport {
 	#nextKey = 1;
 	#codes = 0;
 	#links = 0;
+	#link: string | undefined;
+	/** The check of the link, kept while its row waits for the trainer. */
+	#linkCheck: Promise<void> | undefined;
+	/** Checks run one after another, so that each sees the rows the one before added. */
+	#queue: Promise<void> = Promise.resolve();
 
 	constructor(
 		private readonly storage: Pick<Storage, 'attempts' | 'players' | 'teams'>,
@@ -98,30 +105,61 @@ export class ResultsImport {
 	 * `label` names each entry for the table.
 	 */
 	async addCodes(text: string, label: EntryLabel): Promise<number> {
-		const entries = splitCodes(text);
-		const items = entries.map((entry) => {
-			const isLink = entry.includes('#');
-			const name = isLink ? label('link', ++this.#links) : label('code', ++this.#codes);
-			return itemFromCode(name, entry);
+		const entries = splitCodes(text).map((input) => {
+			const kind: 'code' | 'link' = input.includes('#') ? 'link' : 'code';
+			const number = kind === 'link' ? ++this.#links : ++this.#codes;
+			return { input, entry: { kind, number } };
 		});
-		await this.check(items, false);
+		const items = entries.map(({ input, entry }) =>
+			itemFromCode(label(entry.kind, entry.number), input)
+		);
+		await this.check(
+			items,
+			false,
+			entries.map(({ entry }) => entry)
+		);
 		return entries.length;
 	}
 
-	/** Checks the attempt carried by the link the page was opened with. */
+	/**
+	 * Checks the attempt carried by the link the page was opened with; the same link still
+	 * waiting for the trainer (the page shown again) is not added twice.
+	 */
 	async addLink(fragment: string, label: string): Promise<void> {
-		await this.check([itemFromCode(label, fragment)], true);
+		if (fragment === this.#link && this.#linkCheck) return this.#linkCheck;
+		this.#link = fragment;
+		this.#linkCheck = this.check([itemFromCode(label, fragment)], true);
+		return this.#linkCheck;
 	}
 
-	private async check(items: BatchItem[], fromLink: boolean): Promise<void> {
+	private async check(
+		items: BatchItem[],
+		fromLink: boolean,
+		entries: ImportRow['entry'][] = []
+	): Promise<void> {
 		if (items.length === 0) return;
+		const run = this.#queue.then(() => this.run(items, fromLink, entries));
+		this.#queue = run;
+		return run;
+	}
+
+	private async run(
+		items: BatchItem[],
+		fromLink: boolean,
+		entries: ImportRow['entry'][]
+	): Promise<void> {
 		this.#phase = 'checking';
 		try {
 			const earlier = pendingFingerprints(this.#rows.map((row) => row.verdict));
 			const verdicts = await checkItems(items, this.storage, this.lookup, earlier);
 			this.#rows = [
 				...this.#rows,
-				...verdicts.map((verdict) => ({ key: this.#nextKey++, verdict, fromLink }))
+				...verdicts.map((verdict, i) => ({
+					key: this.#nextKey++,
+					verdict,
+					fromLink,
+					...(entries[i] ? { entry: entries[i] } : {})
+				}))
 			];
 			this.#failure = undefined;
 		} catch (error) {
@@ -149,6 +187,7 @@ export class ResultsImport {
 				const index = pending.indexOf(row);
 				return index >= 0 ? { ...row, verdict: stored[index] } : row;
 			});
+			if (!this.linkRow) this.#linkCheck = undefined;
 			return true;
 		} catch (error) {
 			this.#failure = error instanceof Error ? error.message : String(error);
@@ -161,11 +200,13 @@ export class ResultsImport {
 	/** Drops the link's row without storing it. */
 	dismissLink(): void {
 		this.#rows = this.#rows.filter((row) => !row.fromLink || 'storedId' in row.verdict);
+		this.#linkCheck = undefined;
 	}
 
 	/** Empties the list (stored results stay stored). */
 	clear(): void {
 		this.#rows = [];
+		this.#linkCheck = undefined;
 		this.#failure = undefined;
 		this.#codes = 0;
 		this.#links = 0;
