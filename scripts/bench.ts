@@ -14,7 +14,7 @@ import { benchReplay, benchValidation } from './bench/engine';
 import { firstLoad, largest } from './bench/first-load';
 import { playOnce, type InteractionKind, type Timed } from './bench/interactions';
 import { describeMachine, machine } from './bench/machine';
-import { METHOD, WHY_MISSED } from './bench/notes';
+import { busyNote, METHOD, WHY_MISSED } from './bench/notes';
 import { pageTimings } from './bench/page-timings';
 import { markdownTable, missedNotes, textTable, verdict, type Figure } from './bench/report';
 import { build, serve } from './bench/server';
@@ -268,6 +268,8 @@ function write(failure?: string) {
 		markdownTable(figures),
 		'',
 		failure ? `**The benchmark stopped early:** ${failure}\n` : '',
+		busyNote(host.load[0], host.cores) ?? '',
+		'',
 		'## Budgets missed',
 		'',
 		...(missed.length
@@ -302,6 +304,8 @@ try {
 }
 
 console.log(`\n${textTable(figures)}\n`);
+const busy = busyNote(host.load[0], host.cores);
+if (busy) console.log(`NOTE    ${busy}\n`);
 for (const line of missedNotes(figures, WHY_MISSED)) console.log(`MISSED  ${line}`);
 write(failure?.split('\n')[0]);
 console.log(`\nWritten to ${OUT} (${((Date.now() - started) / 1000).toFixed(0)} s).`);

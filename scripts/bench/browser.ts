@@ -82,7 +82,7 @@ export interface WaitTime {
 }
 
 /** When the wait `name` was met, in ms from navigation start; waits up to `timeoutMs`. */
-export async function waited(page: Page, name: string, timeoutMs = 30_000): Promise<WaitTime> {
+export async function waited(page: Page, name: string, timeoutMs = 90_000): Promise<WaitTime> {
 	await page.waitForFunction(
 		`window.__bench.waits[${JSON.stringify(name)}]?.painted !== undefined`,
 		undefined,

@@ -3,8 +3,44 @@
  * from, and why a figure misses its budget (keyed by figure id; printed only when it misses).
  */
 
+const SPA_START =
+	"The app renders in the browser only (a single-page app, `ssr = false`): nothing is painted until its JavaScript has been downloaded, compiled and run, and SvelteKit starts the router, the layout and the page in one task, which with the CPU slowed down 4 times takes far more than 50 ms. Meeting this budget needs the pages' first screen prerendered as HTML (or the start split into smaller tasks); not done yet.";
+
+const PLAY_RENDER =
+	"Every accepted action replaces the deal's context, and the whole play page (stage track, chart, planner, brief, feed, red flags) is recomputed from it in the task of the input; the action is also checked, and the machine snapshot (which holds the whole scenario) turned into JSON for storage, before the first paint. Making each component depend only on the part of the context it shows, and writing the snapshot after the paint, are the next steps.";
+
 /** Why a figure misses its budget, for the ones known to miss on some machines. */
-export const WHY_MISSED: Record<string, string> = {};
+export const WHY_MISSED: Record<string, string> = {
+	'load.home.js':
+		'The home page needs the Svelte runtime, the SvelteKit router, the layout and its messages; storage code is fetched only in the background.',
+	'page.home.lcp': SPA_START,
+	'page.home.longest': SPA_START,
+	'page.play.lcp': `${SPA_START} The play page also reads its scenario through the validator (JSON with positions, schema, whole-file rules, SHA-256) and opens IndexedDB before it shows the setup form, and its JavaScript is large: every message of every area in both languages is in one chunk, because labels are looked up by a computed key (src/lib/i18n/labels.ts), which defeats tree-shaking.`,
+	'page.play.longest': `${SPA_START} Reading the scenario through the validator adds its own long task.`,
+	'page.scoreboard.lcp': `${SPA_START} The scoreboard also opens IndexedDB and reads the board before it shows it.`,
+	'page.scoreboard.longest': SPA_START,
+	'interaction.choose-activity':
+		"Choosing an activity re-renders the planner (cost, coach line, people) in the input's task.",
+	'interaction.do-activity': PLAY_RENDER,
+	'interaction.chart': PLAY_RENDER,
+	'interaction.next-stage': PLAY_RENDER,
+	'interaction.other': PLAY_RENDER,
+	'interaction.longest': PLAY_RENDER,
+	'storage.board':
+		'A period change runs the board query (the bucket table, and the attempts themselves for the parts of the window shorter than an hour) and renders one row per player (about 1,000) in a single task.',
+	'storage.resume.stored': `Resuming is a full page load: ${SPA_START}`,
+	'storage.resume.outdated': `Resuming is a full page load, and the outdated snapshot makes the page replay all 200 actions first: ${SPA_START}`,
+	'engine.validate':
+		'Validation reads the text twice (a JSON parser that keeps positions, then the schema) and hashes it; the slowest files are the longest.',
+	'engine.replay':
+		'The replay applies every action to a copied context; a slow machine or a busy one shows it first.'
+};
+
+/** A warning when the machine was busy at the start: every timing is then inflated. */
+export function busyNote(load: number, cores: number): string | undefined {
+	if (load <= cores) return undefined;
+	return `The machine was busy when the benchmark started (load average ${load.toFixed(1)} on ${cores} cores): other work shared the CPU, so every timing above is longer than on an idle machine of the same kind.`;
+}
 
 export const METHOD: string[] = [
 	'## How the figures are taken',

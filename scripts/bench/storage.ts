@@ -26,7 +26,10 @@ import {
 import { freshContext, slowPage, waited, type Wait } from './browser';
 import { median } from './stats';
 
-const seedSource = readFileSync(new URL('./page/seed.js', import.meta.url), 'utf8');
+// One expression; Prettier ends it with a semicolon, which cannot stand inside `(…).seed()`.
+const seedSource = readFileSync(new URL('./page/seed.js', import.meta.url), 'utf8')
+	.trim()
+	.replace(/;$/, '');
 
 interface SeedLibrary {
 	team(t: number, p: SeedParams): unknown;
