@@ -450,9 +450,10 @@ export class BoardRepository {
 
 	/**
 	 * Checks that the table describes every stored attempt, and rebuilds it when it does not.
-	 * Resolves true when it rebuilt. Costs one count of the attempts (a few ms for 100,000).
+	 * Resolves true when it rebuilt (`onRebuild` is called as the rebuild starts: it takes a few
+	 * seconds for 100,000 attempts). Costs one count of the attempts (a few ms for 100,000).
 	 */
-	ensureFresh(): Promise<boolean> {
+	ensureFresh(onRebuild?: () => void): Promise<boolean> {
 		const { db } = this;
 		return this.ctx.run(async () => {
 			const fresh = await db.transaction('r', [db.attempts, db.boardBuckets], async () => {
@@ -463,6 +464,7 @@ export class BoardRepository {
 				return meta?.attempts === count;
 			});
 			if (fresh) return false;
+			onRebuild?.();
 			await db.transaction('rw', [db.attempts, db.boardBuckets], () => rebuildBoards(db));
 			return true;
 		}, true);
