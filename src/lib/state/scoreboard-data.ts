@@ -12,7 +12,6 @@ import {
 	type BoardWindow,
 	type CompetitionRecord
 } from '$lib/db';
-import { shippedScenarios } from '$lib/scenarios/catalogue';
 import type { BoardQuery } from '$lib/scoreboard/board-query';
 import {
 	BOARD_MODE,
@@ -142,41 +141,40 @@ export interface ScenarioVersionOption extends ScenarioVersionRef {
 	title: string;
 }
 
+// The shipped files, as the catalogue loads them (the same chunks); only their titles are read.
+const shippedFiles = import.meta.glob('/scenarios/*.json', {
+	query: '?raw',
+	import: 'default'
+}) as Record<string, () => Promise<string>>;
+
+/** Id, version and title of a scenario file's text; undefined when it has none. */
+function titleOf(text: string): ScenarioVersionOption | undefined {
+	try {
+		const parsed: unknown = JSON.parse(text);
+		if (!parsed || typeof parsed !== 'object') return undefined;
+		const { id, version, title } = parsed as Record<string, unknown>;
+		if (typeof id !== 'string' || typeof version !== 'number') return undefined;
+		return { id, version, title: typeof title === 'string' ? title : id };
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * Every scenario version this device knows — shipped, published or retired — by title, then
- * version (newest first). Titles come from the files; a version known only from results shows
- * its id.
+ * version (newest first). Only titles are needed, so the files are not validated here (the
+ * catalogue does that before anything is played): a board shows at once.
  */
 export async function scenarioVersions(): Promise<ScenarioVersionOption[]> {
 	const options = new Map<string, ScenarioVersionOption>();
-	for (const entry of await shippedScenarios())
-		options.set(`${entry.scenario.id}@${entry.scenario.version}`, {
-			id: entry.scenario.id,
-			version: entry.scenario.version,
-			title: entry.scenario.title
-		});
+	const add = (option: ScenarioVersionOption | undefined) => {
+		if (option) options.set(`${option.id}@${option.version}`, option);
+	};
+	for (const text of await Promise.all(Object.values(shippedFiles).map((load) => load())))
+		add(titleOf(text));
 	try {
-		for (const record of await storedScenarios.list()) {
-			if (record.status === 'draft') continue;
-			let title = record.id;
-			try {
-				const parsed: unknown = JSON.parse(record.json);
-				if (
-					parsed &&
-					typeof parsed === 'object' &&
-					'title' in parsed &&
-					typeof parsed.title === 'string'
-				)
-					title = parsed.title;
-			} catch {
-				// A stored scenario is valid JSON; the id stands in if not.
-			}
-			options.set(`${record.id}@${record.version}`, {
-				id: record.id,
-				version: record.version,
-				title
-			});
-		}
+		for (const record of await storedScenarios.list())
+			if (record.status !== 'draft') add(titleOf(record.json));
 	} catch {
 		// Without storage only the shipped scenarios are known.
 	}

@@ -26,6 +26,9 @@ describe('ProjectorBoard', () => {
 			a: { kind: 'down', by: 2 }
 		});
 		expect(board.announcement).toBe('leader B');
+		// The same ranks again (an unrelated write woke the query): the marks stay.
+		board.update('b', rows('b', 'c', 'a'), say);
+		expect(board.changes.get('c')).toEqual({ kind: 'new', by: 0 });
 		board.update('b', rows('b', 'a', 'c'), say);
 		// Still 'leader B' in the region: a live region speaks when its text changes.
 		expect(board.changes.get('a')).toEqual({ kind: 'up', by: 1 });

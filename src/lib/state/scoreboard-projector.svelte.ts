@@ -19,6 +19,12 @@ export interface ProjectorRow {
 export const PAGE_SIZE = 10;
 export const PAGE_SECONDS = 12;
 
+function sameRanks(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+	if (a.size !== b.size) return false;
+	for (const [key, rank] of a) if (b.get(key) !== rank) return false;
+	return true;
+}
+
 export class ProjectorBoard {
 	#rows = $state.raw<ProjectorRow[]>([]);
 	#changes = $state.raw<ReadonlyMap<string, RankChange>>(rankChanges(null, []));
@@ -38,9 +44,16 @@ export class ProjectorBoard {
 			this.#previous = null;
 			this.#page = 0;
 		}
+		const snapshot = rankSnapshot(rows);
+		if (this.#previous && sameRanks(this.#previous, snapshot)) {
+			// Nothing moved (another write woke the query): keep the marks of the last move.
+			this.#rows = rows;
+			this.#leader = rows[0];
+			return;
+		}
 		const previousLeader = this.#previous ? this.#rows[0]?.key : undefined;
 		this.#changes = rankChanges(this.#previous, rows);
-		this.#previous = rankSnapshot(rows);
+		this.#previous = snapshot;
 		this.#rows = rows;
 		const leader = rows[0];
 		if (leader && previousLeader !== undefined && leader.key !== previousLeader)

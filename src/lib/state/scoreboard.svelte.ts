@@ -27,29 +27,34 @@ export class ScoreboardFeed {
 	#loading = $state(true);
 	#problem = $state<FeedProblem | undefined>();
 	#rebuilding = $state(false);
-	/** How many times the data changed (the projector compares snapshots with it). */
-	#version = $state(0);
+	#checked = $state(false);
+	#generation = $state(0);
 
 	constructor(
 		query: () => BoardQuery,
 		now: () => Date = currentTime,
 		storage: BoardStorage = appBoardStorage
 	) {
-		// Once per page: a table written around the repositories is rebuilt (liveQuery then sees it).
-		this.#rebuilding = true;
+		// Once per page: a table written around the repositories is rebuilt first (liveQuery then
+		// sees the rebuilt rows); the board counts as ready only once this check is done.
 		storage.boards
-			.ensureFresh()
+			.ensureFresh(() => (this.#rebuilding = true))
 			.catch(() => false)
-			.finally(() => (this.#rebuilding = false));
+			.then((rebuilt) => {
+				// Read the board again from the rebuilt rows before calling it ready.
+				if (rebuilt) this.#generation++;
+				this.#rebuilding = false;
+				this.#checked = true;
+			});
 		$effect(() => {
 			const current = query();
+			void this.#generation;
 			this.#loading = true;
 			const subscription = liveQuery(() => loadBoard(current, now(), storage)).subscribe({
 				next: (data) => {
 					this.#data = data;
 					this.#loading = false;
 					this.#problem = undefined;
-					this.#version++;
 				},
 				error: (error) => {
 					this.#loading = false;
@@ -64,9 +69,9 @@ export class ScoreboardFeed {
 		return this.#data;
 	}
 
-	/** True until the current query's first result is in. */
+	/** True until the current query's first result is in (and the board table was checked). */
 	get loading(): boolean {
-		return this.#loading;
+		return this.#loading || !this.#checked;
 	}
 
 	get problem(): FeedProblem | undefined {
@@ -76,9 +81,5 @@ export class ScoreboardFeed {
 	/** The derived board table is being rebuilt from the stored attempts. */
 	get rebuilding(): boolean {
 		return this.#rebuilding;
-	}
-
-	get version(): number {
-		return this.#version;
 	}
 }
