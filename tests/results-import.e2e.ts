@@ -93,7 +93,7 @@ test('results from another device: a verified one is stored, a tampered and a br
 		'3 checked: 1 accepted, 2 refused.'
 	);
 	const genuine = row(page, new RegExp(exported.name));
-	await expect(genuine.getByRole('cell').nth(0)).toHaveText('Li Na');
+	await expect(genuine.getByRole('cell').nth(0)).toHaveText('Li Na no team');
 	await expect(genuine).toContainText(attempt.scenario.title);
 	await expect(genuine).toContainText('Accepted');
 	await expect(row(page, /tampered\.json/)).toContainText(
