@@ -184,13 +184,14 @@ test('another tab upgrading the database shows “reload to continue”, refuses
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(count(page, 'Players')).toHaveText('2');
 
-	// A second tab with a newer release opens the database at a higher version.
+	// A second tab with a newer release opens the database at a higher version (far above any
+	// the app uses: Dexie's version n is IndexedDB version 10 n).
 	const newer = await context.newPage();
 	await newer.goto('/favicon.svg');
 	const players = await newer.evaluate(
 		() =>
 			new Promise<number>((resolve, reject) => {
-				const request = indexedDB.open('sales-sim', 20);
+				const request = indexedDB.open('sales-sim', 100_000);
 				request.onupgradeneeded = () => request.result.createObjectStore('newInVersion2');
 				request.onerror = () => reject(request.error);
 				request.onsuccess = () => {
