@@ -204,9 +204,10 @@ export async function boardTimes(
 		if (i < runs - 1) await again.page.close();
 		else {
 			const { page } = again;
-			const rows = await page.locator(`${BOARD} tbody tr`).count();
+			const rows = await page.locator('main table tbody tr').count();
 			const changes: number[] = [];
-			const period = page.getByLabel('Period', { exact: true });
+			// The period select: the one offering "this week".
+			const period = page.locator('select:has(option[value="week"])');
 			// All → today → this week → today → all, `runs` times: each a new query and render.
 			const keys = Array.from({ length: runs }, () => [
 				'ArrowDown',
