@@ -27,9 +27,9 @@ export const WHY_MISSED: Record<string, string> = {
 	'interaction.other': PLAY_RENDER,
 	'interaction.longest': PLAY_RENDER,
 	'storage.board':
-		'A period change runs the board query (the bucket table, and the attempts themselves for the parts of the window shorter than an hour) and renders one row per player (about 1,000) in a single task.',
-	'storage.resume.stored': `Resuming is a full page load: ${SPA_START}`,
-	'storage.resume.outdated': `Resuming is a full page load, and the outdated snapshot makes the page replay all 200 actions first: ${SPA_START}`,
+		'A period change runs the board query (the bucket table, and the attempts themselves for the parts of the window shorter than an hour) and renders the board in one task, without a CPU slow-down.',
+	'storage.resume.stored': `Resuming is a load of the play page (see its figures above), then the deal and its snapshot read from IndexedDB and a deal of 200 actions rendered. ${SPA_START}`,
+	'storage.resume.outdated': `As the resume above, and the outdated snapshot makes the page replay all 200 actions and store the rebuilt snapshot first. ${SPA_START}`,
 	'engine.validate':
 		'Validation reads the text twice (a JSON parser that keeps positions, then the schema) and hashes it; the slowest files are the longest.',
 	'engine.replay':
