@@ -376,8 +376,7 @@ export async function rebuildBoards(db: TableSource): Promise<void> {
 
 /** A board with results, as the scoreboard's chooser lists it. */
 export interface BoardSummary extends BoardRef {
-	players: number;
-	/** The latest finish among the players' best attempts. */
+	/** Start of the latest hour in which a result on it finished. */
 	latest: number;
 }
 
@@ -427,24 +426,31 @@ export class BoardRepository {
 		);
 	}
 
-	/** Every board with results in a mode, the most recent first. */
+	/**
+	 * Every board with results in a mode, the most recent first. Reads keys only: the rows of a
+	 * large class are big, and the hour buckets' keys say when each board was last played.
+	 */
 	list(mode: Mode): Promise<BoardSummary[]> {
 		const { db } = this;
 		return this.ctx.run(async () => {
-			const rows = (await db.boardBuckets
+			const keys = (await db.boardBuckets
 				.where('level')
-				.equals('all')
-				.toArray()) as BoardBucketRecord[];
-			return rows
-				.filter((row) => row.mode === mode && row.entries.length > 0)
-				.map((row) => ({
-					scenarioId: row.scenarioId,
-					scenarioVersion: row.scenarioVersion,
-					mode: row.mode,
-					players: row.entries.length,
-					latest: Math.max(...row.entries.map((e) => e.finishedAt))
-				}))
-				.sort((a, b) => b.latest - a.latest);
+				.equals('hour')
+				.primaryKeys()) as BoardTableKey[];
+			const latest = new Map<string, BoardSummary>();
+			for (const [scenarioId, scenarioVersion, keyMode, , start] of keys) {
+				if (keyMode !== mode) continue;
+				const id = `${scenarioId}@${scenarioVersion}`;
+				const current = latest.get(id);
+				if (!current || start > current.latest)
+					latest.set(id, { scenarioId, scenarioVersion, mode, latest: start });
+			}
+			return [...latest.values()].sort(
+				(a, b) =>
+					b.latest - a.latest ||
+					a.scenarioId.localeCompare(b.scenarioId) ||
+					b.scenarioVersion - a.scenarioVersion
+			);
 		});
 	}
 
