@@ -83,9 +83,7 @@ async function seedVersion1(db: Dexie): Promise<void> {
 describe('the schema', () => {
 	it('declares every table of records.ts in the newest version, and versions only grow', () => {
 		const db = new SalesSimDatabase(DB_NAME, freshIndexedDb());
-		expect(db.tables.map((t) => t.name).sort()).toEqual(
-			[...TABLE_NAMES, ...DERIVED_TABLES].sort()
-		);
+		expect(db.tables.map((t) => t.name).sort()).toEqual([...TABLE_NAMES, ...DERIVED_TABLES].sort());
 		const versions = SCHEMA_VERSIONS.map((v) => v.version);
 		expect(versions).toEqual([...versions].sort((a, b) => a - b));
 		expect(new Set(versions).size).toBe(versions.length);
