@@ -11,7 +11,8 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: process.env.CI ? 2 : undefined,
 	retries: 0,
-	timeout: 30_000,
+	// Generous: these machines are shared, and an axe scan of a long page under load takes a while.
+	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
 	webServer: {
