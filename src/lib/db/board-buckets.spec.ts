@@ -174,6 +174,25 @@ describe('boards', () => {
 		);
 	}, 60_000);
 
+	it('finds the next best when the best attempt of a player is removed, ties included', async () => {
+		const s = track(testStorage());
+		const li = await s.players.create('Li Na', null);
+		const tied = { weeksUsed: 0, finishedAt: T0 };
+		const added = await s.attempts.addMany([
+			attempt(li.id, 40, { ...tied, startedAt: T0 - 1 }),
+			attempt(li.id, 40, { ...tied, startedAt: T0 - 2 }),
+			attempt(li.id, 30, { ...tied, startedAt: T0 - 3 })
+		]);
+		const ids = added.flatMap((o) => (o.status === 'added' ? [o.attempt.id] : []));
+		expect(ids).toHaveLength(3);
+		for (let left = 3; left > 1; left--) {
+			const [best] = await s.boards.best(BOARD);
+			await s.attempts.remove(best.attemptId);
+			expect(await s.boards.best(BOARD)).toEqual(await naive(s, BOARD));
+			expect(await s.boards.best(BOARD, { from: T0, to: T0 + HOUR })).toHaveLength(1);
+		}
+	});
+
 	it('keeps names and teams current through renames, merges, moves and removals', async () => {
 		const s = track(testStorage());
 		const east = await s.teams.create('East');

@@ -284,6 +284,13 @@ export async function boardAdded(db: TableSource, attempt: AttemptRecord): Promi
 }
 
 const BOARD_INDEX = '[scenarioId+scenarioVersion+mode+playerId+boardKey]';
+/**
+ * Bounds around every boardKey (an array of numbers): the empty array sorts before it and an
+ * array holding an array after it. Not Dexie.maxKey: where Dexie is loaded before an IndexedDB
+ * exists (fake-indexeddb in tests), that is the string '\uffff', which sorts before any array.
+ */
+const BOARD_KEY_MIN: [] = [];
+const BOARD_KEY_MAX: [[]] = [[]];
 
 /** Notes attempts already deleted from the attempts table: their buckets find the next best. */
 export async function boardRemoved(
@@ -303,8 +310,8 @@ export async function boardRemoved(
 				.table<AttemptRecord, string>('attempts')
 				.where(BOARD_INDEX)
 				.between(
-					[board.scenarioId, board.scenarioVersion, board.mode, attempt.playerId, Dexie.minKey],
-					[board.scenarioId, board.scenarioVersion, board.mode, attempt.playerId, Dexie.maxKey]
+					[board.scenarioId, board.scenarioVersion, board.mode, attempt.playerId, BOARD_KEY_MIN],
+					[board.scenarioId, board.scenarioVersion, board.mode, attempt.playerId, BOARD_KEY_MAX]
 				)
 				.toArray();
 			const [next] = bestEntries(
