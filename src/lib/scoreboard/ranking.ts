@@ -74,32 +74,57 @@ function average(values: number[]): number {
 	return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
-/** A team board: the average of each team's members' best scores, ranked 1..n. */
-export function rankTeams(entries: Iterable<BoardEntry>): TeamBoard {
-	const groups = new Map<string, BoardEntry[]>();
+/** What a team's average is taken over: one member's score, weeks used and last finish. */
+interface MemberFigures {
+	score: number;
+	weeks: number;
+	finish: number;
+}
+
+/**
+ * Groups ranked members by team and ranks the teams by their members' average (compareTeams);
+ * members without a team are only counted.
+ */
+function rankByTeam<M extends { teamId: string | null; teamName: string | null }>(
+	members: Iterable<M>,
+	figures: (member: M) => MemberFigures
+): { rows: (TeamScore & { rank: number; members: M[] })[]; withoutTeam: number } {
+	const groups = new Map<string, M[]>();
 	let withoutTeam = 0;
-	for (const entry of bestEntries(entries)) {
-		if (entry.teamId === null) {
+	for (const member of members) {
+		if (member.teamId === null) {
 			withoutTeam++;
 			continue;
 		}
-		const list = groups.get(entry.teamId) ?? [];
-		list.push(entry);
-		groups.set(entry.teamId, list);
+		const list = groups.get(member.teamId) ?? [];
+		list.push(member);
+		groups.set(member.teamId, list);
 	}
 	const rows = [...groups.entries()]
-		.map(([teamId, members]) => ({
-			rank: 0,
-			teamId,
-			teamName: members[0].teamName ?? '',
-			average: average(members.map((m) => m.score)),
-			averageWeeks: average(members.map((m) => m.weeksUsed)),
-			lastFinish: Math.max(...members.map((m) => m.finishedAt)),
-			members
-		}))
+		.map(([teamId, list]) => {
+			const counted = list.map(figures);
+			return {
+				rank: 0,
+				teamId,
+				teamName: list[0].teamName ?? '',
+				average: average(counted.map((f) => f.score)),
+				averageWeeks: average(counted.map((f) => f.weeks)),
+				lastFinish: Math.max(...counted.map((f) => f.finish)),
+				members: list
+			};
+		})
 		.sort(compareTeams);
 	rows.forEach((row, i) => (row.rank = i + 1));
 	return { rows, withoutTeam };
+}
+
+/** A team board: the average of each team's members' best scores, ranked 1..n. */
+export function rankTeams(entries: Iterable<BoardEntry>): TeamBoard {
+	return rankByTeam(bestEntries(entries), (m) => ({
+		score: m.score,
+		weeks: m.weeksUsed,
+		finish: m.finishedAt
+	}));
 }
 
 export interface CompetitionPlayerRow {
@@ -184,30 +209,7 @@ export function rankCompetitionTeams(players: readonly CompetitionPlayerRow[]): 
 	rows: CompetitionTeamRow[];
 	withoutTeam: number;
 } {
-	const groups = new Map<string, CompetitionPlayerRow[]>();
-	let withoutTeam = 0;
-	for (const player of players) {
-		if (player.teamId === null) {
-			withoutTeam++;
-			continue;
-		}
-		const list = groups.get(player.teamId) ?? [];
-		list.push(player);
-		groups.set(player.teamId, list);
-	}
-	const rows = [...groups.entries()]
-		.map(([teamId, members]) => ({
-			rank: 0,
-			teamId,
-			teamName: members[0].teamName ?? '',
-			average: average(members.map((m) => m.total)),
-			averageWeeks: average(members.map((m) => m.weeks)),
-			lastFinish: Math.max(...members.map((m) => m.lastFinish)),
-			members
-		}))
-		.sort(compareTeams);
-	rows.forEach((row, i) => (row.rank = i + 1));
-	return { rows, withoutTeam };
+	return rankByTeam(players, (m) => ({ score: m.total, weeks: m.weeks, finish: m.lastFinish }));
 }
 
 /** The window of a competition, as the board query takes it. */
