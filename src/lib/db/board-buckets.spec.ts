@@ -241,6 +241,37 @@ describe('boards', () => {
 		]);
 	});
 
+	it('lists a board by its latest hour, however many hours it has', async () => {
+		const s = track(testStorage());
+		const li = await s.players.create('Li Na');
+		for (let h = 0; h < 30; h++)
+			await s.attempts.add(attempt(li.id, 50 + h, { finishedAt: T0 + h * HOUR + 59_000 }));
+		await s.attempts.add(attempt(li.id, 40, { scenarioId: 'zh-grid', finishedAt: T0 + 5 * HOUR }));
+		expect(await s.boards.list('assessment')).toEqual([
+			{ ...BOARD, latest: T0 + 29 * HOUR },
+			{ ...BOARD, scenarioId: 'zh-grid', latest: T0 + 5 * HOUR }
+		]);
+		expect(await s.boards.list('practice')).toEqual([]);
+	});
+
+	it('tells a watcher about writes to what boards read, and stops when asked', async () => {
+		const s = track(testStorage());
+		let calls = 0;
+		const stop = s.boards.watch(() => calls++);
+		const li = await s.players.create('Li Na');
+		const afterPlayer = calls;
+		expect(afterPlayer).toBeGreaterThan(0);
+		await s.attempts.add(attempt(li.id, 70));
+		const afterAttempt = calls;
+		expect(afterAttempt).toBeGreaterThan(afterPlayer);
+		// Settings are not read by a board.
+		await s.db.settings.put({ key: 'watch-test', value: 1 } as never);
+		expect(calls).toBe(afterAttempt);
+		stop();
+		await s.teams.create('East');
+		expect(calls).toBe(afterAttempt);
+	});
+
 	it('rebuilds itself when attempts were written around the repositories', async () => {
 		const s = track(testStorage());
 		const li = await s.players.create('Li Na');

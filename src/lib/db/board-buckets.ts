@@ -22,7 +22,7 @@
  * table from the attempts (BoardRepository.ensureFresh). Backups leave the table out; a restore
  * rebuilds it.
  */
-import Dexie from 'dexie';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import type { SalesSimDatabase } from './database';
 import type { AttemptRecord, AttemptSource, Mode } from './records';
 import type { StorageContext } from './storage-context';
@@ -387,6 +387,15 @@ export interface BoardSummary extends BoardRef {
 	latest: number;
 }
 
+/** The tables a board is read from: the buckets, the attempts (short edges), and the names. */
+const BOARD_SOURCES: ReadonlySet<string> = new Set([
+	BOARD_TABLE,
+	'attempts',
+	'competitions',
+	'teams',
+	'players'
+]);
+
 export class BoardRepository {
 	constructor(private readonly ctx: StorageContext) {}
 
@@ -404,61 +413,85 @@ export class BoardRepository {
 		return this.ctx.run(() =>
 			db.transaction('r', [db.attempts, db.boardBuckets], async () => {
 				const pieces = windowPieces(window);
-				const found: BoardEntry[] = [];
 				const rows = async (level: BucketLevel, lo: number, hi: number) => {
 					const list = (await db.boardBuckets
 						.where(':id')
 						.between(keyOf(board, level, lo), keyOf(board, level, hi), true, false)
 						.toArray()) as BoardBucketRecord[];
-					for (const row of list) found.push(...row.entries);
+					return list.flatMap((row) => row.entries);
 				};
-				if (pieces.all) await rows('all', 0, 1);
-				if (pieces.days) await rows('day', pieces.days.lo, pieces.days.hi);
-				for (const range of pieces.hours) await rows('hour', range.lo, range.hi);
-				for (const range of pieces.raw) {
-					const list = await db.attempts
-						.where('finishedAt')
-						.between(range.lo, range.hi, true, false)
-						.toArray();
-					for (const a of list)
-						if (
-							a.scenarioId === board.scenarioId &&
-							a.scenarioVersion === board.scenarioVersion &&
-							a.mode === board.mode
+				const raw = async (lo: number, hi: number) => {
+					const list = await db.attempts.where('finishedAt').between(lo, hi, true, false).toArray();
+					return list
+						.filter(
+							(a) =>
+								a.scenarioId === board.scenarioId &&
+								a.scenarioVersion === board.scenarioVersion &&
+								a.mode === board.mode
 						)
-							found.push(entryOf(a));
-				}
-				return bestEntries(found);
+						.map(entryOf);
+				};
+				// Every piece is asked for at once, not one request after the answer to the last.
+				const found = await Promise.all([
+					...(pieces.all ? [rows('all', 0, 1)] : []),
+					...(pieces.days ? [rows('day', pieces.days.lo, pieces.days.hi)] : []),
+					...pieces.hours.map((range) => rows('hour', range.lo, range.hi)),
+					...pieces.raw.map((range) => raw(range.lo, range.hi))
+				]);
+				return bestEntries(found.flat());
 			})
 		);
 	}
 
 	/**
-	 * Every board with results in a mode, the most recent first. Reads keys only: the rows of a
-	 * large class are big, and the hour buckets' keys say when each board was last played.
+	 * Every board with results in a mode, the most recent first. Reads keys only, and a few: the
+	 * `all` rows' keys name the boards, and each board's last hour key says when it was last
+	 * played (reading every hour key costs far more with 100,000 attempts over months).
 	 */
 	list(mode: Mode): Promise<BoardSummary[]> {
 		const { db } = this;
-		return this.ctx.run(async () => {
-			const keys = (await db.boardBuckets
-				.where('level')
-				.equals('hour')
-				.primaryKeys()) as BoardTableKey[];
-			const latest = new Map<string, BoardSummary>();
-			for (const [scenarioId, scenarioVersion, keyMode, , start] of keys) {
-				if (keyMode !== mode) continue;
-				const id = `${scenarioId}@${scenarioVersion}`;
-				const current = latest.get(id);
-				if (!current || start > current.latest)
-					latest.set(id, { scenarioId, scenarioVersion, mode, latest: start });
+		return this.ctx.run(() =>
+			db.transaction('r', db.boardBuckets, async () => {
+				const boards = (
+					(await db.boardBuckets.where('level').equals('all').primaryKeys()) as BoardTableKey[]
+				).filter((key) => key[2] === mode);
+				const summaries = await Promise.all(
+					boards.map(async ([scenarioId, scenarioVersion]) => {
+						const board: BoardRef = { scenarioId, scenarioVersion, mode };
+						const [last] = (await db.boardBuckets
+							.where(':id')
+							.between(keyOf(board, 'hour', -Infinity), keyOf(board, 'hour', Infinity))
+							.reverse()
+							.limit(1)
+							.primaryKeys()) as BoardTableKey[];
+						return { ...board, latest: last?.[4] ?? 0 };
+					})
+				);
+				return summaries.sort(
+					(a, b) =>
+						b.latest - a.latest ||
+						a.scenarioId.localeCompare(b.scenarioId) ||
+						b.scenarioVersion - a.scenarioVersion
+				);
+			})
+		);
+	}
+
+	/**
+	 * Calls `onChange` after every committed write, in this tab or another, to a table a board
+	 * reads (Dexie's storagemutated event, which liveQuery also wakes on); returns the stop.
+	 */
+	watch(onChange: () => void): () => void {
+		const prefix = `idb://${this.db.name}/`;
+		const listener = (parts: ObservabilitySet) => {
+			for (const part of Object.keys(parts)) {
+				if (!part.startsWith(prefix)) continue;
+				const table = part.slice(prefix.length, part.indexOf('/', prefix.length));
+				if (BOARD_SOURCES.has(table)) return onChange();
 			}
-			return [...latest.values()].sort(
-				(a, b) =>
-					b.latest - a.latest ||
-					a.scenarioId.localeCompare(b.scenarioId) ||
-					b.scenarioVersion - a.scenarioVersion
-			);
-		});
+		};
+		Dexie.on.storagemutated.subscribe(listener);
+		return () => Dexie.on.storagemutated.unsubscribe(listener);
 	}
 
 	/**

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NewAttempt } from '$lib/db/attempt-repository';
 import { testStorage, type TestStorage } from '$lib/db/test-support';
 import { DEFAULT_QUERY } from '$lib/scoreboard/board-query';
-import { loadBoard } from './scoreboard-data';
+import { BoardReader, loadBoard, type BoardStorage } from './scoreboard-data';
 
 const HOUR = 3_600_000;
 let started = 0;
@@ -143,5 +143,66 @@ describe('loadBoard', () => {
 		expect(data.scenario.map((r) => r.entry.playerName)).toEqual(['Wang Wei']);
 		const missing = await loadBoard({ ...DEFAULT_QUERY, competitionId: 'gone' }, now, s);
 		expect(missing.competitionMissing).toBe(true);
+	});
+});
+
+describe('BoardReader', () => {
+	const v1 = { ...DEFAULT_QUERY, scenario: { id: 'city-hospital-his', version: 1 } };
+
+	it('keeps an answer until told to forget, then reads the database again', async () => {
+		const { s, li } = await setup();
+		const reader = new BoardReader(s, () => now);
+		const first = reader.read(v1);
+		expect(reader.read(v1)).toBe(first);
+		expect((await first).scenario[0].entry.score).toBe(95);
+		await s.attempts.add(attempt(li.id, 99));
+		// Kept: the feed forgets on every write it hears of.
+		expect((await reader.read(v1)).scenario[0].entry.score).toBe(95);
+		reader.forget();
+		expect((await reader.read(v1)).scenario[0].entry.score).toBe(99);
+	});
+
+	it('keys answers by the period’s window, so “today” is read afresh after midnight', async () => {
+		const { s } = await setup();
+		let clock = now;
+		const reader = new BoardReader(s, () => clock);
+		const today = { ...v1, period: { kind: 'today' as const } };
+		const before = reader.read(today);
+		clock = new Date(now.getTime() + 24 * HOUR);
+		const after = reader.read(today);
+		expect(after).not.toBe(before);
+		expect((await before).scenario.length).toBeGreaterThan(0);
+		expect((await after).scenario).toEqual([]);
+	});
+
+	it('keeps at most its limit, dropping the least recently asked', async () => {
+		const { s } = await setup();
+		const reader = new BoardReader(s, () => now, 2);
+		const all = reader.read(v1);
+		const week = reader.read({ ...v1, period: { kind: 'week' } });
+		expect(reader.read(v1)).toBe(all);
+		reader.read({ ...v1, period: { kind: 'today' } });
+		expect(reader.read(v1)).toBe(all);
+		expect(reader.read({ ...v1, period: { kind: 'week' } })).not.toBe(week);
+	});
+
+	it('does not keep a failure', async () => {
+		const { s } = await setup();
+		let fail = true;
+		const flaky: BoardStorage = {
+			...s,
+			boards: {
+				...s.boards,
+				best: (board, window) =>
+					fail ? Promise.reject(new Error('gone')) : s.boards.best(board, window),
+				list: (mode) => s.boards.list(mode),
+				ensureFresh: () => s.boards.ensureFresh(),
+				watch: (onChange) => s.boards.watch(onChange)
+			}
+		};
+		const reader = new BoardReader(flaky, () => now);
+		await expect(reader.read(v1)).rejects.toThrow('gone');
+		fail = false;
+		expect((await reader.read(v1)).scenario).toHaveLength(3);
 	});
 });

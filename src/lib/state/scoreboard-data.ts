@@ -12,7 +12,7 @@ import {
 	type BoardWindow,
 	type CompetitionRecord
 } from '$lib/db';
-import type { BoardQuery } from '$lib/scoreboard/board-query';
+import { paramsOfQuery, type BoardQuery } from '$lib/scoreboard/board-query';
 import {
 	BOARD_MODE,
 	competitionWindow,
@@ -59,7 +59,7 @@ export interface BoardData {
 }
 
 export interface BoardStorage {
-	boards: Pick<typeof storedBoards, 'best' | 'list' | 'ensureFresh'>;
+	boards: Pick<typeof storedBoards, 'best' | 'list' | 'ensureFresh' | 'watch'>;
 	competitions: Pick<typeof storedCompetitions, 'list'>;
 	teams: Pick<typeof storedTeams, 'listWithCounts'>;
 }
@@ -74,16 +74,33 @@ function sameRef(a: ScenarioVersionRef, b: ScenarioVersionRef): boolean {
 	return a.id === b.id && a.version === b.version;
 }
 
-/** Reads and ranks one board query: what the page shows. */
-export async function loadBoard(
-	query: BoardQuery,
-	now: Date,
+/** What every board query starts from: the boards with results, and the competitions. */
+export interface BoardCatalogue {
+	boards: BoardSummary[];
+	competitions: CompetitionRecord[];
+}
+
+export async function loadCatalogue(
 	storage: BoardStorage = appBoardStorage
-): Promise<BoardData> {
+): Promise<BoardCatalogue> {
 	const [boards, competitions] = await Promise.all([
 		storage.boards.list(BOARD_MODE),
 		storage.competitions.list()
 	]);
+	return { boards, competitions };
+}
+
+/**
+ * Reads and ranks one board query: what the page shows. `catalogue` is loadCatalogue's answer
+ * when the caller keeps it (it does not depend on the query); otherwise it is read here.
+ */
+export async function loadBoard(
+	query: BoardQuery,
+	now: Date,
+	storage: BoardStorage = appBoardStorage,
+	catalogue?: Promise<BoardCatalogue>
+): Promise<BoardData> {
+	const { boards, competitions } = await (catalogue ?? loadCatalogue(storage));
 	const competition = competitions.find((c) => c.id === query.competitionId) ?? null;
 	const window = intersectWindows(
 		competition ? competitionWindow(competition) : {},
@@ -134,6 +151,53 @@ export async function loadBoard(
 		overall,
 		teamSizes
 	};
+}
+
+/**
+ * Board answers for the queries asked since the last write, so that going back to a period or
+ * view shows at once. The scoreboard's feed calls `forget` whenever something a board reads is
+ * written (in any tab), so an answer kept here is never older than the database. The catalogue is
+ * kept the same way: it does not depend on the query.
+ */
+export class BoardReader {
+	#catalogue: Promise<BoardCatalogue> | undefined;
+	readonly #answers = new Map<string, Promise<BoardData>>();
+
+	constructor(
+		private readonly storage: BoardStorage = appBoardStorage,
+		private readonly now: () => Date = currentTime,
+		/** Answers kept at most; the least recently asked goes first. */
+		private readonly limit = 8
+	) {}
+
+	/** Drops every kept answer: something boards read has changed. */
+	forget(): void {
+		this.#catalogue = undefined;
+		this.#answers.clear();
+	}
+
+	/** The board for a query: kept, or read now (and kept). */
+	read(query: BoardQuery): Promise<BoardData> {
+		const at = this.now();
+		// "Today" is another window after midnight: the window is part of the key.
+		const key = `${paramsOfQuery(query)}|${JSON.stringify(periodWindow(query.period, at))}`;
+		const kept = this.#answers.get(key);
+		if (kept) {
+			this.#answers.delete(key);
+			this.#answers.set(key, kept);
+			return kept;
+		}
+		const catalogue = (this.#catalogue ??= loadCatalogue(this.storage));
+		const answer = loadBoard(query, at, this.storage, catalogue);
+		this.#answers.set(key, answer);
+		if (this.#answers.size > this.limit) this.#answers.delete(this.#answers.keys().next().value!);
+		// A failure is not kept: the next read tries again.
+		answer.catch(() => {
+			if (this.#answers.get(key) === answer) this.#answers.delete(key);
+			if (this.#catalogue === catalogue) this.#catalogue = undefined;
+		});
+		return answer;
+	}
 }
 
 /** A scenario version to pick in a competition, with its title. */

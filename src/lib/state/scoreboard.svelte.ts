@@ -1,14 +1,15 @@
 /**
- * The live scoreboard: a board query that follows the database as results arrive (Dexie
- * liveQuery — other tabs' writes included), for the scoreboard page and the projector.
+ * The live scoreboard: a board query that follows the database as results arrive (Dexie's
+ * storagemutated event — other tabs' writes included), for the scoreboard page and the projector.
  */
-import { liveQuery } from 'dexie';
+import { untrack } from 'svelte';
 import { StorageUnavailableError } from '$lib/db';
 import type { BoardQuery } from '$lib/scoreboard/board-query';
+import type { PeriodKind } from '$lib/scoreboard/ranking';
 import {
 	appBoardStorage,
 	currentTime,
-	loadBoard,
+	BoardReader,
 	type BoardData,
 	type BoardStorage
 } from './scoreboard-data';
@@ -17,6 +18,21 @@ export type { BoardData } from './scoreboard-data';
 export { scenarioVersions } from './scoreboard-data';
 
 export type FeedProblem = 'unavailable' | 'failed';
+
+export interface FeedOptions {
+	now?: () => Date;
+	storage?: BoardStorage;
+	/**
+	 * Once a board is painted, read these periods of the same board, so that switching to one
+	 * shows at once (the scoreboard page; the projector does not switch).
+	 */
+	prefetch?: readonly PeriodKind[];
+}
+
+/** Runs `task` once the page has painted what is pending now. */
+function afterPaint(task: () => void): void {
+	requestAnimationFrame(() => setTimeout(task, 0));
+}
 
 /**
  * A board that stays current. Construct it while a component initialises: it follows the query
@@ -32,17 +48,20 @@ export class ScoreboardFeed {
 
 	constructor(
 		query: () => BoardQuery,
-		now: () => Date = currentTime,
-		storage: BoardStorage = appBoardStorage
+		{ now = currentTime, storage = appBoardStorage, prefetch = [] }: FeedOptions = {}
 	) {
-		// Once per page: a table written around the repositories is rebuilt first (liveQuery then
-		// sees the rebuilt rows); the board counts as ready only once this check is done.
+		const reader = new BoardReader(storage, now);
+		// Once per page: a table written around the repositories is rebuilt first (the query then
+		// reads the rebuilt rows); the board counts as ready only once this check is done.
 		storage.boards
 			.ensureFresh(() => (this.#rebuilding = true))
 			.catch(() => false)
 			.then((rebuilt) => {
 				// Read the board again from the rebuilt rows before calling it ready.
-				if (rebuilt) this.#generation++;
+				if (rebuilt) {
+					reader.forget();
+					this.#generation++;
+				}
 				this.#rebuilding = false;
 				this.#checked = true;
 			});
@@ -50,18 +69,56 @@ export class ScoreboardFeed {
 			const current = query();
 			void this.#generation;
 			this.#loading = true;
-			const subscription = liveQuery(() => loadBoard(current, now(), storage)).subscribe({
-				next: (data) => {
-					this.#data = data;
-					this.#loading = false;
-					this.#problem = undefined;
-				},
-				error: (error) => {
+			let stopped = false;
+			let running = false;
+			let again = false;
+			let prefetched = false;
+			// Runs the query now (not a timer later, as liveQuery's first run), and again after each
+			// write; writes that arrive while it runs are caught by one more run, not one each.
+			const run = async () => {
+				if (running) {
+					again = true;
+					return;
+				}
+				running = true;
+				try {
+					do {
+						again = false;
+						const data = await reader.read(current);
+						if (stopped) return;
+						if (again) continue;
+						this.#data = data;
+						this.#loading = false;
+						this.#problem = undefined;
+					} while (again && !stopped);
+				} catch (error) {
+					if (stopped) return;
 					this.#loading = false;
 					this.#problem = error instanceof StorageUnavailableError ? 'unavailable' : 'failed';
+					return;
+				} finally {
+					running = false;
 				}
+				if (prefetched || prefetch.length === 0) return;
+				prefetched = true;
+				afterPaint(() => {
+					if (stopped) return;
+					for (const kind of prefetch)
+						if (kind !== current.period.kind && kind !== 'custom')
+							reader.read({ ...current, period: { kind } }).catch(() => undefined);
+				});
+			};
+			// Any write to what boards read (here or in another tab): every kept answer is dropped.
+			const unwatch = storage.boards.watch(() => {
+				reader.forget();
+				void run();
 			});
-			return () => subscription.unsubscribe();
+			// Nothing the query reads on its way belongs to this effect: only query() and generation.
+			untrack(() => void run());
+			return () => {
+				stopped = true;
+				unwatch();
+			};
 		});
 	}
 

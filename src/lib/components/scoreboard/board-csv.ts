@@ -11,6 +11,17 @@ export interface BoardFile {
 	text: string;
 }
 
+/**
+ * Whether a board shows anything to export (boardFile gives a file): cheap, so that the page
+ * builds the file only when asked for it, not on every change of the board.
+ */
+export function hasBoardFile(view: BoardView, data: BoardData): boolean {
+	if (view === 'competition')
+		return !!data.competition && !!data.overall && data.overall.players.length > 0;
+	if (!data.board) return false;
+	return view === 'team' ? data.teams.rows.length > 0 : data.scenario.length > 0;
+}
+
 /** The CSV file of what a board shows; undefined when it shows nothing. */
 export function boardFile(
 	view: BoardView,

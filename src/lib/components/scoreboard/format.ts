@@ -4,7 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime.js';
 import type { BoardWindow } from '$lib/db';
 
 /** Rows a board shows before "Show all": the top of a large class, rendered at once. */
-export const FIRST_ROWS = 100;
+export const FIRST_ROWS = 50;
 
 // Building an Intl formatter costs far more than using one: a board of 1,000 rows uses two
 // per row, so each is built once per language.
