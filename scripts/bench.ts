@@ -177,7 +177,16 @@ async function measureBrowser(browser: Browser, origin: string) {
 				label: 'scoreboard of 100,000 attempts: period changed to board painted, worst',
 				unit: 'ms',
 				value: worst(board100k.changes),
-				detail: `query and render of ${board100k.rows} rows; median ${Math.round(median(board100k.changes)!)} ms of ${board100k.changes.length}`,
+				detail: `all, today and this week in turn, ${board100k.rows} rows shown; the page reads these periods ahead once its board is painted; median ${Math.round(median(board100k.changes)!)} ms of ${board100k.changes.length}`,
+				budget: { max: 100, source: 'stated' }
+			},
+			{
+				id: 'storage.board.window',
+				group: 'Storage',
+				label: 'scoreboard of 100,000 attempts: custom window applied to board painted, worst',
+				unit: 'ms',
+				value: worst(board100k.windows),
+				detail: `7, 14, 30 and 3 days, edges off the hour: nothing read ahead, the bucket rows read from IndexedDB; median ${Math.round(median(board100k.windows)!)} ms of ${board100k.windows.length}`,
 				budget: { max: 100, source: 'stated' }
 			},
 			{

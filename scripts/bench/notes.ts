@@ -27,7 +27,9 @@ export const WHY_MISSED: Record<string, string> = {
 	'interaction.other': PLAY_RENDER,
 	'interaction.longest': PLAY_RENDER,
 	'storage.board':
-		'A period change runs the board query (the bucket table, and the attempts themselves for the parts of the window shorter than an hour) and renders the board in one task, without a CPU slow-down.',
+		'A period change shows the board kept or read ahead for that period, and updates the 50 rows shown in place.',
+	'storage.board.window':
+		'A custom window reads one bucket row per week, per day beside the weeks and per edge hour, and the attempts of the edges shorter than an hour, then ranks and renders; the rows hold every field of every player, so reading them is most of the time.',
 	'storage.resume.stored': `Resuming is a load of the play page (see its figures above), then the deal and its snapshot read from IndexedDB and a deal of 200 actions rendered. ${SPA_START}`,
 	'storage.resume.outdated': `As the resume above, and the outdated snapshot makes the page replay all 200 actions and store the rebuilt snapshot first. ${SPA_START}`,
 	'engine.validate':
@@ -75,7 +77,9 @@ export const METHOD: string[] = [
 	'- **Storage.** 100,000 attempts on the first scenario by 1,000 trainees in 40 classes over 60',
 	'  days (four in five assessments), each with its actions row, written straight into the',
 	"  app's IndexedDB (scripts/bench/page/seed.js; a sample is checked against the app's record",
-	'  schemas first). Without a CPU slow-down. Resume: a stored deal of 200 actions (the model',
+	'  schemas first). Without a CPU slow-down. The scoreboard: the period select stepped with arrow',
+	'  keys (all, today, this week, and back), then custom windows typed and applied with Enter,',
+	'  from the key press to the last change painted. Resume: a stored deal of 200 actions (the model',
 	'  path but its last step, then chart entries and forecasts the engine accepts), opened on the',
 	'  play page with the CPU slowed down 4 times, from navigation to the deal painted with its',
 	'  controls enabled; once with the snapshot the page stores, once with an outdated snapshot,',

@@ -3,9 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NewAttempt } from './attempt-repository';
 import {
 	bestEntries,
+	bucketStart,
 	DAY,
 	entryOf,
 	HOUR,
+	WEEK,
 	windowPieces,
 	type BoardRef,
 	type BoardWindow
@@ -65,39 +67,62 @@ async function naive(s: TestStorage, board: BoardRef, window: BoardWindow = {}) 
 
 describe('windowPieces', () => {
 	const h = (n: number) => n * HOUR;
-	it.each<[string, BoardWindow, ReturnType<typeof windowPieces>]>([
-		['open on both sides: the all bucket', {}, { all: true, days: null, hours: [], raw: [] }],
+	// 2026-11-23, a Monday: the start of a UTC week.
+	const MON = Date.UTC(2026, 10, 23);
+	const none = { all: false, weeks: [], days: [], hours: [], raw: [] };
+	it.each<[string, BoardWindow, Partial<ReturnType<typeof windowPieces>>]>([
+		['open on both sides: the all bucket', {}, { all: true }],
+		['whole days', { from: MON, to: MON + 2 * DAY }, { days: [{ lo: MON, hi: MON + 2 * DAY }] }],
 		[
-			'whole days',
-			{ from: 0, to: 2 * DAY },
-			{ all: false, days: { lo: 0, hi: 2 * DAY }, hours: [], raw: [] }
+			'a whole week, with days on each side',
+			{ from: MON - 2 * DAY, to: MON + WEEK + DAY },
+			{
+				weeks: [{ lo: MON, hi: MON + WEEK }],
+				days: [
+					{ lo: MON - 2 * DAY, hi: MON },
+					{ lo: MON + WEEK, hi: MON + WEEK + DAY }
+				]
+			}
+		],
+		[
+			'thirty days from mid-morning: weeks, days, hours and minutes',
+			{ from: MON + h(9.5), to: MON + 30 * DAY + h(3) },
+			{
+				weeks: [{ lo: MON + WEEK, hi: MON + 4 * WEEK }],
+				days: [
+					{ lo: MON + DAY, hi: MON + WEEK },
+					{ lo: MON + 4 * WEEK, hi: MON + 30 * DAY }
+				],
+				hours: [
+					{ lo: MON + h(10), hi: MON + DAY },
+					{ lo: MON + 30 * DAY, hi: MON + 30 * DAY + h(3) }
+				],
+				raw: [{ lo: MON + h(9.5), hi: MON + h(10) }]
+			}
 		],
 		[
 			'open start, end mid-day on an hour',
-			{ to: DAY + h(5) },
+			{ to: MON + DAY + h(5) },
 			{
-				all: false,
-				days: { lo: -Infinity, hi: DAY },
-				hours: [{ lo: DAY, hi: DAY + h(5) }],
-				raw: []
+				weeks: [{ lo: -Infinity, hi: MON }],
+				days: [{ lo: MON, hi: MON + DAY }],
+				hours: [{ lo: MON + DAY, hi: MON + DAY + h(5) }]
 			}
 		],
 		[
 			'open end, start at half past nine',
-			{ from: h(9.5) },
+			{ from: MON + h(9.5) },
 			{
-				all: false,
-				days: { lo: DAY, hi: Infinity },
-				hours: [{ lo: h(10), hi: DAY }],
-				raw: [{ lo: h(9.5), hi: h(10) }]
+				weeks: [{ lo: MON + WEEK, hi: Infinity }],
+				days: [{ lo: MON + DAY, hi: MON + WEEK }],
+				hours: [{ lo: MON + h(10), hi: MON + DAY }],
+				raw: [{ lo: MON + h(9.5), hi: MON + h(10) }]
 			}
 		],
 		[
 			'within one day: hours and minutes only',
 			{ from: h(9.5), to: h(17.25) },
 			{
-				all: false,
-				days: null,
 				hours: [{ lo: h(10), hi: h(17) }],
 				raw: [
 					{ lo: h(9.5), hi: h(10) },
@@ -105,18 +130,18 @@ describe('windowPieces', () => {
 				]
 			}
 		],
-		[
-			'within one hour',
-			{ from: h(9.25), to: h(9.5) },
-			{ all: false, days: null, hours: [], raw: [{ lo: h(9.25), hi: h(9.5) }] }
-		],
-		[
-			'empty (end before start)',
-			{ from: h(3), to: h(2) },
-			{ all: false, days: null, hours: [], raw: [] }
-		]
+		['within one hour', { from: h(9.25), to: h(9.5) }, { raw: [{ lo: h(9.25), hi: h(9.5) }] }],
+		['empty (end before start)', { from: h(3), to: h(2) }, {}]
 	])('%s', (_, window, expected) => {
-		expect(windowPieces(window)).toEqual(expected);
+		expect(windowPieces(window)).toEqual({ ...none, ...expected });
+	});
+
+	it('starts weeks on Mondays, UTC', () => {
+		expect(new Date(bucketStart('week', MON + 3 * DAY + h(5))).toISOString()).toBe(
+			'2026-11-23T00:00:00.000Z'
+		);
+		expect(bucketStart('week', MON - 1)).toBe(MON - WEEK);
+		expect(bucketStart('week', MON)).toBe(MON);
 	});
 });
 
@@ -131,12 +156,18 @@ describe('boards', () => {
 			player: fc.integer({ min: 0, max: 3 }),
 			score: fc.constantFrom(40, 60, 80.5),
 			weeks: fc.integer({ min: 0, max: 1 }),
-			// Minutes over three days: attempts share buckets of every level, and tie often.
-			finish: fc.integer({ min: 0, max: 3 * 24 * 60 }).map((m) => m - (m % 7)),
+			// Minutes over three days (attempts share buckets of every level, and tie often), or over
+			// three weeks (windows hold whole weeks).
+			finish: fc
+				.oneof(fc.integer({ min: 0, max: 3 * 24 * 60 }), fc.integer({ min: 0, max: 21 * 24 * 60 }))
+				.map((m) => m - (m % 7)),
 			mode: fc.constantFrom('practice', 'assessment') as fc.Arbitrary<'practice' | 'assessment'>,
 			version: fc.constantFrom(1, 2)
 		});
-		const minute = fc.integer({ min: -60, max: 3 * 24 * 60 + 60 });
+		const minute = fc.oneof(
+			fc.integer({ min: -60, max: 3 * 24 * 60 + 60 }),
+			fc.integer({ min: -8 * 24 * 60, max: 22 * 24 * 60 })
+		);
 		let run = 0;
 		await fc.assert(
 			fc.asyncProperty(
@@ -270,6 +301,29 @@ describe('boards', () => {
 		stop();
 		await s.teams.create('East');
 		expect(calls).toBe(afterAttempt);
+	});
+
+	it('rebuilds a table built before week buckets, even after attempts were added to it', async () => {
+		const s = track(testStorage());
+		const li = await s.players.create('Li Na');
+		await s.attempts.add(attempt(li.id, 70, { finishedAt: Date.UTC(2026, 10, 24) }));
+		// The table as format 1 left it: no week rows, and a meta row without a format.
+		await s.db.boardBuckets.where('level').equals('week').delete();
+		await s.db.boardBuckets.put({
+			scenarioId: '',
+			scenarioVersion: 0,
+			mode: '',
+			level: 'meta',
+			start: 0,
+			attempts: 1
+		});
+		await s.attempts.add(attempt(li.id, 60, { finishedAt: Date.UTC(2026, 10, 25) }));
+		const month = { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1) };
+		// Its week row knows only the attempt added since: the best of the week is missing.
+		expect((await s.boards.best(BOARD, month)).map((e) => e.score)).toEqual([60]);
+		expect(await s.boards.ensureFresh()).toBe(true);
+		expect((await s.boards.best(BOARD, month)).map((e) => e.score)).toEqual([70]);
+		expect(await s.boards.ensureFresh()).toBe(false);
 	});
 
 	it('rebuilds itself when attempts were written around the repositories', async () => {

@@ -8,19 +8,22 @@
  * every player inside one time bucket, with the names the board shows:
  *
  * - `all`: each player's best ever (the default board: one row);
+ * - `week`: each player's best within one UTC week (from Monday);
  * - `day`: each player's best within one UTC day;
  * - `hour`: each player's best within one UTC hour.
  *
- * A window [from, to) is cut into whole days, whole hours at its edges, and at most four pieces
- * shorter than an hour, which are read from the attempts themselves (windowPieces). Since the
- * buckets partition the window, the best of the buckets' bests is each player's best in it.
+ * A window [from, to) is cut into whole weeks, whole days and whole hours towards its edges, and
+ * at most four pieces shorter than an hour, which are read from the attempts themselves
+ * (windowPieces): a month's window reads a handful of rows, not thirty. Since the buckets
+ * partition the window, the best of the buckets' bests is each player's best in it.
  *
  * The rows are kept current inside the same transactions that add or remove an attempt, rename a
  * player or team, merge teams or move a player with their results. A `meta` row counts the
- * attempts the buckets describe: a board that finds another count (attempts written around the
- * repositories, by an older tab, a test or a benchmark seeding IndexedDB directly) rebuilds the
- * table from the attempts (BoardRepository.ensureFresh). Backups leave the table out; a restore
- * rebuilds it.
+ * attempts the buckets describe, and says which bucket format they were built in: a board that
+ * finds another count (attempts written around the repositories, by an older tab, a test or a
+ * benchmark seeding IndexedDB directly) or an older format (a table built before week buckets)
+ * rebuilds the table from the attempts (BoardRepository.ensureFresh). Backups leave the table out;
+ * a restore rebuilds it.
  */
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { SalesSimDatabase } from './database';
@@ -29,11 +32,26 @@ import type { StorageContext } from './storage-context';
 import type { OutcomeId } from '$lib/engine/methodology';
 
 export const BOARD_TABLE = 'boardBuckets';
+export const WEEK = 604_800_000;
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
+/** 1970-01-05, the first Monday after the epoch: UTC weeks start on Mondays, as ISO weeks do. */
+const FIRST_MONDAY = 4 * DAY;
 
-export type BucketLevel = 'all' | 'day' | 'hour';
-const LEVELS: readonly BucketLevel[] = ['all', 'day', 'hour'];
+export type BucketLevel = 'all' | 'week' | 'day' | 'hour';
+const LEVELS: readonly BucketLevel[] = ['all', 'week', 'day', 'hour'];
+/** The levels a window is cut into, coarsest first, with each one's length and origin. */
+const CUTS = [
+	{ level: 'week', size: WEEK, origin: FIRST_MONDAY },
+	{ level: 'day', size: DAY, origin: 0 },
+	{ level: 'hour', size: HOUR, origin: 0 }
+] as const;
+
+/**
+ * The bucket layout the rows are built in. 2: week buckets added. A table of an older format
+ * (its meta row says so, or says nothing) is rebuilt by ensureFresh.
+ */
+export const BOARD_FORMAT = 2;
 
 /** One player's best attempt within a bucket: what a scoreboard row shows. */
 export interface BoardEntry {
@@ -70,6 +88,8 @@ export interface BoardMetaRecord {
 	level: 'meta';
 	start: 0;
 	attempts: number;
+	/** BOARD_FORMAT of the rows; absent in tables of format 1. */
+	format?: number;
 }
 
 export type BoardTableRow = BoardBucketRecord | BoardMetaRecord;
@@ -135,15 +155,19 @@ export function entryOf(attempt: AttemptRecord): BoardEntry {
 	};
 }
 
+function cutOf(level: Exclude<BucketLevel, 'all'>) {
+	return CUTS.find((cut) => cut.level === level)!;
+}
+
 /** Start of the bucket of this level holding a finish time. */
 export function bucketStart(level: BucketLevel, finishedAt: number): number {
 	if (level === 'all') return 0;
-	const size = level === 'day' ? DAY : HOUR;
-	return Math.floor(finishedAt / size) * size;
+	const { size, origin } = cutOf(level);
+	return Math.floor((finishedAt - origin) / size) * size + origin;
 }
 
 function bucketEnd(level: BucketLevel, start: number): number {
-	return level === 'all' ? Infinity : start + (level === 'day' ? DAY : HOUR);
+	return level === 'all' ? Infinity : start + cutOf(level).size;
 }
 
 function keyOf(board: BoardRef, level: BucketLevel, start: number): BoardTableKey {
@@ -168,55 +192,56 @@ function withIndexes(row: Omit<BoardBucketRecord, 'playerIds' | 'teamIds'>): Boa
 	};
 }
 
+/** A range of times or bucket starts, [lo, hi). */
+export interface TimeRange {
+	lo: number;
+	hi: number;
+}
+
 /** The pieces of a window: bucket ranges to read, and short ranges to read from the attempts. */
 export interface WindowPieces {
 	/** The `all` bucket covers the window (it is open on both sides). */
 	all: boolean;
-	/** Day buckets whose start is in [lo, hi). */
-	days: { lo: number; hi: number } | null;
-	/** Hour buckets whose start is in each [lo, hi). */
-	hours: { lo: number; hi: number }[];
+	/** Week buckets whose start is in each [lo, hi) (at most one range). */
+	weeks: TimeRange[];
+	/** Day buckets whose start is in each [lo, hi): beside the weeks, or alone. */
+	days: TimeRange[];
+	/** Hour buckets whose start is in each [lo, hi): at the edges. */
+	hours: TimeRange[];
 	/** Finish times in each [lo, hi), shorter than an hour: read from the attempts. */
-	raw: { lo: number; hi: number }[];
+	raw: TimeRange[];
 }
 
 /**
- * Cuts a window into buckets: whole UTC days, whole hours at its edges, and edges shorter than
- * an hour.
+ * Cuts a window into buckets: whole UTC weeks, whole days beside them, whole hours at the edges,
+ * and edges shorter than an hour.
  *
  * @example windowPieces({ from: 9.5 * HOUR, to: DAY + 2 * HOUR })
- * // { all: false, days: null, hours: [{ lo: 10h, hi: 24h }, { lo: 24h, hi: 26h }], raw: [{ lo: 9.5h, hi: 10h }] }
- * (a window within less than a whole day gets no day bucket)
+ * // { all: false, weeks: [], days: [], hours: [{ lo: 10h, hi: 24h }, { lo: 24h, hi: 26h }],
+ * //   raw: [{ lo: 9.5h, hi: 10h }] } (a window within less than a whole day gets no day bucket)
  */
 export function windowPieces(window: BoardWindow = {}): WindowPieces {
 	const from = window.from ?? null;
 	const to = window.to ?? null;
-	const pieces: WindowPieces = { all: false, days: null, hours: [], raw: [] };
+	const pieces: WindowPieces = { all: false, weeks: [], days: [], hours: [], raw: [] };
 	if (from === null && to === null) return { ...pieces, all: true };
-	const lo = from ?? -Infinity;
-	const hi = to ?? Infinity;
-	if (!(lo < hi)) return pieces;
-	const dayLo = from === null ? -Infinity : Math.ceil(from / DAY) * DAY;
-	const dayHi = to === null ? Infinity : Math.floor(to / DAY) * DAY;
-	const edges: { lo: number; hi: number }[] = [];
-	if (dayLo < dayHi) {
-		pieces.days = { lo: dayLo, hi: dayHi };
-		if (lo < dayLo) edges.push({ lo, hi: dayLo });
-		if (dayHi < hi) edges.push({ lo: dayHi, hi });
-	} else {
-		edges.push({ lo, hi });
-	}
-	for (const edge of edges) {
-		const hourLo = Math.ceil(edge.lo / HOUR) * HOUR;
-		const hourHi = Math.floor(edge.hi / HOUR) * HOUR;
-		if (hourLo < hourHi) {
-			pieces.hours.push({ lo: hourLo, hi: hourHi });
-			if (edge.lo < hourLo) pieces.raw.push({ lo: edge.lo, hi: hourLo });
-			if (hourHi < edge.hi) pieces.raw.push({ lo: hourHi, hi: edge.hi });
-		} else {
-			pieces.raw.push(edge);
+	const cut = (lo: number, hi: number, depth: number) => {
+		if (!(lo < hi)) return;
+		if (depth === CUTS.length) {
+			pieces.raw.push({ lo, hi });
+			return;
 		}
-	}
+		const { level, size, origin } = CUTS[depth];
+		// An open side stays open: every bucket of the level before (or after) the other side.
+		const first = lo === -Infinity ? lo : Math.ceil((lo - origin) / size) * size + origin;
+		const last = hi === Infinity ? hi : Math.floor((hi - origin) / size) * size + origin;
+		if (!(first < last)) return cut(lo, hi, depth + 1);
+		const ranges = { week: pieces.weeks, day: pieces.days, hour: pieces.hours }[level];
+		ranges.push({ lo: first, hi: last });
+		cut(lo, first, depth + 1);
+		cut(last, hi, depth + 1);
+	};
+	cut(from ?? -Infinity, to ?? Infinity, 0);
 	return pieces;
 }
 
@@ -252,8 +277,16 @@ export function buildBoardRows(attempts: Iterable<AttemptRecord>): BoardTableRow
 	return out;
 }
 
-function metaRow(attempts: number): BoardMetaRecord {
-	return { scenarioId: '', scenarioVersion: 0, mode: '', level: 'meta', start: 0, attempts };
+function metaRow(attempts: number, format = BOARD_FORMAT): BoardMetaRecord {
+	return {
+		scenarioId: '',
+		scenarioVersion: 0,
+		mode: '',
+		level: 'meta',
+		start: 0,
+		attempts,
+		format
+	};
 }
 
 // The functions below run inside a read-write transaction that includes the bucket table.
@@ -264,7 +297,10 @@ function table(db: TableSource) {
 
 async function addToCount(db: TableSource, delta: number): Promise<void> {
 	const meta = (await table(db).get(META_KEY)) as BoardMetaRecord | undefined;
-	await table(db).put(metaRow(Math.max(0, (meta?.attempts ?? 0) + delta)));
+	// The format stays what it was: a table of an older one is still rebuilt when next checked.
+	await table(db).put(
+		metaRow(Math.max(0, (meta?.attempts ?? 0) + delta), meta ? (meta.format ?? 1) : BOARD_FORMAT)
+	);
 }
 
 /** Notes a newly stored attempt in its buckets. */
@@ -405,8 +441,8 @@ export class BoardRepository {
 
 	/**
 	 * Each player's best entry on a board within a window, ranked (compareEntries). Reads one row
-	 * per day and edge hour of the window (one row in all for an open window) and the attempts of
-	 * at most four edges shorter than an hour.
+	 * per week, per day beside the weeks and per edge hour of the window (one row in all for an
+	 * open window), and the attempts of at most four edges shorter than an hour, all at once.
 	 */
 	best(board: BoardRef, window: BoardWindow = {}): Promise<BoardEntry[]> {
 		const { db } = this;
@@ -434,7 +470,8 @@ export class BoardRepository {
 				// Every piece is asked for at once, not one request after the answer to the last.
 				const found = await Promise.all([
 					...(pieces.all ? [rows('all', 0, 1)] : []),
-					...(pieces.days ? [rows('day', pieces.days.lo, pieces.days.hi)] : []),
+					...pieces.weeks.map((range) => rows('week', range.lo, range.hi)),
+					...pieces.days.map((range) => rows('day', range.lo, range.hi)),
 					...pieces.hours.map((range) => rows('hour', range.lo, range.hi)),
 					...pieces.raw.map((range) => raw(range.lo, range.hi))
 				]);
@@ -495,7 +532,8 @@ export class BoardRepository {
 	}
 
 	/**
-	 * Checks that the table describes every stored attempt, and rebuilds it when it does not.
+	 * Checks that the table describes every stored attempt in the current format, and rebuilds it
+	 * when it does not.
 	 * Resolves true when it rebuilt (`onRebuild` is called as the rebuild starts: it takes a few
 	 * seconds for 100,000 attempts). Costs one count of the attempts (a few ms for 100,000).
 	 */
@@ -507,7 +545,7 @@ export class BoardRepository {
 					db.attempts.count(),
 					db.boardBuckets.get(META_KEY) as Promise<BoardMetaRecord | undefined>
 				]);
-				return meta?.attempts === count;
+				return meta?.attempts === count && (meta.format ?? 1) === BOARD_FORMAT;
 			});
 			if (fresh) return false;
 			onRebuild?.();
