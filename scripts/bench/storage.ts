@@ -210,6 +210,9 @@ export async function boardTimes(
 		else {
 			const { page } = again;
 			const rows = await page.locator('main table tbody tr').count();
+			// A person reads the board before choosing another period (the page reads the usual
+			// periods ahead in that time).
+			await page.waitForTimeout(1000);
 			const changes: number[] = [];
 			// The period select: the one offering "this week".
 			const period = page.locator('select:has(option[value="week"])');

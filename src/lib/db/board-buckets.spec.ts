@@ -377,6 +377,52 @@ describe('boards', () => {
 		expect(await s.boards.ensureFresh()).toBe(false);
 	});
 
+	it('rebuilds the buckets of a version-2 database in the new format, weeks included', async () => {
+		const finishedAt = Date.UTC(2026, 10, 24, 10);
+		const s = track(
+			await upgradeFrom(2, async (old) => {
+				await old
+					.table('players')
+					.add({ id: 'p1', name: 'Li Na', nameKey: 'li na', teamId: null, createdAt: 1 });
+				const row = {
+					id: 'a1',
+					scenarioId: BOARD.scenarioId,
+					scenarioVersion: 1,
+					scenarioHash: HASH,
+					playerId: 'p1',
+					playerName: 'Li Na',
+					teamId: null,
+					teamName: null,
+					mode: 'assessment',
+					startedAt: 10,
+					finishedAt,
+					result: { outcome: 'won', score: 81.5, categories: {} },
+					weeksUsed: 12,
+					verified: true,
+					source: 'local',
+					fingerprint: 'c'.repeat(64),
+					boardKey: [81.5, -12, -finishedAt]
+				} as const;
+				await old.table('attempts').add(row);
+				// As version 2 left them: entries as objects, no week rows, a meta row without a format.
+				const entry = entryOf(row as unknown as AttemptRecord);
+				const base = { ...BOARD, entries: [entry], playerIds: ['p1'], teamIds: [] };
+				await old.table('boardBuckets').bulkAdd([
+					{ ...base, level: 'all', start: 0 },
+					{ ...base, level: 'day', start: Date.UTC(2026, 10, 24) },
+					{ ...base, level: 'hour', start: finishedAt },
+					{ scenarioId: '', scenarioVersion: 0, mode: '', level: 'meta', start: 0, attempts: 1 }
+				]);
+			})
+		);
+		const rows = await s.db.boardBuckets.where('level').equals('week').toArray();
+		expect(rows).toHaveLength(1);
+		expect(Array.isArray((rows[0] as { entries: unknown[] }).entries[0])).toBe(true);
+		const month = { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1) };
+		expect(await s.boards.best(BOARD, month)).toMatchObject([{ attemptId: 'a1', score: 81.5 }]);
+		expect(await s.boards.ensureFresh()).toBe(false);
+	});
+
 	it('stays out of backups, and a restore rebuilds it', async () => {
 		installBlobReading();
 		const s = track(testStorage());

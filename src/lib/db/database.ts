@@ -76,6 +76,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		version: 2,
 		stores: { boardBuckets: BOARD_TABLE_SPEC },
 		upgrade: (tx) => rebuildBoards(tx)
+	},
+	{
+		// Version 3: the buckets gain UTC weeks, and store their entries packed as arrays
+		// (BOARD_FORMAT 2): rebuilt from the stored attempts before anything reads or writes them.
+		version: 3,
+		stores: {},
+		upgrade: (tx) => rebuildBoards(tx)
 	}
 ];
 
