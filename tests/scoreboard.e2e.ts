@@ -232,6 +232,40 @@ test('boards rank each player’s best, filter through the address, open debrief
 	await axe('scenario board in Chinese');
 });
 
+test('a large team’s members are folded away on the team board, and listed when opened', async ({
+	page,
+	axe
+}) => {
+	await page.goto('/scoreboard');
+	const now = Date.now();
+	const north = { id: 'team-north', name: 'North' };
+	const members = await Promise.all(
+		Array.from({ length: 10 }, (_, i) =>
+			attemptFromCheck('city-hospital-his.json', i % 3, {
+				id: `north-${i + 1}`,
+				player: `Member ${i + 1}`
+			})
+		)
+	);
+	await seed(
+		page,
+		[north],
+		members.map((seeded, i) => ({ seeded, team: north, finishedAt: now - (i + 1) * MINUTE }))
+	);
+	await page.goto('/scoreboard?view=team');
+	const row = board(page).locator('tr[data-team="North"]');
+	await expect(row).toContainText('10 of 10');
+	// Ten members: their scores are one click away, and not drawn until then.
+	const fold = row.getByText('10 members’ scores');
+	await expect(fold).toBeVisible();
+	await expect(row.getByRole('link')).toHaveCount(0);
+	await fold.click();
+	await expect(row.getByRole('link')).toHaveCount(10);
+	await axe('team board, a large team opened');
+	await row.getByRole('link', { name: 'Member 4', exact: true }).click();
+	await expect(page).toHaveURL(/\/attempts\/north-4$/);
+});
+
 test('a trainer creates, renames, merges and removes teams and moves players', async ({
 	page,
 	axe
