@@ -8,7 +8,7 @@ import Dexie, { type DBCoreKeyRange, type DBCoreTransaction, type Transaction } 
 import type { Action } from '$lib/engine/scenario/schema';
 import type { SalesSimDatabase } from './database';
 import { DuplicateAttemptError, RecordNotFoundError } from './errors';
-import { boardAdded, boardRemoved } from './board-buckets';
+import { boardAdded, boardRemoved, boardVerifiedChanged } from './board-buckets';
 import { attemptFingerprint } from './fingerprint';
 import { newId } from './ids';
 import {
@@ -381,13 +381,20 @@ export class AttemptRepository {
 		return this.ctx.run(() => this.db.attempts.count());
 	}
 
-	/** Records the outcome of a replay verification. */
+	/** Records the outcome of a replay verification; the boards count only verified results. */
 	setVerified(id: string, verified: boolean): Promise<void> {
-		return this.ctx.run(async () => {
-			const changed = await this.db.attempts.update(id, { verified });
-			if (!changed && !(await this.db.attempts.get(id)))
-				throw new RecordNotFoundError('attempts', id);
-		}, true);
+		const { db } = this;
+		return this.ctx.run(
+			() =>
+				db.transaction('rw', [db.attempts, db.boardBuckets], async () => {
+					const record = await db.attempts.get(id);
+					if (!record) throw new RecordNotFoundError('attempts', id);
+					if (record.verified === verified) return;
+					await db.attempts.update(id, { verified });
+					await boardVerifiedChanged(db, { ...record, verified });
+				}),
+			true
+		);
 	}
 
 	/** Deletes an attempt for good (both of its rows). */

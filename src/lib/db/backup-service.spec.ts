@@ -342,6 +342,24 @@ describe('a file that cannot be imported is refused with reasons, and nothing is
 		if (!check.ok)
 			expect(check.problems).toEqual([{ code: 'unverified', row: expect.any(Number) }]);
 	});
+
+	it('keeps an attempt it cannot replay here, stored unverified and off the boards', async () => {
+		const source = storage();
+		const { zhao } = await fill(source);
+		const file = await source.backup.export();
+		const target = storage();
+		const check = await target.backup.check(file, {
+			verifyAttempt: (a) => (a.result.score === 88 ? 'unverifiable' : true)
+		});
+		expect(check.ok).toBe(true);
+		if (!check.ok) return;
+		expect(check.plan.unverifiable).toBe(1);
+		await target.backup.apply(check.plan);
+		const kept = await target.db.attempts.where('playerId').equals(zhao.id).toArray();
+		expect(kept.map((a) => [a.result.score, a.verified])).toEqual([[88, false]]);
+		const board = { scenarioId: kept[0].scenarioId, scenarioVersion: 1, mode: kept[0].mode };
+		expect((await target.boards.best(board)).map((e) => e.score)).toEqual([72.5]);
+	});
 });
 
 describe('backupFileName', () => {

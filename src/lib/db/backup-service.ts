@@ -81,6 +81,11 @@ export interface ImportPlan {
 	/** One entry per table the file holds (attemptActions is counted with attempts). */
 	tables: TableSummary[];
 	totals: Omit<TableSummary, 'table'>;
+	/**
+	 * Attempts marked verified in the file that cannot be replayed on this device (their scenario
+	 * is neither in the file nor here): kept, but stored unverified, so no scoreboard counts them.
+	 */
+	unverifiable: number;
 	/** The rows to write, per table. */
 	readonly writes: ReadonlyMap<TableName, readonly unknown[]>;
 }
@@ -90,16 +95,21 @@ export type ImportCheck =
 
 export interface CheckOptions {
 	/**
-	 * Replays an attempt and says whether its stored result is right. When given, an attempt
-	 * marked verified that fails the replay makes the file refused (a backup is plain JSON, so a
-	 * score in it can be edited). It also gets the scenario rows of the file, so that an attempt on
-	 * a trainer's scenario this device does not have yet can be replayed.
+	 * Replays an attempt and says whether its stored result is right: true, false, or
+	 * 'unverifiable' when it cannot be replayed here. When given, an attempt marked verified that
+	 * fails the replay makes the file refused (a backup is plain JSON, so a score in it can be
+	 * edited), and one that cannot be replayed is stored unverified (ImportPlan.unverifiable). It
+	 * also gets the scenario rows of the file, so that an attempt on a trainer's scenario this
+	 * device does not have yet can be replayed.
 	 */
 	verifyAttempt?: (
 		attempt: Attempt,
 		file: { scenarios: readonly ScenarioRecord[] }
-	) => boolean | Promise<boolean>;
+	) => AttemptCheck | Promise<AttemptCheck>;
 }
+
+/** A backup's attempt, replayed: right, wrong, or not replayable on this device. */
+export type AttemptCheck = boolean | 'unverifiable';
 
 /** The data written: per table, rows added and replaced. */
 export type ImportResult = TableSummary[];
@@ -303,14 +313,16 @@ export class BackupService {
 			rows.set(table, list);
 		}
 		this.checkAttemptPairs(rows, problems);
-		if (!problems.any && options.verifyAttempt)
-			await this.verify(rows, options.verifyAttempt, problems);
+		const unverifiable =
+			!problems.any && options.verifyAttempt
+				? await this.verify(rows, options.verifyAttempt, problems)
+				: 0;
 		if (problems.any) return { ok: false, problems: problems.items, moreProblems: problems.more };
 
 		const plan = await this.ctx.run(() =>
 			this.db.transaction('r', this.db.tables, () => this.plan(rows, databaseVersion))
 		);
-		return { ok: true, plan };
+		return { ok: true, plan: { ...plan, unverifiable } };
 	}
 
 	/** Writes a checked plan in one transaction; on any failure nothing of it is kept. */
@@ -407,7 +419,8 @@ export class BackupService {
 		rows: Map<TableName, Record<string, unknown>[]>,
 		verifyAttempt: NonNullable<CheckOptions['verifyAttempt']>,
 		problems: ProblemList
-	): Promise<void> {
+	): Promise<number> {
+		let unverifiable = 0;
 		const actions = new Map(
 			(rows.get('attemptActions') as AttemptActionsRecord[] | undefined)?.map((a) => [
 				a.id,
@@ -418,12 +431,17 @@ export class BackupService {
 		const scenarios = (rows.get('scenarios') ?? []) as ScenarioRecord[];
 		for (const [index, attempt] of attempts.entries()) {
 			if (!attempt.verified) continue;
-			const ok = await verifyAttempt(
+			const check = await verifyAttempt(
 				{ ...attempt, actions: actions.get(attempt.id) ?? [] },
 				{ scenarios }
 			);
-			if (!ok) problems.add({ code: 'unverified', row: index + 1 });
+			if (check === 'unverifiable') {
+				// Kept, but its result is not vouched for here: no scoreboard counts it.
+				attempt.verified = false;
+				unverifiable++;
+			} else if (!check) problems.add({ code: 'unverified', row: index + 1 });
 		}
+		return unverifiable;
 	}
 
 	/**
@@ -434,7 +452,7 @@ export class BackupService {
 	private async plan(
 		rows: Map<TableName, Record<string, unknown>[]>,
 		version: number
-	): Promise<ImportPlan> {
+	): Promise<Omit<ImportPlan, 'unverifiable'>> {
 		const { db } = this;
 		const fileTeams = (rows.get('teams') ?? []) as TeamRecord[];
 		const filePlayers = (rows.get('players') ?? []) as PlayerRecord[];

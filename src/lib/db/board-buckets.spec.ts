@@ -55,6 +55,7 @@ async function naive(s: TestStorage, board: BoardRef, window: BoardWindow = {}) 
 		rows
 			.filter(
 				(a) =>
+					a.verified &&
 					a.scenarioId === board.scenarioId &&
 					a.scenarioVersion === board.scenarioVersion &&
 					a.mode === board.mode &&
@@ -162,7 +163,9 @@ describe('boards', () => {
 				.oneof(fc.integer({ min: 0, max: 3 * 24 * 60 }), fc.integer({ min: 0, max: 21 * 24 * 60 }))
 				.map((m) => m - (m % 7)),
 			mode: fc.constantFrom('practice', 'assessment') as fc.Arbitrary<'practice' | 'assessment'>,
-			version: fc.constantFrom(1, 2)
+			version: fc.constantFrom(1, 2),
+			// Unverified results (kept from a backup that could not be replayed) never count.
+			verified: fc.constantFrom(true, true, true, false)
 		});
 		const minute = fc.oneof(
 			fc.integer({ min: -60, max: 3 * 24 * 60 + 60 }),
@@ -175,7 +178,8 @@ describe('boards', () => {
 				fc.option(minute, { nil: null }),
 				fc.option(minute, { nil: null }),
 				fc.array(fc.nat(), { maxLength: 4 }),
-				async (list, from, to, removals) => {
+				fc.array(fc.nat(), { maxLength: 3 }),
+				async (list, from, to, removals, flips) => {
 					run++;
 					await s.db.attempts.clear();
 					await s.db.attemptActions.clear();
@@ -187,11 +191,18 @@ describe('boards', () => {
 								scenarioVersion: a.version,
 								weeksUsed: a.weeks,
 								finishedAt: T0 + a.finish * MINUTE,
-								startedAt: T0 - (run * 100 + i)
+								startedAt: T0 - (run * 100 + i),
+								verified: a.verified
 							})
 						)
 					);
 					const ids = added.flatMap((o) => (o.status === 'added' ? [o.attempt.id] : []));
+					// A verification recorded later, either way.
+					for (const f of flips) {
+						const id = ids[f % ids.length];
+						const stored = await s.db.attempts.get(id);
+						if (stored) await s.attempts.setVerified(id, !stored.verified);
+					}
 					for (const r of removals) await s.attempts.remove(ids[r % ids.length]);
 					const window = {
 						from: from === null ? null : T0 + from * MINUTE,

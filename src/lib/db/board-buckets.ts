@@ -4,8 +4,8 @@
  *
  * Reading rows from IndexedDB costs tens of microseconds each in Chromium, so a board must not
  * read one row per attempt, nor even step a cursor twice per player. Instead, for every board
- * (scenario id, version and mode) the table keeps a few rows, each holding the best attempt of
- * every player inside one time bucket, with the names the board shows:
+ * (scenario id, version and mode) the table keeps a few rows, each holding the best verified
+ * attempt of every player inside one time bucket, with the names the board shows:
  *
  * - `all`: each player's best ever (the default board: one row);
  * - `week`: each player's best within one UTC week (from Monday);
@@ -319,6 +319,9 @@ export function buildBoardRows(attempts: Iterable<AttemptRecord>): BoardTableRow
 	let count = 0;
 	for (const attempt of attempts) {
 		count++;
+		// Only verified results count on a board (an attempt restored from a backup on a scenario
+		// this device does not have is kept unverified).
+		if (!attempt.verified) continue;
 		const board = boardOf(attempt);
 		const entry = entryOf(attempt);
 		for (const level of LEVELS) {
@@ -369,6 +372,13 @@ async function addToCount(db: TableSource, delta: number): Promise<void> {
 
 /** Notes a newly stored attempt in its buckets. */
 export async function boardAdded(db: TableSource, attempt: AttemptRecord): Promise<void> {
+	await enter(db, attempt);
+	await addToCount(db, 1);
+}
+
+/** Puts a stored attempt into its buckets where it beats the player's entry; unverified: none. */
+async function enter(db: TableSource, attempt: AttemptRecord): Promise<void> {
+	if (!attempt.verified) return;
 	const board = boardOf(attempt);
 	const entry = entryOf(attempt);
 	for (const level of LEVELS) {
@@ -380,7 +390,6 @@ export async function boardAdded(db: TableSource, attempt: AttemptRecord): Promi
 		const next = index >= 0 ? entries.with(index, entry) : [...entries, entry];
 		await table(db).put(rowOf({ ...board, level, start: key[4], entries: next }));
 	}
-	await addToCount(db, 1);
 }
 
 const BOARD_INDEX = '[scenarioId+scenarioVersion+mode+playerId+boardKey]';
@@ -397,6 +406,21 @@ export async function boardRemoved(
 	db: TableSource,
 	removed: readonly AttemptRecord[]
 ): Promise<void> {
+	await withdraw(db, removed);
+	if (removed.length > 0) await addToCount(db, -removed.length);
+}
+
+/** An attempt's result now counts on the boards, or no longer does (stored with the change). */
+export async function boardVerifiedChanged(db: TableSource, attempt: AttemptRecord): Promise<void> {
+	if (attempt.verified) await enter(db, attempt);
+	else await withdraw(db, [attempt]);
+}
+
+/**
+ * Takes attempts out of their buckets, each replaced by the player's next best verified attempt
+ * in the bucket. The attempts table no longer holds them as they were (deleted, or unverified).
+ */
+async function withdraw(db: TableSource, removed: readonly AttemptRecord[]): Promise<void> {
 	for (const attempt of removed) {
 		const board = boardOf(attempt);
 		for (const level of LEVELS) {
@@ -416,14 +440,13 @@ export async function boardRemoved(
 				)
 				.toArray();
 			const [next] = bestEntries(
-				left.filter((a) => a.finishedAt >= start && a.finishedAt < end).map(entryOf)
+				left.filter((a) => a.verified && a.finishedAt >= start && a.finishedAt < end).map(entryOf)
 			);
 			const entries = next ? row.entries.with(index, next) : row.entries.toSpliced(index, 1);
 			if (entries.length === 0) await table(db).delete(key);
 			else await table(db).put(rowOf({ ...row, entries }));
 		}
 	}
-	if (removed.length > 0) await addToCount(db, -removed.length);
 }
 
 /** Rewrites the entries of the rows found by a multi-entry index. */
@@ -529,6 +552,7 @@ export class BoardRepository {
 					return list
 						.filter(
 							(a) =>
+								a.verified &&
 								a.scenarioId === board.scenarioId &&
 								a.scenarioVersion === board.scenarioVersion &&
 								a.mode === board.mode

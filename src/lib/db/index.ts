@@ -45,5 +45,11 @@ export { scenarioHashSync } from './scenario-repository';
 export { attemptFingerprint, exportedAttemptFingerprint } from './fingerprint';
 export { toExportedAttempt, resultFromReport } from './attempt-format';
 export { backupFileName, ImportConflictError } from './backup-service';
-export type { BackupProblem, ImportCheck, ImportPlan, TableSummary } from './backup-service';
+export type {
+	AttemptCheck,
+	BackupProblem,
+	ImportCheck,
+	ImportPlan,
+	TableSummary
+} from './backup-service';
 export type { StorageEstimate } from './persistence-service';

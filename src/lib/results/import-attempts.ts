@@ -21,6 +21,7 @@ import {
 	resultFromReport,
 	toExportedAttempt,
 	type Attempt,
+	type AttemptCheck,
 	type NewAttempt,
 	type ScenarioRecord,
 	type Storage
@@ -138,14 +139,15 @@ const CANNOT_REPLAY_HERE = new Set<RefusalCode>([
 /**
  * The backup check's verifier (CheckOptions.verifyAttempt): replays a stored attempt from a
  * backup file on the file's own scenarios or this device's. An attempt whose scenario is on
- * neither (or only in another copy, with another hash) cannot be replayed here and is let
- * through: its debrief says so, and refusing a whole class's backup for it would lose the rest.
- * Any other refusal — a score, an outcome or an action list edited in the file — fails the file.
- * The file's scenarios are read once per file.
+ * neither (or only in another copy, with another hash) cannot be replayed here: it is
+ * 'unverifiable', kept but stored unverified, so that no scoreboard counts a result nobody
+ * checked (refusing a whole class's backup for it would lose the rest). Any other refusal — a
+ * score, an outcome or an action list edited in the file — fails the file. The file's scenarios
+ * are read once per file.
  */
 export function backupVerifier(
 	device: ScenarioLookup
-): (attempt: Attempt, file: { scenarios: readonly ScenarioRecord[] }) => Promise<boolean> {
+): (attempt: Attempt, file: { scenarios: readonly ScenarioRecord[] }) => Promise<AttemptCheck> {
 	const lookups = new WeakMap<readonly ScenarioRecord[], Promise<ScenarioLookup>>();
 	return async (attempt, file) => {
 		let lookup = lookups.get(file.scenarios);
@@ -157,6 +159,6 @@ export function backupVerifier(
 		}
 		const verdict = await verifyAttempt(toExportedAttempt(attempt), await lookup);
 		if (verdict.status === 'accepted') return true;
-		return CANNOT_REPLAY_HERE.has(verdict.reason);
+		return CANNOT_REPLAY_HERE.has(verdict.reason) ? 'unverifiable' : false;
 	};
 }
