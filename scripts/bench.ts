@@ -4,7 +4,7 @@
  * (found by find-chromium.mjs) with the CPU slowed down 4 times, measures the engine in Node,
  * prints the table and writes it with the machine's description to docs/performance.md.
  * Exits with 1 when a budget is missed (the file is written all the same), 2 when it failed.
- * Not part of `npm test`. Environment: BENCH_PORT (4190), BENCH_RUNS (page loads per page, 3),
+ * Not part of `npm test`. Environment: BENCH_PORT (4180), BENCH_RUNS (page loads per page, 3),
  * BENCH_SKIP_BUILD=1, BUILD_DIR and KIT_OUT_DIR (.build-bench, .svelte-kit-bench).
  */
 import { writeFileSync } from 'node:fs';

@@ -48,7 +48,7 @@ export const METHOD: string[] = [
 	'## How the figures are taken',
 	'',
 	'- **Build and server.** The production build (`vite build`, into `.build-bench`), served by',
-	'  `vite preview` on port 4190; headless Chromium, a new empty profile (no cache, no storage) for',
+	'  `vite preview` on port 4180; headless Chromium, a new empty profile (no cache, no storage) for',
 	'  every page load, a 1280 × 800 window, English.',
 	'- **First load.** Every JavaScript and CSS file the browser requests until the page shows and',
 	'  the network is idle, modulepreloads and lazily imported chunks included, each gzipped by the',

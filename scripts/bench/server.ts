@@ -3,7 +3,8 @@
  *
  * The benchmark builds into its own folders (`.build-bench`, `.svelte-kit-bench`; BUILD_DIR and
  * KIT_OUT_DIR override them) so it never disturbs a developer's build or a test run's, and
- * serves it on BENCH_PORT (default 4190). BENCH_SKIP_BUILD=1 reuses the last build.
+ * serves it on BENCH_PORT (default 4180; not 4190, a port browsers and fetch refuse to reach).
+ * BENCH_SKIP_BUILD=1 reuses the last build.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -35,22 +36,26 @@ export function build(): void {
 
 async function answering(origin: string, child: ChildProcess): Promise<void> {
 	const deadline = Date.now() + 60_000;
+	let last = 'no answer';
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error('vite preview stopped before it answered.');
 		try {
 			const response = await fetch(origin);
 			if (response.ok) return;
-		} catch {
-			// Not listening yet.
+			last = `status ${response.status}`;
+		} catch (error) {
+			// Not listening yet (or a port fetch refuses, said at the end).
+			const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+			last = cause?.code ?? cause?.message ?? String(error);
 		}
 		await new Promise((r) => setTimeout(r, 250));
 	}
-	throw new Error(`vite preview did not answer at ${origin} within a minute.`);
+	throw new Error(`vite preview did not answer at ${origin} within a minute (${last}).`);
 }
 
 /** Serves the build with `vite preview` on BENCH_PORT. */
 export async function serve(): Promise<Served> {
-	const port = Number(process.env.BENCH_PORT ?? 4190);
+	const port = Number(process.env.BENCH_PORT ?? 4180);
 	const origin = `http://localhost:${port}`;
 	const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
 		env: buildEnv(),
