@@ -186,7 +186,16 @@ async function measureBrowser(browser: Browser, origin: string) {
 				label: 'scoreboard of 100,000 attempts: custom window applied to board painted, worst',
 				unit: 'ms',
 				value: worst(board100k.windows),
-				detail: `7, 14, 30 and 3 days, edges off the hour: nothing read ahead, the bucket rows read from IndexedDB; median ${Math.round(median(board100k.windows)!)} ms of ${board100k.windows.length}`,
+				detail: `7, 14, 30 and 3 days, edges off the hour; the page reads the last 14 days' rows ahead, the rest from IndexedDB; median ${Math.round(median(board100k.windows)!)} ms of ${board100k.windows.length}`,
+				budget: { max: 100, source: 'stated' }
+			},
+			{
+				id: 'storage.board.competition',
+				group: 'Storage',
+				label: 'scoreboard of 100,000 attempts: competition changed to board painted, worst',
+				unit: 'ms',
+				value: worst(board100k.competitions),
+				detail: `competitions over the last day, week and month, and none; median ${Math.round(median(board100k.competitions)!)} ms of ${board100k.competitions.length}`,
 				budget: { max: 100, source: 'stated' }
 			},
 			{

@@ -29,7 +29,9 @@ export const WHY_MISSED: Record<string, string> = {
 	'storage.board':
 		'A period change shows the board kept or read ahead for that period, and updates the 50 rows shown in place.',
 	'storage.board.window':
-		'A custom window reads one bucket row per week, per day beside the weeks and per edge hour, and the attempts of the edges shorter than an hour, then ranks and renders; the rows hold every field of every player, so reading them is most of the time.',
+		"A custom window reads one bucket row per week, per day beside the weeks and per edge hour that the page has not read ahead (the last 14 days' rows, and yesterday's and today's hours), and the attempts of the edges shorter than an hour, then ranks and renders; reading rows is most of the time, and the first window after opening is the slowest (IndexedDB's own cache is cold).",
+	'storage.board.competition':
+		"A competition's board reads its window as a custom window does, for each scenario version in it.",
 	'storage.resume.stored': `Resuming is a load of the play page (see its figures above), then the deal and its snapshot read from IndexedDB and a deal of 200 actions rendered. ${SPA_START}`,
 	'storage.resume.outdated': `As the resume above, and the outdated snapshot makes the page replay all 200 actions and store the rebuilt snapshot first. ${SPA_START}`,
 	'engine.validate':
@@ -78,8 +80,9 @@ export const METHOD: string[] = [
 	'  days (four in five assessments), each with its actions row, written straight into the',
 	"  app's IndexedDB (scripts/bench/page/seed.js; a sample is checked against the app's record",
 	'  schemas first). Without a CPU slow-down. The scoreboard: the period select stepped with arrow',
-	'  keys (all, today, this week, and back), then custom windows typed and applied with Enter,',
-	'  from the key press to the last change painted. Resume: a stored deal of 200 actions (the model',
+	'  keys (all, today, this week, and back), custom windows typed and applied with Enter, then',
+	'  the competition select (three competitions added on the scenario), from the input to the',
+	'  last change painted. Resume: a stored deal of 200 actions (the model',
 	'  path but its last step, then chart entries and forecasts the engine accepts), opened on the',
 	'  play page with the CPU slowed down 4 times, from navigation to the deal painted with its',
 	'  controls enabled; once with the snapshot the page stores, once with an outdated snapshot,',

@@ -174,6 +174,8 @@ export interface BoardTimes {
 	 * this is the board query from IndexedDB and the render.
 	 */
 	windows: number[];
+	/** The competition select changed (competitions over the last day, week and month). */
+	competitions: number[];
 	rows: number;
 }
 
@@ -232,8 +234,9 @@ export async function boardTimes(
 				if (read.resultShown !== undefined) changes.push(read.resultShown);
 			}
 			const windows = await customWindows(page, runs);
+			const competitions = await competitionChanges(page, params, runs);
 			await page.close();
-			return { firstOpen: first.painted, opens, changes, windows, rows };
+			return { firstOpen: first.painted, opens, changes, windows, competitions, rows };
 		}
 	}
 	return undefined;
@@ -267,6 +270,65 @@ async function customWindows(page: Page, runs: number): Promise<number[]> {
 			const read = (await page.evaluate('window.__bench.read()')) as { resultShown?: number };
 			if (read.resultShown !== undefined) times.push(read.resultShown);
 		}
+	}
+	return times;
+}
+
+/**
+ * Adds three competitions on the seeded scenario (the last day, week and month, edges off the
+ * hour) through IndexedDB and opens the page again, then steps the competition select down
+ * through them and back up to none with arrow keys (`runs` rounds): input to board painted.
+ */
+async function competitionChanges(page: Page, params: SeedParams, runs: number): Promise<number[]> {
+	const now = Date.now();
+	const scenarios = [{ id: params.scenario.id, version: params.scenario.version }];
+	const competitions = [
+		{ id: 'bench-cup-day', name: 'Bench cup, a day', from: now - 86_400_000 - 777_777, to: now },
+		{
+			id: 'bench-cup-week',
+			name: 'Bench cup, a week',
+			from: now - 7 * 86_400_000 - 1_234_567,
+			to: now - 7_200_000
+		},
+		{
+			id: 'bench-cup-month',
+			name: 'Bench cup, a month',
+			from: now - 30 * 86_400_000 - 999_999,
+			to: now
+		}
+	].map((c) => ({ ...c, scenarios }));
+	await page.evaluate(
+		`new Promise((done, fail) => {
+			const request = indexedDB.open('sales-sim');
+			request.onerror = () => fail(request.error);
+			request.onsuccess = () => {
+				const tx = request.result.transaction('competitions', 'readwrite');
+				for (const c of ${JSON.stringify(competitions)}) tx.objectStore('competitions').put(c);
+				tx.oncomplete = () => { request.result.close(); done(); };
+				tx.onerror = () => fail(tx.error);
+			};
+		})`
+	);
+	// Written around the app: the page learns of them when it is opened again.
+	await page.reload();
+	await page.locator(BOARD_READY.selector).waitFor({ timeout: 60_000 });
+	const select = page.locator('#board-competition');
+	await select.locator('option[value="bench-cup-month"]').waitFor({ state: 'attached' });
+	// As after opening: a person reads the board first (the page reads ahead meanwhile).
+	await page.waitForTimeout(1000);
+	const times: number[] = [];
+	// Down through the three and back up to none, `runs` times (arrow keys: a real input).
+	const keys = Array.from({ length: runs }, () => [
+		...Array<string>(competitions.length).fill('ArrowDown'),
+		...Array<string>(competitions.length).fill('ArrowUp')
+	]);
+	for (const key of keys.flat()) {
+		await select.focus();
+		await page.evaluate('window.__bench.arm()');
+		await page.keyboard.press(key);
+		await page.waitForFunction(BOARD_SETTLED, undefined, { timeout: 60_000, polling: 50 });
+		const read = (await page.evaluate('window.__bench.read()')) as { resultShown?: number };
+		if (read.resultShown !== undefined) times.push(read.resultShown);
 	}
 	return times;
 }

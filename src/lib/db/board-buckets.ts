@@ -523,6 +523,17 @@ const BOARD_SOURCES: ReadonlySet<string> = new Set([
 	'players'
 ]);
 
+/**
+ * Bucket rows already read, unpacked, by key: a board that reads many windows (the scoreboard)
+ * passes one to `best`, and drops it whenever anything is written (a row kept here is never older
+ * than the database).
+ */
+export type BucketCache = Map<string, BoardEntry[]>;
+
+function cacheId(key: BoardTableKey): string {
+	return key.join('\u0000');
+}
+
 export class BoardRepository {
 	constructor(private readonly ctx: StorageContext) {}
 
@@ -530,23 +541,65 @@ export class BoardRepository {
 		return this.ctx.db;
 	}
 
+	/** The entries of a board's rows of one level starting in [lo, hi); inside a transaction. */
+	private async rows(
+		board: BoardRef,
+		level: BucketLevel,
+		lo: number,
+		hi: number,
+		cache?: BucketCache
+	): Promise<BoardEntry[]> {
+		const range = this.db.boardBuckets
+			.where(':id')
+			.between(keyOf(board, level, lo), keyOf(board, level, hi), true, false);
+		if (!cache) {
+			const list = (await range.toArray()) as BoardBucketRecord[];
+			return list.flatMap((row) => row.entries.map(unpack));
+		}
+		// The range's keys (small), then only the rows not read before.
+		const keys = (await range.primaryKeys()) as BoardTableKey[];
+		const ids = keys.map(cacheId);
+		const missing = keys.filter((_, i) => !cache.has(ids[i]));
+		const read = (await this.db.boardBuckets.bulkGet(missing)) as (BoardBucketRecord | undefined)[];
+		read.forEach((row, i) => {
+			if (row) cache.set(cacheId(missing[i]), row.entries.map(unpack));
+		});
+		return ids.flatMap((id) => cache.get(id) ?? []);
+	}
+
+	/**
+	 * Reads a board's rows of these levels starting in [from, to) into a cache, so that windows
+	 * over that time read little more than their edges.
+	 */
+	preload(
+		board: BoardRef,
+		range: { from: number; to: number },
+		levels: readonly Exclude<BucketLevel, 'all'>[],
+		cache: BucketCache
+	): Promise<void> {
+		const { db } = this;
+		return this.ctx.run(() =>
+			db.transaction('r', db.boardBuckets, async () => {
+				await Promise.all(
+					levels.map((level) => this.rows(board, level, range.from, range.to, cache))
+				);
+			})
+		);
+	}
+
 	/**
 	 * Each player's best entry on a board within a window, ranked (compareEntries). Reads one row
 	 * per week, per day beside the weeks and per edge hour of the window (one row in all for an
-	 * open window), and the attempts of at most four edges shorter than an hour, all at once.
+	 * open window), and the attempts of at most four edges shorter than an hour, all at once. With
+	 * a cache, rows found there are not read again, and rows read are added to it.
 	 */
-	best(board: BoardRef, window: BoardWindow = {}): Promise<BoardEntry[]> {
+	best(board: BoardRef, window: BoardWindow = {}, cache?: BucketCache): Promise<BoardEntry[]> {
 		const { db } = this;
 		return this.ctx.run(() =>
 			db.transaction('r', [db.attempts, db.boardBuckets], async () => {
 				const pieces = windowPieces(window);
-				const rows = async (level: BucketLevel, lo: number, hi: number) => {
-					const list = (await db.boardBuckets
-						.where(':id')
-						.between(keyOf(board, level, lo), keyOf(board, level, hi), true, false)
-						.toArray()) as BoardBucketRecord[];
-					return list.flatMap((row) => row.entries.map(unpack));
-				};
+				const rows = (level: BucketLevel, lo: number, hi: number) =>
+					this.rows(board, level, lo, hi, cache);
 				const raw = async (lo: number, hi: number) => {
 					const list = await db.attempts.where('finishedAt').between(lo, hi, true, false).toArray();
 					return list

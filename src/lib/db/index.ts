@@ -36,7 +36,7 @@ export { MODES, SCENARIO_STATUSES, boardKey, nameKey } from './records';
 export type { StorageCondition, StorageConditionKind } from './storage-monitor';
 export { compareAttempts, bestPerPlayer } from './attempt-repository';
 export { bestEntries, compareEntries, windowPieces, buildBoardRows } from './board-buckets';
-export type { BoardEntry, BoardRef, BoardSummary, BoardWindow } from './board-buckets';
+export type { BoardEntry, BoardRef, BoardSummary, BoardWindow, BucketCache } from './board-buckets';
 export type { NewAttempt, AddOutcome, AttemptFilter } from './attempt-repository';
 export type { NewDeal, FinishedDeal } from './deal-repository';
 export type { NewCompetition } from './competition-repository';

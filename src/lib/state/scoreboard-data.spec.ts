@@ -186,6 +186,20 @@ describe('BoardReader', () => {
 		expect(reader.read({ ...v1, period: { kind: 'week' } })).not.toBe(week);
 	});
 
+	it('reads recent rows ahead, and answers windows over them as the database does', async () => {
+		const { s, li } = await setup();
+		const reader = new BoardReader(s, () => now);
+		await reader.readAhead(v1);
+		const window = { ...v1, period: { kind: 'custom' as const, from: T0 - 5 * HOUR, to: null } };
+		expect(await reader.read(window)).toEqual(await loadBoard(window, now, s));
+		await s.attempts.add(attempt(li.id, 99, { finishedAt: T0 + 2 * HOUR }));
+		reader.forget();
+		await reader.readAhead(v1);
+		const after = await reader.read(window);
+		expect(after.scenario[0].entry.score).toBe(99);
+		expect(after).toEqual(await loadBoard(window, now, s));
+	});
+
 	it('does not keep a failure', async () => {
 		const { s } = await setup();
 		let fail = true;
@@ -193,8 +207,9 @@ describe('BoardReader', () => {
 			...s,
 			boards: {
 				...s.boards,
-				best: (board, window) =>
-					fail ? Promise.reject(new Error('gone')) : s.boards.best(board, window),
+				best: (board, window, cache) =>
+					fail ? Promise.reject(new Error('gone')) : s.boards.best(board, window, cache),
+				preload: (board, range, levels, cache) => s.boards.preload(board, range, levels, cache),
 				list: (mode) => s.boards.list(mode),
 				ensureFresh: () => s.boards.ensureFresh(),
 				watch: (onChange) => s.boards.watch(onChange)

@@ -10,6 +10,7 @@ import {
 	type BoardEntry,
 	type BoardSummary,
 	type BoardWindow,
+	type BucketCache,
 	type CompetitionRecord
 } from '$lib/db';
 import { paramsOfQuery, type BoardQuery } from '$lib/scoreboard/board-query';
@@ -59,7 +60,7 @@ export interface BoardData {
 }
 
 export interface BoardStorage {
-	boards: Pick<typeof storedBoards, 'best' | 'list' | 'ensureFresh' | 'watch'>;
+	boards: Pick<typeof storedBoards, 'best' | 'list' | 'ensureFresh' | 'watch' | 'preload'>;
 	competitions: Pick<typeof storedCompetitions, 'list'>;
 	teams: Pick<typeof storedTeams, 'listWithCounts'>;
 }
@@ -90,17 +91,22 @@ export async function loadCatalogue(
 	return { boards, competitions };
 }
 
-/**
- * Reads and ranks one board query: what the page shows. `catalogue` is loadCatalogue's answer
- * when the caller keeps it (it does not depend on the query); otherwise it is read here.
- */
+/** What a caller keeps between board queries (BoardReader), so that they are not read again. */
+export interface KeptReads {
+	/** loadCatalogue's answer: it does not depend on the query. */
+	catalogue?: Promise<BoardCatalogue>;
+	/** Bucket rows read before. */
+	rows?: BucketCache;
+}
+
+/** Reads and ranks one board query: what the page shows. */
 export async function loadBoard(
 	query: BoardQuery,
 	now: Date,
 	storage: BoardStorage = appBoardStorage,
-	catalogue?: Promise<BoardCatalogue>
+	kept: KeptReads = {}
 ): Promise<BoardData> {
-	const { boards, competitions } = await (catalogue ?? loadCatalogue(storage));
+	const { boards, competitions } = await (kept.catalogue ?? loadCatalogue(storage));
 	const competition = competitions.find((c) => c.id === query.competitionId) ?? null;
 	const window = intersectWindows(
 		competition ? competitionWindow(competition) : {},
@@ -122,7 +128,8 @@ export async function loadBoard(
 	const best = (ref: ScenarioVersionRef): Promise<BoardEntry[]> =>
 		storage.boards.best(
 			{ scenarioId: ref.id, scenarioVersion: ref.version, mode: BOARD_MODE },
-			window
+			window,
+			kept.rows
 		);
 
 	let scenario: RankedEntry[] = [];
@@ -153,6 +160,18 @@ export async function loadBoard(
 	};
 }
 
+/** Days of rows read ahead: a week's class and the one before. */
+const READ_AHEAD_DAYS = 14;
+/** Entries kept in read rows at most (about a few MB); beyond, the rows are read afresh. */
+const MAX_KEPT_ENTRIES = 60_000;
+const DAY = 86_400_000;
+
+function rowsHeld(rows: BucketCache): number {
+	let entries = 0;
+	for (const list of rows.values()) entries += list.length;
+	return entries;
+}
+
 /**
  * Board answers for the queries asked since the last write, so that going back to a period or
  * view shows at once. The scoreboard's feed calls `forget` whenever something a board reads is
@@ -161,6 +180,7 @@ export async function loadBoard(
  */
 export class BoardReader {
 	#catalogue: Promise<BoardCatalogue> | undefined;
+	#rows: BucketCache = new Map();
 	readonly #answers = new Map<string, Promise<BoardData>>();
 
 	constructor(
@@ -173,7 +193,43 @@ export class BoardReader {
 	/** Drops every kept answer: something boards read has changed. */
 	forget(): void {
 		this.#catalogue = undefined;
+		// A new map: reads still running fill the old one, which nothing uses any more.
+		this.#rows = new Map();
 		this.#answers.clear();
+	}
+
+	/**
+	 * Reads ahead the recent rows of the boards a query shows (READ_AHEAD_DAYS of day and week
+	 * rows, and the hours of yesterday and today), so that a custom window or a competition over
+	 * recent days reads little more than its edges.
+	 */
+	async readAhead(query: BoardQuery): Promise<void> {
+		const data = await this.read(query);
+		const refs = query.view === 'competition' ? (data.competition?.scenarios ?? []) : data.choices;
+		const shown =
+			query.view === 'competition'
+				? refs
+				: refs.filter((r) => data.board && sameRef(r, data.board));
+		const today = Math.floor(this.now().getTime() / DAY) * DAY;
+		const rows = this.#rows;
+		for (const ref of shown) {
+			const board = { scenarioId: ref.id, scenarioVersion: ref.version, mode: BOARD_MODE };
+			await this.storage.boards.preload(
+				board,
+				{ from: today - READ_AHEAD_DAYS * DAY, to: today + DAY },
+				['week', 'day'],
+				rows
+			);
+			await this.storage.boards.preload(
+				board,
+				{ from: today - DAY, to: today + DAY },
+				['hour'],
+				rows
+			);
+			// Forgotten meanwhile (a write): stop filling a cache nothing uses.
+			if (rows !== this.#rows) return;
+			if (rowsHeld(rows) > MAX_KEPT_ENTRIES) break;
+		}
 	}
 
 	/** The board for a query: kept, or read now (and kept). */
@@ -188,7 +244,8 @@ export class BoardReader {
 			return kept;
 		}
 		const catalogue = (this.#catalogue ??= loadCatalogue(this.storage));
-		const answer = loadBoard(query, at, this.storage, catalogue);
+		if (rowsHeld(this.#rows) > MAX_KEPT_ENTRIES) this.#rows = new Map();
+		const answer = loadBoard(query, at, this.storage, { catalogue, rows: this.#rows });
 		this.#answers.set(key, answer);
 		if (this.#answers.size > this.limit) this.#answers.delete(this.#answers.keys().next().value!);
 		// A failure is not kept: the next read tries again.

@@ -24,13 +24,14 @@ export interface FeedOptions {
 	storage?: BoardStorage;
 	/**
 	 * Once a board is painted, read these periods of the same board, so that switching to one
-	 * shows at once (the scoreboard page; the projector does not switch).
+	 * shows at once, and then the board's recent rows (BoardReader.readAhead): the scoreboard
+	 * page; the projector does not switch.
 	 */
 	prefetch?: readonly PeriodKind[];
 }
 
 /** Runs `task` once the page has painted what is pending now. */
-function afterPaint(task: () => void): void {
+function afterPaint(task: () => unknown): void {
 	requestAnimationFrame(() => setTimeout(task, 0));
 }
 
@@ -101,11 +102,16 @@ export class ScoreboardFeed {
 				}
 				if (prefetched || prefetch.length === 0) return;
 				prefetched = true;
-				afterPaint(() => {
-					if (stopped) return;
-					for (const kind of prefetch)
-						if (kind !== current.period.kind && kind !== 'custom')
-							reader.read({ ...current, period: { kind } }).catch(() => undefined);
+				afterPaint(async () => {
+					try {
+						for (const kind of prefetch)
+							if (!stopped && kind !== current.period.kind && kind !== 'custom')
+								await reader.read({ ...current, period: { kind } });
+						// And the recent rows, for custom windows and competitions over recent days.
+						if (!stopped) await reader.readAhead(current);
+					} catch {
+						// Reading ahead is a wish; the board shown is not affected.
+					}
 				});
 			};
 			// Any write to what boards read (here or in another tab): every kept answer is dropped.
