@@ -227,11 +227,8 @@ export async function boardTimes(
 			]);
 			for (const key of keys.flat()) {
 				await period.focus();
-				await page.evaluate('window.__bench.arm()');
-				await page.keyboard.press(key);
-				await page.waitForFunction(BOARD_SETTLED, undefined, { timeout: 60_000, polling: 50 });
-				const read = (await page.evaluate('window.__bench.read()')) as { resultShown?: number };
-				if (read.resultShown !== undefined) changes.push(read.resultShown);
+				const shown = await keyToBoard(page, key);
+				if (shown !== undefined) changes.push(shown);
 			}
 			const windows = await customWindows(page, runs);
 			const competitions = await competitionChanges(page, params, runs);
@@ -240,6 +237,18 @@ export async function boardTimes(
 		}
 	}
 	return undefined;
+}
+
+/**
+ * Presses a key on the focused control and waits for the board to settle: ms from the key press
+ * to the last change painted (undefined when nothing changed).
+ */
+async function keyToBoard(page: Page, key: string): Promise<number | undefined> {
+	await page.evaluate('window.__bench.arm()');
+	await page.keyboard.press(key);
+	await page.waitForFunction(BOARD_SETTLED, undefined, { timeout: 60_000, polling: 50 });
+	const read = (await page.evaluate('window.__bench.read()')) as { resultShown?: number };
+	return read.resultShown;
 }
 
 /** A datetime-local value in the page's time zone (the benchmark's, as Chromium inherits it). */
@@ -264,11 +273,8 @@ async function customWindows(page: Page, runs: number): Promise<number[]> {
 			await from.fill(localInput(until - days * 86_400_000 - 17 * 60_000));
 			await to.fill(localInput(until));
 			await to.focus();
-			await page.evaluate('window.__bench.arm()');
-			await page.keyboard.press('Enter');
-			await page.waitForFunction(BOARD_SETTLED, undefined, { timeout: 60_000, polling: 50 });
-			const read = (await page.evaluate('window.__bench.read()')) as { resultShown?: number };
-			if (read.resultShown !== undefined) times.push(read.resultShown);
+			const shown = await keyToBoard(page, 'Enter');
+			if (shown !== undefined) times.push(shown);
 		}
 	}
 	return times;
@@ -324,11 +330,8 @@ async function competitionChanges(page: Page, params: SeedParams, runs: number):
 	]);
 	for (const key of keys.flat()) {
 		await select.focus();
-		await page.evaluate('window.__bench.arm()');
-		await page.keyboard.press(key);
-		await page.waitForFunction(BOARD_SETTLED, undefined, { timeout: 60_000, polling: 50 });
-		const read = (await page.evaluate('window.__bench.read()')) as { resultShown?: number };
-		if (read.resultShown !== undefined) times.push(read.resultShown);
+		const shown = await keyToBoard(page, key);
+		if (shown !== undefined) times.push(shown);
 	}
 	return times;
 }
