@@ -67,6 +67,29 @@ async function naive(s: TestStorage, board: BoardRef, window: BoardWindow = {}) 
 	);
 }
 
+/** Li Na's one attempt (81.5, won), as an older version of the app stored it: row p1 / a1. */
+function olderAttemptRow(finishedAt: number): AttemptRecord {
+	return {
+		id: 'a1',
+		scenarioId: BOARD.scenarioId,
+		scenarioVersion: 1,
+		scenarioHash: HASH,
+		playerId: 'p1',
+		playerName: 'Li Na',
+		teamId: null,
+		teamName: null,
+		mode: 'assessment',
+		startedAt: 10,
+		finishedAt,
+		result: { outcome: 'won', score: 81.5, categories: {} },
+		weeksUsed: 12,
+		verified: true,
+		source: 'local',
+		fingerprint: 'c'.repeat(64),
+		boardKey: [81.5, -12, -finishedAt]
+	};
+}
+
 describe('windowPieces', () => {
 	const h = (n: number) => n * HOUR;
 	// 2026-11-23, a Monday: the start of a UTC week.
@@ -371,25 +394,7 @@ describe('boards', () => {
 				await old
 					.table('players')
 					.add({ id: 'p1', name: 'Li Na', nameKey: 'li na', teamId: null, createdAt: 1 });
-				await old.table('attempts').add({
-					id: 'a1',
-					scenarioId: BOARD.scenarioId,
-					scenarioVersion: 1,
-					scenarioHash: HASH,
-					playerId: 'p1',
-					playerName: 'Li Na',
-					teamId: null,
-					teamName: null,
-					mode: 'assessment',
-					startedAt: 10,
-					finishedAt: T0 + 5 * HOUR,
-					result: { outcome: 'won', score: 81.5, categories: {} },
-					weeksUsed: 12,
-					verified: true,
-					source: 'local',
-					fingerprint: 'c'.repeat(64),
-					boardKey: [81.5, -12, -(T0 + 5 * HOUR)]
-				});
+				await old.table('attempts').add(olderAttemptRow(T0 + 5 * HOUR));
 			})
 		);
 		expect(await s.boards.best(BOARD)).toMatchObject([{ attemptId: 'a1', score: 81.5 }]);
@@ -404,28 +409,10 @@ describe('boards', () => {
 				await old
 					.table('players')
 					.add({ id: 'p1', name: 'Li Na', nameKey: 'li na', teamId: null, createdAt: 1 });
-				const row = {
-					id: 'a1',
-					scenarioId: BOARD.scenarioId,
-					scenarioVersion: 1,
-					scenarioHash: HASH,
-					playerId: 'p1',
-					playerName: 'Li Na',
-					teamId: null,
-					teamName: null,
-					mode: 'assessment',
-					startedAt: 10,
-					finishedAt,
-					result: { outcome: 'won', score: 81.5, categories: {} },
-					weeksUsed: 12,
-					verified: true,
-					source: 'local',
-					fingerprint: 'c'.repeat(64),
-					boardKey: [81.5, -12, -finishedAt]
-				} as const;
+				const row = olderAttemptRow(finishedAt);
 				await old.table('attempts').add(row);
 				// As version 2 left them: entries as objects, no week rows, a meta row without a format.
-				const entry = entryOf(row as unknown as AttemptRecord);
+				const entry = entryOf(row);
 				const base = { ...BOARD, entries: [entry], playerIds: ['p1'], teamIds: [] };
 				await old.table('boardBuckets').bulkAdd([
 					{ ...base, level: 'all', start: 0 },
