@@ -8,6 +8,18 @@
  * `DEFAULT_METHODOLOGY` through `resolveMethodology`.
  */
 
+/**
+ * Versions of the scoring rules. An attempt records the version it was played under and is
+ * always replayed and scored under it, so no stored result changes silently.
+ *   1: the first rules (attempts of format sales-sim/attempt@1).
+ *   2: rules that only the method satisfies: stages not reached count, focus as coverage of the
+ *      key people, forecasts against a calibrated probability, the customer's satisfaction after
+ *      implementation, contact and the chart matter to the deal, gifts never credited.
+ */
+export const RULES_VERSIONS = [1, 2] as const;
+export type RulesVersion = (typeof RULES_VERSIONS)[number];
+export const RULES_VERSION: RulesVersion = 2;
+
 /** The six procurement stages (采购流程的六个阶段), in order. */
 export const STAGES = [
 	'discover-needs',
@@ -192,6 +204,27 @@ export interface Methodology {
 	strategyFit: Record<CustomerGroupId, Record<PositionId, StrategyId>>;
 	/** Share thresholds of the customer groups (§5): growth below the first, consolidation above the second. */
 	groupThresholds: readonly [number, number];
+	/**
+	 * Rules 2. The contact an activity needs before it can move a person fully: a telephone call
+	 * or a gift from a stranger changes little. Each step of contact short of it costs
+	 * `contactShortfallLoss` points of a positive effect.
+	 */
+	contactNeeded: Partial<Record<ActivityId, ContactId>>;
+	contactShortfallLoss: number;
+	/**
+	 * Rules 2. You sell to a person's buying role: a positive effect on someone whose role is not on
+	 * your chart, or is there wrongly, is smaller by this many points.
+	 */
+	unchartedLoss: number;
+	/**
+	 * Rules 2. The calibrated forecast: the funnel rate of the stage reached, moved on the log-odds
+	 * scale by the deal's evidence (−1..1) times `forecastEvidence`. The evidence is the projected
+	 * purchase support against its threshold (divided by `forecastSpread`), less
+	 * `forecastNoDecisionMaker` once internal deliberation has opened without the decision maker met.
+	 */
+	forecastEvidence: number;
+	forecastSpread: number;
+	forecastNoDecisionMaker: number;
 }
 
 /**
@@ -312,8 +345,44 @@ export const DEFAULT_METHODOLOGY: Methodology = {
 		development: { ahead: 'farming', level: 'farming', behind: 'farming' },
 		consolidation: { ahead: 'partnership', level: 'partnership', behind: 'partnership' }
 	},
-	groupThresholds: [0.1, 0.3]
+	groupThresholds: [0.1, 0.3],
+	contactNeeded: { telephone: 'frequent', gift: 'frequent', 'business-event': 'distant' },
+	contactShortfallLoss: 1,
+	unchartedLoss: 2,
+	forecastEvidence: 2.5,
+	forecastSpread: 0.4,
+	forecastNoDecisionMaker: 0.6
 };
+
+/**
+ * How the score is made (rules 2 unless named), with the reason the debrief gives for each. These
+ * are the product's choices where the course is silent; they apply to every scenario.
+ */
+export const SCORING = {
+	/** Credit of an activity by its fit for the stage it was done in. A gift is never credited. */
+	fitCredit: { good: 1, fair: 0.5, poor: 0 } as Record<Fit, number>,
+	/** How much a correct role loses for each stage it was identified late, and the least it keeps. */
+	roleDelayLoss: 0.15,
+	roleMinCredit: 0.4,
+	/** Credit of the strategy planned before the first activity, against the scenario's key. */
+	strategyCredit: { best: 1, acceptable: 0.5, corrected: 0.4, wrong: 0 },
+	/**
+	 * The share of the method's points a deal keeps by how it ended: a lost deal or a withdrawal
+	 * the scenario does not mark wise cannot score well, whatever else was done.
+	 */
+	outcomeFactor: { won: 1, wise: 1, lost: 0.5, withdrawn: 0.3 },
+	/**
+	 * The share of a win's outcome credit that depends on the users' satisfaction after
+	 * implementation, by the strategy the customer calls for: a partner lives on satisfaction.
+	 */
+	satisfactionShare: { hunting: 0.3, farming: 0.5, partnership: 0.7 } as Record<StrategyId, number>,
+	/** Satisfaction of a user by their attitude after implementation. */
+	satisfaction: { supporter: 1, neutral: 0.4, opponent: 0 } as Record<AttitudeId, number>,
+	/** A forecast this far from the calibrated probability (or further) earns nothing. */
+	forecastTolerance: 0.35,
+	/** The least fit an activity needs to count as working with a key person. */
+	focusFit: 'fair' as Fit
+} as const;
 
 function row(...fits: [Fit, Fit, Fit, Fit, Fit, Fit]): Record<StageId, Fit> {
 	return Object.fromEntries(STAGES.map((stage, i) => [stage, fits[i]])) as Record<StageId, Fit>;

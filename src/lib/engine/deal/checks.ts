@@ -26,7 +26,7 @@ export interface CheckResult {
 
 /** Runs one check: `runCheck(s, { name, actions, expect: { outcome: 'won' } }).passed`. */
 export function runCheck(scenario: Scenario, check: ScenarioCheck): CheckResult {
-	const result = replay(scenario, check.actions, { keepStates: false });
+	const result = replay(scenario, check.actions, { keepStates: false, seed: check.seed });
 	const failures: CheckFailure[] = [];
 	const score = result.score.total;
 	const { expect } = check;

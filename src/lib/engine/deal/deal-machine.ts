@@ -1,79 +1,80 @@
 /**
- * The deal as a state machine: the six procurement stages, then the end. Every event is an
- * attempt action of the contract (shared/docs/scenario-format.md); a guard refuses what the
- * rules refuse (deal-rules.ts `refusal`), and the one action applies the rules. Context comes
- * from the scenario given as `input`.
+ * The deal as a state machine: the six procurement stages, then the end. The states are made from
+ * STAGES (methodology.ts), so the stage order is written once; the rules (deal-rules.ts) are the
+ * only authority on flow. Every event is an attempt action (docs/authoring.md, "The trainee's
+ * actions"): a guard refuses what `refusal` refuses, one action applies `applyAction` — the same
+ * rules function `replay` runs — and the machine then follows the stage the rules opened, or the
+ * end. Context comes from the scenario, seed and rules version given as `input`.
  */
-import { and, assign, setup } from 'xstate';
-import type { Action, Scenario } from '../scenario/schema';
-import {
-	applyAction,
-	initialContext,
-	refusal,
-	wouldWinOnAdvance,
-	type DealContext
-} from './deal-rules';
+import { assign, setup } from 'xstate';
+import { STAGES, nextStage, type RulesVersion, type StageId } from '../methodology';
+import type { Action, ActionType, Scenario } from '../scenario/schema';
+import { applyAction, initialContext, refusal, type DealContext } from './deal-rules';
 
 /** Bump when DealContext or the machine's states change shape: older snapshots are then replayed. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
-export const dealMachine = setup({
+const ACTION_TYPES: readonly ActionType[] = [
+	'strategy',
+	'chart',
+	'activity',
+	'decide',
+	'forecast',
+	'advance',
+	'withdraw'
+];
+
+export interface DealInput {
+	scenario: Scenario;
+	seed?: number;
+	rules?: RulesVersion;
+}
+
+const machineSetup = setup({
 	types: {
 		context: {} as DealContext,
 		events: {} as Action,
-		input: {} as { scenario: Scenario }
+		input: {} as DealInput
 	},
 	guards: {
 		allowed: ({ context, event }) => refusal(context, event) === undefined,
-		winsPurchase: ({ context }) => wouldWinOnAdvance(context),
-		endsDeal: ({ context, event }) =>
-			event.type === 'decide' &&
-			context.scenario.stages[context.stage].decision?.options.find((o) => o.id === event.option)
-				?.ends !== undefined
+		ended: ({ context }) => context.outcome !== undefined
 	},
 	actions: {
 		apply: assign(({ context, event }) => applyAction(context, event))
 	}
-}).createMachine({
+});
+
+/** Each stage waits for actions, and follows the rules to the next stage or to the end. */
+function stageState(stage: StageId) {
+	const next = nextStage(stage);
+	return {
+		always: [
+			{ guard: 'ended' as const, target: 'ended' },
+			...(next
+				? [{ guard: ({ context }: { context: DealContext }) => context.stage === next, target: next }]
+				: [])
+		]
+	};
+}
+
+export const dealMachine = machineSetup.createMachine({
 	id: 'deal',
-	context: ({ input }) => initialContext(input.scenario),
-	initial: 'discover-needs',
-	on: {
-		strategy: { guard: 'allowed', actions: 'apply' },
-		chart: { guard: 'allowed', actions: 'apply' },
-		activity: { guard: 'allowed', actions: 'apply' },
-		forecast: { guard: 'allowed', actions: 'apply' },
-		decide: [
-			{ guard: and(['allowed', 'endsDeal']), target: '.ended', actions: 'apply' },
-			{ guard: 'allowed', actions: 'apply' }
-		],
-		withdraw: { guard: 'allowed', target: '.ended', actions: 'apply' }
-	},
+	context: ({ input }) =>
+		initialContext(input.scenario, { seed: input.seed, rules: input.rules }),
+	initial: 'opening',
+	on: Object.fromEntries(
+		ACTION_TYPES.map((type) => [type, { guard: 'allowed' as const, actions: 'apply' as const }])
+	),
 	states: {
-		'discover-needs': {
-			on: { advance: { guard: 'allowed', target: 'internal-deliberation', actions: 'apply' } }
+		// The first stage's start events may already end the deal.
+		opening: {
+			always: [{ guard: 'ended', target: 'ended' }, { target: STAGES[0] }]
 		},
-		'internal-deliberation': {
-			on: { advance: { guard: 'allowed', target: 'system-design', actions: 'apply' } }
-		},
-		'system-design': {
-			on: { advance: { guard: 'allowed', target: 'evaluation', actions: 'apply' } }
-		},
-		evaluation: {
-			on: { advance: { guard: 'allowed', target: 'commitment', actions: 'apply' } }
-		},
-		commitment: {
-			// The purchase is decided when this stage closes: won opens implementation, lost ends.
-			on: {
-				advance: [
-					{ guard: and(['allowed', 'winsPurchase']), target: 'implementation', actions: 'apply' },
-					{ guard: 'allowed', target: 'ended', actions: 'apply' }
-				]
-			}
-		},
-		implementation: {
-			on: { advance: { guard: 'allowed', target: 'ended', actions: 'apply' } }
-		},
+		...(Object.fromEntries(STAGES.map((stage) => [stage, stageState(stage)])) as Record<
+			StageId,
+			ReturnType<typeof stageState>
+		>),
 		ended: { type: 'final' }
 	}
 });

@@ -5,8 +5,11 @@
  * verification give the same result. No randomness, no clock.
  */
 import {
+	ATTITUDES,
 	CONTACTS,
 	DELIBERATION_INTEL,
+	RULES_VERSION,
+	STAGES,
 	attitudeOf,
 	customerGroup,
 	nextStage,
@@ -16,10 +19,22 @@ import {
 	type Fit,
 	type Methodology,
 	type OutcomeId,
+	type RulesVersion,
 	type StageId,
 	type StrategyId
 } from '../methodology';
-import type { Action, Person, Scenario } from '../scenario/schema';
+import { createRandom, deriveSeed } from '../random';
+import type {
+	Action,
+	Condition,
+	Decision,
+	DecisionOption,
+	Defence,
+	Person,
+	Scenario,
+	StageEvent,
+	StagePlan
+} from '../scenario/schema';
 import { resolveMethodology } from './resolve-methodology';
 import type { ChartEntry, LogEntry, Reaction, RedFlag, Refusal } from './types';
 
@@ -47,9 +62,26 @@ export interface PurchaseResult {
 	opponentDecisionMaker: boolean;
 }
 
+/** How a withdrawal is judged, fixed when the trainee withdraws. */
+export interface WithdrawalVerdict {
+	/** The scenario marks withdrawing now as the lesson (or, in a format-1 file, it was headed for a loss). */
+	wise: boolean;
+	/** Share of the outcome credit it earns, 0..1. */
+	credit: number;
+	/** Index into `scenario.withdrawals` of the entry that made it wise, if one did. */
+	entry?: number;
+}
+
 export interface DealContext {
+	/** The scenario as drawn for this deal: the variant and the attitude bands applied. */
 	scenario: Scenario;
 	method: Methodology;
+	/** The seed the deal was drawn from. */
+	seed: number;
+	/** The id of the variant drawn, when the scenario has variants. */
+	variant?: string;
+	/** The version of the rules the deal is played and scored under. */
+	rules: RulesVersion;
 	stage: StageId;
 	outcome?: OutcomeId;
 	moneyUsed: number;
@@ -63,6 +95,10 @@ export interface DealContext {
 	decisions: Record<string, { option: string; stage: StageId }>;
 	/** The last forecast made in each stage. */
 	forecasts: Partial<Record<StageId, number>>;
+	/** The engine's calibrated win probability when that forecast was made (rules 2). */
+	calibrated: Partial<Record<StageId, number>>;
+	/** How the withdrawal was judged, when the deal ended in one. */
+	withdrawal?: WithdrawalVerdict;
 	closedStages: StageId[];
 	log: LogEntry[];
 	redFlags: RedFlag[];
@@ -74,8 +110,48 @@ export interface DealContext {
 
 // ------------------------------------------------------------------ start
 
-/** The context of a fresh deal: first stage open, its start events fired. */
-export function initialContext(scenario: Scenario): DealContext {
+export interface DealOptions {
+	/** The seed the deal's variant is drawn from (an unsigned 32-bit integer); 0 by default. */
+	seed?: number;
+	/** The rules version to play under; the current one by default. */
+	rules?: RulesVersion;
+}
+
+/**
+ * The deal a seed draws from a scenario: one of its variants (by weight) applied to the people,
+ * then each attitude band resolved. `drawDeal(s, 7)` is the same on every machine; a scenario
+ * without variants or bands is returned as it is.
+ */
+export function drawDeal(
+	scenario: Scenario,
+	seed: number
+): { scenario: Scenario; variant?: string } {
+	const variants = scenario.variants ?? [];
+	const banded = scenario.people.some((person) => person.attitudeBand);
+	if (variants.length === 0 && !banded) return { scenario };
+	const random = createRandom(deriveSeed(seed, 'deal'));
+	const variant =
+		variants.length > 0 ? variants[random.weighted(variants.map((v) => v.weight))] : undefined;
+	const people = scenario.people.map((person): Person => {
+		const patch = variant?.people[person.id] ?? {};
+		const drawn: Person = { ...person };
+		for (const [key, value] of Object.entries(patch)) {
+			if (value !== undefined) Object.assign(drawn, { [key]: value });
+		}
+		if (drawn.attitudeBand && patch.attitude === undefined) {
+			const [a, b] = drawn.attitudeBand.map((attitude) => ATTITUDES.indexOf(attitude));
+			const low = Math.min(a, b);
+			drawn.attitude = ATTITUDES[low + random.int(Math.abs(a - b) + 1)];
+		}
+		return drawn;
+	});
+	return { scenario: { ...scenario, people }, variant: variant?.id };
+}
+
+/** The context of a fresh deal: its variant drawn, first stage open, its start events fired. */
+export function initialContext(source: Scenario, options: DealOptions = {}): DealContext {
+	const seed = options.seed ?? 0;
+	const { scenario, variant } = drawDeal(source, seed);
 	const method = resolveMethodology(scenario.methodology);
 	const people: Record<string, PersonState> = {};
 	for (const person of scenario.people) {
@@ -89,6 +165,9 @@ export function initialContext(scenario: Scenario): DealContext {
 	const context: DealContext = {
 		scenario,
 		method,
+		seed,
+		...(variant === undefined ? {} : { variant }),
+		rules: options.rules ?? RULES_VERSION,
 		stage: 'discover-needs',
 		moneyUsed: 0,
 		weeksUsed: 0,
@@ -97,6 +176,7 @@ export function initialContext(scenario: Scenario): DealContext {
 		intel: {},
 		decisions: {},
 		forecasts: {},
+		calibrated: {},
 		closedStages: [],
 		log: [],
 		redFlags: [],
@@ -161,18 +241,30 @@ export function refusal(context: DealContext, action: Action): Refusal | undefin
 			return undefined;
 		}
 		case 'decide': {
-			const owner = stageOfDecision(scenario, action.decision);
-			if (!owner) return { code: 'unknown-decision', params: { decision: action.decision } };
-			if (owner !== context.stage) {
-				return { code: 'decision-elsewhere', params: { decision: action.decision, stage: owner } };
+			const found = findDecision(scenario, action.decision);
+			if (!found) return { code: 'unknown-decision', params: { decision: action.decision } };
+			if (found.stage !== context.stage) {
+				return {
+					code: 'decision-elsewhere',
+					params: { decision: action.decision, stage: found.stage }
+				};
 			}
 			if (context.decisions[action.decision]) {
 				return { code: 'already-decided', params: { decision: action.decision } };
 			}
-			const decision = scenario.stages[owner].decision!;
-			if (!decision.options.some((option) => option.id === action.option)) {
+			if (!isAsked(context, found.decision)) {
+				return { code: 'decision-not-asked', params: { decision: action.decision } };
+			}
+			const option = found.decision.options.find((o) => o.id === action.option);
+			if (!option) {
 				return {
 					code: 'unknown-option',
+					params: { decision: action.decision, option: action.option }
+				};
+			}
+			if (option.if && !holds(context, option.if)) {
+				return {
+					code: 'option-not-offered',
 					params: { decision: action.decision, option: action.option }
 				};
 			}
@@ -181,11 +273,11 @@ export function refusal(context: DealContext, action: Action): Refusal | undefin
 		case 'forecast':
 			return undefined;
 		case 'advance': {
-			const decision = scenario.stages[context.stage].decision;
-			if (decision && !context.decisions[decision.id]) {
+			const open = activeDecisions(context).find((decision) => !context.decisions[decision.id]);
+			if (open) {
 				return {
 					code: 'unanswered-decision',
-					params: { decision: decision.id, stage: context.stage }
+					params: { decision: open.id, stage: context.stage }
 				};
 			}
 			return undefined;
@@ -202,11 +294,72 @@ function personProblem(context: DealContext, id: string): Refusal | undefined {
 	return undefined;
 }
 
-function stageOfDecision(scenario: Scenario, id: string): StageId | undefined {
-	for (const [stage, plan] of Object.entries(scenario.stages)) {
-		if (plan.decision?.id === id) return stage as StageId;
+// ------------------------------------------------------------------ conditions and decisions
+
+/** A stage's decisions: the format-1 `decision`, then the format-2 `decisions`. */
+export function stageDecisions(plan: StagePlan): Decision[] {
+	return plan.decision ? [plan.decision, ...plan.decisions] : plan.decisions;
+}
+
+/** The decision with this id and the stage it belongs to. */
+export function findDecision(
+	scenario: Scenario,
+	id: string
+): { decision: Decision; stage: StageId } | undefined {
+	for (const stage of STAGES) {
+		const decision = stageDecisions(scenario.stages[stage]).find((d) => d.id === id);
+		if (decision) return { decision, stage };
 	}
 	return undefined;
+}
+
+/**
+ * Whether a condition holds in the deal as it stands:
+ * `holds(context, { intel: 'budget' })` → true once the budget intel has been learned.
+ */
+export function holds(context: DealContext, condition: Condition): boolean {
+	if ('all' in condition) return condition.all.every((c) => holds(context, c));
+	if ('any' in condition) return condition.any.some((c) => holds(context, c));
+	if ('not' in condition) return !holds(context, condition.not);
+	if ('intel' in condition) return context.intel[condition.intel] !== undefined;
+	if ('decision' in condition) {
+		const made = context.decisions[condition.decision];
+		return made !== undefined && (condition.option === undefined || made.option === condition.option);
+	}
+	if ('person' in condition) {
+		const state = context.people[condition.person];
+		if (!state) return false;
+		if ('attitude' in condition) return condition.attitude.includes(attitudeOf(state.points));
+		return state.contact >= CONTACTS.indexOf(condition.contact);
+	}
+	if ('strategy' in condition) return context.strategy === condition.strategy;
+	if ('stage' in condition) return stageIndex(context.stage) >= stageIndex(condition.stage);
+	return context.variant === condition.variant;
+}
+
+/** Whether the decision is asked now: answered already, or its condition holds and it has an option to offer. */
+function isAsked(context: DealContext, decision: Decision): boolean {
+	if (context.decisions[decision.id]) return true;
+	if (decision.if && !holds(context, decision.if)) return false;
+	return offeredOptions(context, decision).length > 0;
+}
+
+/** The decisions the trainee must answer (or has answered) in the current stage. */
+export function activeDecisions(context: DealContext): Decision[] {
+	return stageDecisions(context.scenario.stages[context.stage]).filter((decision) =>
+		isAsked(context, decision)
+	);
+}
+
+/** The options of a decision offered now (their conditions hold). */
+export function offeredOptions(context: DealContext, decision: Decision): DecisionOption[] {
+	return decision.options.filter((option) => !option.if || holds(context, option.if));
+}
+
+/** The brief of a stage as the deal stands: the first alternative whose condition holds, or the brief. */
+export function stageBrief(context: DealContext, stage: StageId): string {
+	const plan = context.scenario.stages[stage];
+	return plan.briefs?.find((alternative) => holds(context, alternative.if))?.text ?? plan.brief;
 }
 
 // ------------------------------------------------------------------ applying an action
@@ -247,6 +400,7 @@ export function applyActionInPlace(context: DealContext, action: Action): void {
 			break;
 		case 'forecast':
 			context.forecasts[context.stage] = action.probability;
+			if (context.rules >= 2) context.calibrated[context.stage] = calibratedForecast(context);
 			log(context, {
 				kind: 'forecast',
 				stage: context.stage,
@@ -258,8 +412,7 @@ export function applyActionInPlace(context: DealContext, action: Action): void {
 			closeStage(context);
 			break;
 		case 'withdraw':
-			context.purchase = decidePurchase(context);
-			end(context, 'withdrawn');
+			withdraw(context);
 			break;
 	}
 	context.at += 1;
@@ -278,6 +431,7 @@ export function copy(context: DealContext): DealContext {
 		intel: { ...context.intel },
 		decisions: { ...context.decisions },
 		forecasts: { ...context.forecasts },
+		calibrated: { ...context.calibrated },
 		closedStages: [...context.closedStages],
 		log: [...context.log],
 		redFlags: [...context.redFlags]
@@ -316,6 +470,7 @@ function chart(context: DealContext, action: Extract<Action, { type: 'chart' }>)
 	}
 	if (action.attitude) entry.attitude = action.attitude;
 	if (action.level) entry.level = action.level;
+	if (action.contact) entry.contact = action.contact;
 	context.chart[action.person] = entry;
 	log(context, { kind: 'chart', stage: context.stage, at: context.at, person: action.person });
 	checkContradiction(context, action.person);
@@ -355,6 +510,19 @@ export function activityEffect(
 	if (fit !== 'poor' && isKeyPerson(method, stage, person)) effect += method.keyRoleBonus;
 	effect += method.levelResponse[person.level][activity] ?? 0;
 	effect += person.responds?.[activity] ?? 0;
+	if (effect > 0 && context.rules >= 2) {
+		// Closeness: a call or a gift from a stranger changes little.
+		const needed = method.contactNeeded[activity];
+		const contact = context.people[person.id]?.contact ?? 0;
+		if (needed) {
+			const short = Math.max(0, CONTACTS.indexOf(needed) - contact);
+			effect = Math.max(0, effect - short * method.contactShortfallLoss);
+		}
+		// The chart: you sell to the buying role you have worked out.
+		if (context.chart[person.id]?.role !== person.role) {
+			effect = Math.max(0, effect - method.unchartedLoss);
+		}
+	}
 	if (effect > 0) {
 		if (person.influence >= method.hardToMoveInfluence) effect = Math.max(1, effect - 1);
 		// The strategy can make a fitting activity worthless, never turn it against us.
@@ -376,6 +544,30 @@ export function isKeyPerson(method: Methodology, stage: StageId, person: Person)
 		method.keyRoles[stage].includes(person.role) ||
 		method.keyDepartments[stage].includes(person.department)
 	);
+}
+
+/**
+ * The coach's warning before a gift: the people for whom it would be a compliance risk (finance
+ * or procurement, or a costly gift whoever receives it). `giftWarning(c, 'gift', ['cfo'])` →
+ * `[{ person: 'cfo', reason: 'department' }]`; empty for any other activity.
+ */
+export function giftWarning(
+	context: DealContext,
+	activity: ActivityId,
+	people: readonly string[]
+): { person: string; reason: 'department' | 'costly' }[] {
+	if (activity !== 'gift') return [];
+	const { method, scenario } = context;
+	const costly = method.costs.gift.money > method.giftModestShare * scenario.deal.value;
+	const out: { person: string; reason: 'department' | 'costly' }[] = [];
+	for (const id of people) {
+		const person = scenario.people.find((p) => p.id === id);
+		if (!person) continue;
+		if (method.giftRiskDepartments.includes(person.department))
+			out.push({ person: id, reason: 'department' });
+		else if (costly) out.push({ person: id, reason: 'costly' });
+	}
+	return out;
 }
 
 function isRiskyGift(context: DealContext, activity: ActivityId, person: Person): boolean {
@@ -473,7 +665,7 @@ function checkResources(context: DealContext): void {
 // ------------------------------------------------------------------ decisions and effects
 
 function decide(context: DealContext, decisionId: string, optionId: string): void {
-	const decision = context.scenario.stages[context.stage].decision!;
+	const { decision } = findDecision(context.scenario, decisionId)!;
 	const option = decision.options.find((o) => o.id === optionId)!;
 	context.decisions[decisionId] = { option: optionId, stage: context.stage };
 	log(context, {
@@ -484,11 +676,47 @@ function decide(context: DealContext, decisionId: string, optionId: string): voi
 		option: optionId
 	});
 	applyEffects(context, option.effects);
-	if (option.ends) {
-		if (option.ends === 'withdrawn' || option.ends === 'lost')
-			context.purchase = decidePurchase(context);
+	if (option.ends === 'withdrawn') withdraw(context, option);
+	else if (option.ends) {
+		if (option.ends === 'lost') context.purchase = decidePurchase(context);
 		end(context, option.ends);
 	}
+}
+
+/**
+ * The trainee leaves the deal (by the withdraw action or an option that ends it so). Whether that
+ * was wise is judged now, on what the deal looks like at this moment: a format-2 scenario marks
+ * it in `withdrawals`; a format-1 scenario through an option that withdraws with credit, while the
+ * deal was heading for a loss.
+ */
+function withdraw(context: DealContext, option?: DecisionOption): void {
+	context.purchase = decidePurchase(context);
+	context.withdrawal = judgeWithdrawal(context, option);
+	end(context, 'withdrawn');
+}
+
+function judgeWithdrawal(context: DealContext, option?: DecisionOption): WithdrawalVerdict {
+	const { scenario } = context;
+	const at = stageIndex(context.stage);
+	const entry = scenario.withdrawals.findIndex(
+		(w) => stageIndex(w.stage) <= at && (!w.if || holds(context, w.if))
+	);
+	if (entry >= 0) return { wise: true, credit: scenario.withdrawals[entry].credit, entry };
+	// Format 1: an option that withdraws with credit, in a stage reached, endorses withdrawing
+	// from then on when the deal is heading for a loss.
+	const endorsed = Math.max(
+		0,
+		option?.score ?? 0,
+		...STAGES.slice(0, at + 1).flatMap((stage) =>
+			stageDecisions(scenario.stages[stage]).flatMap((d) =>
+				d.options.filter((o) => o.ends === 'withdrawn').map((o) => o.score)
+			)
+		)
+	);
+	const heading = context.purchase !== undefined && !context.purchase.won;
+	return endorsed > 0 && heading && scenario.withdrawals.length === 0
+		? { wise: true, credit: endorsed }
+		: { wise: false, credit: 0 };
 }
 
 function applyEffects(context: DealContext, effects: { person: string; attitude: number }[]): void {
@@ -516,14 +744,61 @@ function openStage(context: DealContext, stage: StageId): void {
 
 function fireEvents(context: DealContext, when: 'start' | 'end'): void {
 	const { stage } = context;
-	for (const event of context.scenario.stages[stage].events) {
+	const events = context.scenario.stages[stage].events;
+	for (let index = 0; index < events.length && !context.outcome; index++) {
+		const event = events[index];
 		if (event.when !== when) continue;
-		const skipped = event.unless
-			? didInStage(context, event.unless.activity, event.unless.person)
-			: false;
-		log(context, { kind: 'event', stage, at: context.at, text: event.text, skipped });
-		if (!skipped) applyEffects(context, event.effects);
+		// A conditional event that does not apply did not happen: nothing is logged.
+		if (event.if && !holds(context, event.if)) continue;
+		const skipped = headedOff(context, event);
+		log(context, {
+			kind: 'event',
+			stage,
+			at: context.at,
+			index,
+			text: skipped && event.headedOff ? event.headedOff : event.text,
+			skipped,
+			...(event.ends && !skipped ? { ends: event.ends } : {})
+		});
+		if (skipped) continue;
+		applyEffects(context, event.effects);
+		if (event.ends) {
+			context.purchase = decidePurchase(context);
+			end(context, event.ends);
+		}
 	}
+}
+
+/** Whether the trainee headed the event off: by its format-1 key (`unless`) or by method (`defence`). */
+function headedOff(context: DealContext, event: StageEvent): boolean {
+	if (event.unless) return didInStage(context, event.unless.activity, event.unless.person);
+	if (!event.defence) return false;
+	const defences = Array.isArray(event.defence) ? event.defence : [event.defence];
+	return defences.some((defence) => defended(context, defence));
+}
+
+const FIT_RANK: Record<Fit, number> = { poor: 0, fair: 1, good: 2 };
+
+/**
+ * A defence by method: in this stage, an activity of at least the fit named (never a gift) with
+ * someone who holds the role (in the deal as drawn) or is the person named.
+ */
+function defended(context: DealContext, defence: Defence): boolean {
+	const { scenario } = context;
+	const matches = (id: string) => {
+		if (defence.person !== undefined && id !== defence.person) return false;
+		if (defence.role === undefined) return true;
+		return scenario.people.find((p) => p.id === id)?.role === defence.role;
+	};
+	return context.log.some(
+		(entry) =>
+			entry.kind === 'activity' &&
+			entry.stage === context.stage &&
+			entry.activity !== 'gift' &&
+			FIT_RANK[entry.fit] >= FIT_RANK[defence.fit] &&
+			(defence.activities === undefined || defence.activities.includes(entry.activity)) &&
+			entry.people.some(matches)
+	);
 }
 
 function didInStage(context: DealContext, type: ActivityId, person?: string): boolean {
@@ -539,6 +814,8 @@ function didInStage(context: DealContext, type: ActivityId, person?: string): bo
 /** Close the current stage: end events, the coach's checks, then the next stage or the end. */
 function closeStage(context: DealContext): void {
 	fireEvents(context, 'end');
+	// An event may have ended the deal (a specification lock-in, say).
+	if (context.outcome) return;
 	stageFlags(context);
 	context.closedStages.push(context.stage);
 	if (context.stage === 'commitment') {
@@ -565,12 +842,31 @@ function end(context: DealContext, outcome: OutcomeId): void {
 	log(context, { kind: 'ended', stage: context.stage, at: context.at, outcome });
 }
 
-/** Whether advancing now would win the purchase: for the machine's guard at commitment. */
-export function wouldWinOnAdvance(context: DealContext): boolean {
-	if (context.stage !== 'commitment') return false;
-	const trial = copy(context);
-	fireEvents(trial, 'end');
-	return decidePurchase(trial).won;
+/**
+ * The engine's calibrated win probability now (rules 2): the funnel rate of the stage reached,
+ * moved by the deal's evidence — the projected purchase support against its threshold, and whether
+ * the decision maker has been met once internal deliberation is open. 1 or 0 once decided.
+ * The debrief shows it beside each forecast; a forecast is judged by its distance from it.
+ */
+export function calibratedForecast(context: DealContext): number {
+	if (context.outcome) return context.outcome === 'won' ? 1 : 0;
+	if (context.closedStages.includes('commitment')) return 1;
+	const { method, scenario } = context;
+	const base = method.funnel[context.stage];
+	if (base >= 1) return 1;
+	if (base <= 0) return 0;
+	const projection = decidePurchase(context);
+	let evidence = (projection.support - method.purchase.threshold) / method.forecastSpread;
+	if (projection.opponentDecisionMaker) evidence = Math.min(evidence, 0) - 0.5;
+	if (stageIndex(context.stage) >= stageIndex('internal-deliberation')) {
+		const met = scenario.people.some(
+			(p) => p.role === 'decision-maker' && context.people[p.id].touches > 0
+		);
+		if (!met) evidence -= method.forecastNoDecisionMaker;
+	}
+	evidence = clamp(evidence, -1, 1);
+	const logit = Math.log(base / (1 - base)) + method.forecastEvidence * evidence;
+	return round(1 / (1 + Math.exp(-logit)), 3);
 }
 
 // ------------------------------------------------------------------ the coach's checks

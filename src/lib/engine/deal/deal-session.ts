@@ -3,7 +3,7 @@
  * snapshot no longer fits the machine, the same deal rebuilt by replaying its actions.
  */
 import type { Action, Scenario } from '../scenario/schema';
-import type { DealContext } from './deal-rules';
+import type { DealContext, DealOptions } from './deal-rules';
 import { SNAPSHOT_VERSION, dealMachine } from './deal-machine';
 import { replay, type DealSnapshot, type RefusedAction } from './replay';
 
@@ -38,9 +38,10 @@ export function persist(snapshot: unknown): StoredSnapshot {
 export function restore(
 	scenario: Scenario,
 	stored: StoredSnapshot | undefined,
-	actions: readonly Action[]
+	actions: readonly Action[],
+	options: DealOptions = {}
 ): RestoreResult {
-	const fits = stored && fitsMachine(stored, scenario, actions.length);
+	const fits = stored && fitsMachine(stored, scenario, actions.length, options);
 	if (fits) {
 		try {
 			const snapshot = dealMachine.resolveState({
@@ -52,13 +53,18 @@ export function restore(
 			// fall through to the replay
 		}
 	}
-	const result = replay(scenario, actions, { keepStates: false });
+	const result = replay(scenario, actions, { ...options, keepStates: false });
 	if (result.refused.length > 0)
 		return { ok: false, reason: 'actions-refused', refused: result.refused };
 	return { ok: true, snapshot: snapshotOf(result.final), rebuilt: true };
 }
 
-function fitsMachine(stored: StoredSnapshot, scenario: Scenario, actionCount: number): boolean {
+function fitsMachine(
+	stored: StoredSnapshot,
+	scenario: Scenario,
+	actionCount: number,
+	options: DealOptions
+): boolean {
 	if (stored.version !== SNAPSHOT_VERSION) return false;
 	const snapshot = stored.snapshot as { value?: unknown; context?: Partial<DealContext> } | null;
 	const context = snapshot?.context;
@@ -67,6 +73,8 @@ function fitsMachine(stored: StoredSnapshot, scenario: Scenario, actionCount: nu
 		context.scenario?.id === scenario.id &&
 		context.scenario?.version === scenario.version &&
 		context.at === actionCount &&
+		context.seed === (options.seed ?? 0) &&
+		(options.rules === undefined || context.rules === options.rules) &&
 		typeof context.stage === 'string' &&
 		Array.isArray(context.log) &&
 		typeof context.people === 'object' &&

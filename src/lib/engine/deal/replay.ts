@@ -11,7 +11,8 @@ import {
 	applyActionInPlace,
 	initialContext,
 	refusal,
-	type DealContext
+	type DealContext,
+	type DealOptions
 } from './deal-rules';
 import type { dealMachine } from './deal-machine';
 import { scoreDeal } from './scoring';
@@ -38,7 +39,9 @@ export interface ReplayResult {
 }
 
 /**
- * Plays `actions` on `scenario` through the deal rules the machine runs, without an actor.
+ * Plays `actions` on `scenario` through the same rules function the machine's one action runs
+ * (`refusal`, then `applyAction`), without an actor: the deal drawn from `seed` (default 0),
+ * under `rules` (default the current version).
  * `replay(scenario, [{ type: 'withdraw' }]).outcome` → `'withdrawn'`. Refused actions are
  * reported with their index and change nothing. Actions come parsed (`actionsSchema`).
  * With `keepStates: false` it keeps only the final context, for fast verification.
@@ -46,10 +49,10 @@ export interface ReplayResult {
 export function replay(
 	scenario: Scenario,
 	actions: readonly Action[],
-	options: { keepStates?: boolean } = {}
+	options: DealOptions & { keepStates?: boolean } = {}
 ): ReplayResult {
 	const keep = options.keepStates ?? true;
-	let context = initialContext(scenario);
+	let context = initialContext(scenario, options);
 	const states: DealContext[] = keep ? [context] : [];
 	const refused: RefusedAction[] = [];
 	actions.forEach((action, index) => {

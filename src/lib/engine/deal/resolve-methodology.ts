@@ -21,7 +21,8 @@ export function resolveMethodology(overrides: MethodologyOverrides | undefined):
 		costs,
 		fit,
 		keyRoles: { ...base.keyRoles, ...definedOnly(overrides.keyRoles ?? {}) },
-		funnel: { ...base.funnel, ...definedOnly(overrides.funnel ?? {}) }
+		funnel: { ...base.funnel, ...definedOnly(overrides.funnel ?? {}) },
+		purchase: { ...base.purchase, ...definedOnly(overrides.purchase ?? {}) }
 	};
 }
 

@@ -2,41 +2,59 @@
  * Scoring an attempt against the methodology. Each category is a list of rule results: points,
  * the maximum, a message code that explains them, and the methodology section it applies
  * (texts in messages/engine, `rule_<code>`). Category ratios are weighted by the scenario's
- * `scoring.weights` (or the defaults) into a total of 0–100; a category with nothing to judge
- * (say, a scenario without decisions) drops out and the others share its weight.
+ * `scoring.weights` (or the defaults) into 0–100; a category with nothing to judge (say, a
+ * scenario without decisions) drops out and the others share its weight.
+ *
+ * Rules 2 (the current rules) then keep a share of that by how the deal ended: a lost deal or an
+ * unwise withdrawal cannot score well whatever else was done, and the stages a deal never reached
+ * count as nothing, unless the scenario marks the withdrawal as the lesson. An attempt is always
+ * scored under the rules it was played under (`context.rules`; rules 1 in scoring-v1.ts).
  */
 import {
 	DELIBERATION_INTEL,
 	SCORE_CATEGORIES,
+	SCORING,
 	STAGES,
 	attitudeOf,
 	stageIndex,
-	type Fit,
+	type RulesVersion,
 	type ScoreCategoryId,
 	type StageId
 } from '../methodology';
-import type { Scenario } from '../scenario/schema';
-import { isKeyPerson, round, type DealContext } from './deal-rules';
+import { isKeyPerson, round, stageDecisions, type DealContext } from './deal-rules';
+import {
+	activityRulesV1,
+	decisionMakerReached,
+	focusRulesV1,
+	forecastRulesV1,
+	outcomeRulesV1,
+	reachedStages
+} from './scoring-v1';
 import type { CategoryScore, LogEntry, RuleResult, ScoreReport } from './types';
 
 type Rules = (context: DealContext) => RuleResult[];
 
-/** Credit of an activity by its fit for the stage it was done in. */
-export const FIT_CREDIT: Record<Fit, number> = { good: 1, fair: 0.5, poor: 0 };
-
-/** How much a correct role loses for each stage it was identified late, and the least it keeps. */
-export const ROLE_DELAY_LOSS = 0.15;
-export const ROLE_MIN_CREDIT = 0.4;
-
-const RULES: Record<ScoreCategoryId, Rules> = {
-	roles: roleRules,
-	focus: focusRules,
-	activities: activityRules,
-	strategy: strategyRules,
-	intel: intelRules,
-	decisions: decisionRules,
-	forecast: forecastRules,
-	outcome: outcomeRules
+const RULES: Record<RulesVersion, Record<ScoreCategoryId, Rules>> = {
+	1: {
+		roles: roleRules,
+		focus: focusRulesV1,
+		activities: activityRulesV1,
+		strategy: strategyRules,
+		intel: (context) => intelRules(context, reachedStages(context)),
+		decisions: (context) => decisionRules(context, reachedStages(context)),
+		forecast: forecastRulesV1,
+		outcome: outcomeRulesV1
+	},
+	2: {
+		roles: roleRules,
+		focus: focusRules,
+		activities: activityRules,
+		strategy: strategyRules,
+		intel: (context) => intelRules(context, judgedStages(context)),
+		decisions: (context) => decisionRules(context, judgedStages(context)),
+		forecast: forecastRules,
+		outcome: outcomeRules
+	}
 };
 
 /** The score of a deal as it stands: `scoreDeal(replay(s, actions).final).total` → 0..100. */
@@ -44,11 +62,12 @@ export function scoreDeal(context: DealContext): ScoreReport {
 	// A scenario's weights replace the defaults whole: they add up to 100 on their own.
 	const weights: Partial<Record<ScoreCategoryId, number>> =
 		context.scenario.scoring?.weights ?? context.method.weights;
+	const table = RULES[context.rules];
 	const categories: CategoryScore[] = [];
 	let earned = 0;
 	let possible = 0;
 	for (const category of SCORE_CATEGORIES) {
-		const rules = RULES[category](context);
+		const rules = table[category](context);
 		const max = sum(rules.map((rule) => rule.max));
 		const got = sum(rules.map((rule) => rule.points));
 		const weight = weights[category] ?? 0;
@@ -64,17 +83,46 @@ export function scoreDeal(context: DealContext): ScoreReport {
 			rules: rules.map((rule) => ({ ...rule, points: round(rule.points, 3) }))
 		});
 	}
-	const total = possible > 0 ? round((100 * earned) / possible, 1) : 0;
-	return { total, categories };
+	const factor = context.rules >= 2 ? outcomeFactor(context) : undefined;
+	const method = possible > 0 ? (100 * earned) / possible : 0;
+	const total = round(method * (factor?.value ?? 1), 1);
+	return { total, categories, rules: context.rules, ...(factor ? { factor } : {}) };
 }
 
-/** Stages the deal reached, in order. */
-function reachedStages(context: DealContext): StageId[] {
-	return STAGES.slice(0, stageIndex(context.stage) + 1);
+// ------------------------------------------------------------------ what the score judges
+
+/**
+ * The stages rules 2 judge: all six once the deal has ended, unless the trainee withdrew wisely
+ * (then those reached); while the deal runs, those reached.
+ */
+function judgedStages(context: DealContext): StageId[] {
+	if (!context.outcome || context.withdrawal?.wise) return reachedStages(context);
+	return [...STAGES];
+}
+
+function reached(context: DealContext, stage: StageId): boolean {
+	return stageIndex(stage) <= stageIndex(context.stage);
 }
 
 function activities(context: DealContext): Extract<LogEntry, { kind: 'activity' }>[] {
 	return context.log.filter((entry) => entry.kind === 'activity');
+}
+
+/** The share of the method's points a deal keeps by how it ended (rules 2). */
+export function outcomeFactor(context: DealContext): ScoreReport['factor'] {
+	const factors = SCORING.outcomeFactor;
+	switch (context.outcome) {
+		case undefined:
+			return undefined;
+		case 'won':
+			return { code: 'factor-won', value: factors.won };
+		case 'lost':
+			return { code: 'factor-lost', value: factors.lost };
+		case 'withdrawn':
+			return context.withdrawal?.wise
+				? { code: 'factor-wise', value: factors.wise }
+				: { code: 'factor-withdrawn', value: factors.withdrawn };
+	}
 }
 
 // ------------------------------------------------------------------ roles (§2, §3)
@@ -101,7 +149,7 @@ function roleRules(context: DealContext): RuleResult[] {
 		} else {
 			const from = state.revealedIn ? stageIndex(state.revealedIn) : 0;
 			const delay = Math.max(0, stageIndex(entry.roleStage ?? 'discover-needs') - from);
-			const credit = Math.max(ROLE_MIN_CREDIT, 1 - ROLE_DELAY_LOSS * delay);
+			const credit = Math.max(SCORING.roleMinCredit, 1 - SCORING.roleDelayLoss * delay);
 			rules.push({
 				code: delay === 0 ? 'role-right' : 'role-late',
 				points: 2 * credit,
@@ -130,19 +178,104 @@ function roleRules(context: DealContext): RuleResult[] {
 			params: { right: attitudes, count: known.length },
 			section: 'chart'
 		});
+		if (context.rules >= 2) {
+			const contacts = known.filter(
+				(p) => context.chart[p.id]?.contact === contactOf(context, p.id)
+			).length;
+			rules.push({
+				code: 'chart-contacts',
+				points: contacts / 4,
+				max: known.length / 4,
+				params: { right: contacts, count: known.length },
+				section: 'chart'
+			});
+		}
 	}
 	return rules;
 }
 
+function contactOf(context: DealContext, id: string) {
+	return (['none', 'distant', 'frequent', 'close'] as const)[context.people[id].contact];
+}
+
 // ------------------------------------------------------------------ focus (§4, §12 key roles)
 
+/**
+ * Rules 2 focus, as coverage: in each stage, were its key people (by influence) reached with an
+ * activity that fits the stage? Contacts with anyone else neither add nor take away, so padding
+ * earns nothing; a stage not reached, or with its key people left alone, earns nothing.
+ */
 function focusRules(context: DealContext): RuleResult[] {
 	const { scenario, method } = context;
-	const rules: RuleResult[] = [];
 	const done = activities(context);
-	for (const stage of reachedStages(context)) {
+	const rules: RuleResult[] = [];
+	for (const stage of judgedStages(context)) {
+		const key = scenario.people.filter((person) => isKeyPerson(method, stage, person));
+		if (key.length === 0) continue;
+		if (!reached(context, stage)) {
+			rules.push({ code: 'stage-not-reached', points: 0, max: 1, params: { stage }, section: 'stages' });
+			continue;
+		}
+		// The stage the deal is still in is judged once it is closed.
+		if (!context.outcome && !context.closedStages.includes(stage)) continue;
+		const worked = new Set(
+			done
+				.filter(
+					(entry) =>
+						entry.stage === stage &&
+						entry.activity !== 'gift' &&
+						FIT_RANK[entry.fit] >= FIT_RANK[SCORING.focusFit]
+				)
+				.flatMap((entry) => entry.people)
+		);
+		const total = sum(key.map((person) => person.influence));
+		const covered = key.filter((person) => worked.has(person.id));
+		const missed = key.filter((person) => !worked.has(person.id));
+		rules.push({
+			code:
+				missed.length === 0
+					? 'focus-covered-all'
+					: covered.length === 0
+						? 'focus-covered-none'
+						: 'focus-covered-some',
+			points: sum(covered.map((person) => person.influence)) / total,
+			max: 1,
+			params: {
+				stage,
+				covered: covered.length,
+				count: key.length,
+				people: missed.map((person) => person.id).join(',')
+			},
+			section: 'stages'
+		});
+	}
+	rules.push(...decisionMakerReached(context));
+	return rules;
+}
+
+const FIT_RANK = { poor: 0, fair: 1, good: 2 } as const;
+
+// ------------------------------------------------------------------ activities (§10, §12 fit)
+
+/**
+ * Rules 2 activities, stage by stage: the fit of what was done, weighted by what it cost (so cheap
+ * calls cannot pad a few costly poor choices), each activity counting only for the share of its
+ * people it had a reason to reach (a key person of the stage, someone who could tell intel not yet
+ * learned, or an influential person). A gift is a courtesy and never earns credit.
+ */
+function activityRules(context: DealContext): RuleResult[] {
+	const { scenario, method } = context;
+	const done = activities(context);
+	const rules: RuleResult[] = [];
+	const budget = Math.max(1, scenario.resources.budget);
+	const weeks = Math.max(1, scenario.resources.weeks);
+	for (const stage of judgedStages(context)) {
+		if (!reached(context, stage)) {
+			rules.push({ code: 'stage-not-reached', points: 0, max: 1, params: { stage }, section: 'stages' });
+			continue;
+		}
 		const here = done.filter((entry) => entry.stage === stage);
-		const closed = context.closedStages.includes(stage);
+		const closed = context.closedStages.includes(stage) || context.outcome !== undefined;
 		if (here.length === 0) {
 			if (closed) {
 				rules.push({
@@ -155,80 +288,59 @@ function focusRules(context: DealContext): RuleResult[] {
 			}
 			continue;
 		}
-		const targets = here.flatMap((entry) => entry.people);
-		if (targets.length === 0) continue;
-		const key = targets.filter((id) =>
-			isKeyPerson(
-				method,
-				stage,
-				scenario.people.find((p) => p.id === id)!
-			)
-		).length;
+		let weight = 0;
+		let credit = 0;
+		let aimless = 0;
+		for (const entry of here) {
+			const cost = Math.max(0.01, entry.money / budget + entry.weeks / weeks);
+			const fit = entry.activity === 'gift' ? 0 : SCORING.fitCredit[entry.fit];
+			const aimed = entry.people.length === 0 ? 1 : purposeful(context, entry) / entry.people.length;
+			aimless += entry.people.length - Math.round(aimed * entry.people.length);
+			weight += cost;
+			credit += cost * fit * aimed;
+		}
+		const share = credit / weight;
 		rules.push({
-			code:
-				key === targets.length
-					? 'stage-focus-all'
-					: key === 0
-						? 'stage-focus-none'
-						: 'stage-focus-some',
-			points: key / targets.length,
+			code: share >= 0.8 ? 'activities-good' : share >= 0.4 ? 'activities-mixed' : 'activities-poor',
+			points: share,
 			max: 1,
-			params: { stage, key, count: targets.length },
-			section: 'stages'
+			params: { stage, share: Math.round(share * 100), aimless },
+			section: 'activities'
 		});
 	}
-	if (context.closedStages.includes('internal-deliberation')) {
-		const reached = context.log.find(
-			(entry) =>
-				entry.kind === 'activity' &&
-				stageIndex(entry.stage) <= stageIndex('internal-deliberation') &&
-				entry.people.some(
-					(id) => scenario.people.find((p) => p.id === id)?.role === 'decision-maker'
-				)
-		);
+	if (done.length > 0) {
+		const risks = done.flatMap((entry) => entry.reactions.filter((r) => r.risk)).length;
 		rules.push({
-			code: reached ? 'dm-reached' : 'dm-not-reached',
-			points: reached ? 2 : 0,
-			max: 2,
-			params: {},
-			section: 'stages'
+			code: risks === 0 ? 'no-compliance-risk' : 'compliance-risk',
+			points: risks === 0 ? 1 : 0,
+			max: 1,
+			params: { count: risks },
+			section: 'defaults'
 		});
+	} else if (context.outcome || context.closedStages.length > 0) {
+		rules.push({ code: 'no-activities', points: 0, max: 1, params: {}, section: 'activities' });
 	}
 	return rules;
 }
 
-// ------------------------------------------------------------------ activities (§10, §12 fit)
-
-function activityRules(context: DealContext): RuleResult[] {
-	const done = activities(context);
-	if (done.length === 0) {
-		const played = context.closedStages.length > 0 || context.outcome !== undefined;
-		return played
-			? [{ code: 'no-activities', points: 0, max: 1, params: {}, section: 'activities' }]
-			: [];
-	}
-	const rules: RuleResult[] = done.map((entry) => ({
-		code: `activity-${entry.fit}`,
-		points: FIT_CREDIT[entry.fit],
-		max: 1,
-		params: { activity: entry.activity, stage: entry.stage },
-		section: 'activities'
-	}));
-	const risks = done.flatMap((entry) => entry.reactions.filter((r) => r.risk)).length;
-	rules.push({
-		code: risks === 0 ? 'no-compliance-risk' : 'compliance-risk',
-		points: risks === 0 ? Math.max(1, done.length / 4) : 0,
-		max: Math.max(1, done.length / 4),
-		params: { count: risks },
-		section: 'defaults'
-	});
-	return rules;
+/** How many of an activity's people it had a reason to reach. */
+function purposeful(context: DealContext, entry: Extract<LogEntry, { kind: 'activity' }>): number {
+	const { scenario, method } = context;
+	return entry.people.filter((id) => {
+		const person = scenario.people.find((p) => p.id === id)!;
+		if (isKeyPerson(method, entry.stage, person)) return true;
+		if (person.influence >= method.highInfluence) return true;
+		return scenario.intel.some(
+			(item) =>
+				item.from.includes(id) &&
+				item.by.includes(entry.activity) &&
+				stageIndex(item.stage) <= stageIndex(entry.stage) &&
+				(context.intel[item.id]?.at ?? Infinity) >= entry.at
+		);
+	}).length;
 }
 
 // ------------------------------------------------------------------ strategy (§5, §6)
-
-/** Credit of the strategy planned before the first activity, against the scenario's answer key. */
-export const STRATEGY_CREDIT = { best: 1, acceptable: 0.5, corrected: 0.4, wrong: 0 } as const;
 
 function strategyRules(context: DealContext): RuleResult[] {
 	const { best, acceptable } = context.scenario.strategy;
@@ -237,7 +349,7 @@ function strategyRules(context: DealContext): RuleResult[] {
 		if (context.closedStages.length === 0 && !context.outcome) return [];
 		return [{ code: 'strategy-none', points: 0, max: 1, params: { best }, section: 'strategies' }];
 	}
-	const verdict: keyof typeof STRATEGY_CREDIT =
+	const verdict: keyof typeof SCORING.strategyCredit =
 		planned === best
 			? 'best'
 			: acceptable.includes(planned)
@@ -248,7 +360,7 @@ function strategyRules(context: DealContext): RuleResult[] {
 	return [
 		{
 			code: `strategy-${verdict}`,
-			points: STRATEGY_CREDIT[verdict],
+			points: SCORING.strategyCredit[verdict],
 			max: 1,
 			params: { best, strategy: planned },
 			section: 'strategies'
@@ -258,10 +370,11 @@ function strategyRules(context: DealContext): RuleResult[] {
 
 // ------------------------------------------------------------------ intel (§4, §8)
 
-function intelRules(context: DealContext): RuleResult[] {
-	const reached = stageIndex(context.stage);
+function intelRules(context: DealContext, stages: readonly StageId[]): RuleResult[] {
+	const last = Math.max(...stages.map(stageIndex));
 	const rules: RuleResult[] = [];
-	for (const item of reachableIntel(context.scenario, reached)) {
+	for (const item of context.scenario.intel) {
+		if (stageIndex(item.stage) > last) continue;
 		const key = DELIBERATION_INTEL.includes(item.kind);
 		const max = key ? 2 : 1;
 		const learned = context.intel[item.id];
@@ -289,34 +402,44 @@ function intelRules(context: DealContext): RuleResult[] {
 	return rules;
 }
 
-function reachableIntel(scenario: Scenario, reached: number) {
-	return scenario.intel.filter((item) => stageIndex(item.stage) <= reached);
-}
-
 // ------------------------------------------------------------------ decisions (§4)
 
-function decisionRules(context: DealContext): RuleResult[] {
+/**
+ * Each decision answered, by its option's credit. Under rules 2, a decision of a stage the deal
+ * never reached (and which would have been asked whatever happened) counts as unanswered.
+ */
+function decisionRules(context: DealContext, stages: readonly StageId[]): RuleResult[] {
 	const rules: RuleResult[] = [];
-	for (const stage of reachedStages(context)) {
-		const decision = context.scenario.stages[stage].decision;
-		if (!decision) continue;
-		const made = context.decisions[decision.id];
-		// Unanswered only when the deal ended in this stage first: advancing needs an answer.
-		if (!made) continue;
-		const option = decision.options.find((o) => o.id === made.option)!;
-		const best = Math.max(...decision.options.map((o) => o.score));
-		rules.push({
-			code:
-				option.score >= best
-					? 'decision-best'
-					: option.score > 0
-						? 'decision-partial'
-						: 'decision-weak',
-			points: option.score,
-			max: 1,
-			params: { decision: decision.id, option: option.id, stage },
-			section: 'stages'
-		});
+	for (const stage of stages) {
+		for (const decision of stageDecisions(context.scenario.stages[stage])) {
+			const made = context.decisions[decision.id];
+			if (!made) {
+				if (!reached(context, stage) && !decision.if) {
+					rules.push({
+						code: 'decision-not-reached',
+						points: 0,
+						max: 1,
+						params: { decision: decision.id, stage },
+						section: 'stages'
+					});
+				}
+				continue;
+			}
+			const option = decision.options.find((o) => o.id === made.option)!;
+			const best = Math.max(...decision.options.map((o) => o.score));
+			rules.push({
+				code:
+					option.score >= best
+						? 'decision-best'
+						: option.score > 0
+							? 'decision-partial'
+							: 'decision-weak',
+				points: option.score,
+				max: 1,
+				params: { decision: decision.id, option: option.id, stage },
+				section: 'stages'
+			});
+		}
 	}
 	return rules;
 }
@@ -324,61 +447,100 @@ function decisionRules(context: DealContext): RuleResult[] {
 // ------------------------------------------------------------------ forecast (§9)
 
 /**
- * Each closed stage's last forecast against the outcome, by the Brier score: a forecast p earns
- * 1 − (p − o)², o = 1 when the deal was won and 0 otherwise.
+ * Rules 2 forecast: each stage's last forecast against the engine's calibrated probability when
+ * it was made (the funnel rate of the stage, moved by the deal's evidence), not against how the
+ * deal ended: certainty is not knowledge. A forecast within the tolerance earns part of its point.
  */
 function forecastRules(context: DealContext): RuleResult[] {
 	if (!context.outcome) return [];
-	const truth = context.outcome === 'won' ? 1 : 0;
-	const stages = context.closedStages.filter((stage) => stage !== 'implementation');
-	return stages.map((stage): RuleResult => {
+	const rules: RuleResult[] = [];
+	for (const stage of judgedStages(context)) {
+		if (stage === 'implementation') continue;
 		const p = context.forecasts[stage];
+		const closed = context.closedStages.includes(stage);
 		if (p === undefined) {
-			return { code: 'forecast-missing', points: 0, max: 1, params: { stage }, section: 'funnel' };
+			// The stage the deal ended in, before it closed, asked for no forecast yet.
+			if (!closed && reached(context, stage)) continue;
+			rules.push({ code: 'forecast-missing', points: 0, max: 1, params: { stage }, section: 'funnel' });
+			continue;
 		}
-		const brier = (p - truth) ** 2;
-		return {
-			code: brier <= 0.09 ? 'forecast-sharp' : brier <= 0.36 ? 'forecast-fair' : 'forecast-off',
-			points: 1 - brier,
+		const calibrated = context.calibrated[stage] ?? context.method.funnel[stage];
+		const distance = Math.abs(p - calibrated);
+		const points = Math.max(0, 1 - distance / SCORING.forecastTolerance);
+		rules.push({
+			code:
+				distance <= 0.1
+					? 'forecast-calibrated'
+					: p > calibrated
+						? 'forecast-too-high'
+						: 'forecast-too-low',
+			points,
 			max: 1,
 			params: {
 				stage,
 				probability: Math.round(p * 100),
+				calibrated: Math.round(calibrated * 100),
 				funnel: Math.round(context.method.funnel[stage] * 100)
 			},
 			section: 'funnel'
-		};
-	});
+		});
+	}
+	return rules;
 }
 
-// ------------------------------------------------------------------ outcome (§4)
+// ------------------------------------------------------------------ outcome (§4, §6)
 
+/**
+ * Rules 2 outcome: a win is worth more when the users are satisfied after implementation — more
+ * so for a customer to farm or partner with; a wise withdrawal earns the credit the scenario
+ * gives it; a loss or an unwise withdrawal earns nothing.
+ */
 function outcomeRules(context: DealContext): RuleResult[] {
-	const { outcome } = context;
+	const { outcome, scenario } = context;
 	if (!outcome) {
 		return context.at > 0
 			? [{ code: 'outcome-unfinished', points: 0, max: 1, params: {}, section: 'stages' }]
 			: [];
 	}
-	if (outcome === 'won')
-		return [{ code: 'outcome-won', points: 1, max: 1, params: {}, section: 'stages' }];
+	if (outcome === 'won') {
+		const users = scenario.people.filter((p) => p.role === 'user');
+		const judged = users.length > 0 ? users : scenario.people;
+		const satisfaction =
+			sum(
+				judged.map(
+					(p) => p.influence * SCORING.satisfaction[attitudeOf(context.people[p.id].points)]
+				)
+			) / sum(judged.map((p) => p.influence));
+		const share = SCORING.satisfactionShare[scenario.strategy.best];
+		return [
+			{
+				code: satisfaction >= 0.8 ? 'outcome-won-satisfied' : 'outcome-won-unhappy',
+				points: 1 - share + share * satisfaction,
+				max: 1,
+				params: {
+					satisfaction: Math.round(satisfaction * 100),
+					share: Math.round(share * 100),
+					strategy: scenario.strategy.best
+				},
+				section: 'strategies'
+			}
+		];
+	}
 	if (outcome === 'lost')
 		return [{ code: 'outcome-lost', points: 0, max: 1, params: {}, section: 'stages' }];
-	// Withdrawn: wise when the scenario says withdrawing is right by now (a decision option that
-	// ends the deal as withdrawn, with credit) and the deal was heading for a loss.
-	const endorsed = Math.max(
-		0,
-		...reachedStages(context).flatMap(
-			(stage) =>
-				context.scenario.stages[stage].decision?.options
-					.filter((o) => o.ends === 'withdrawn')
-					.map((o) => o.score) ?? []
-		)
-	);
-	const heading = context.purchase && !context.purchase.won;
-	if (endorsed > 0 && heading) {
-		return [{ code: 'withdrew-wisely', points: endorsed, max: 1, params: {}, section: 'stages' }];
+	const verdict = context.withdrawal;
+	if (verdict?.wise) {
+		return [
+			{
+				code: 'withdrew-wisely',
+				points: verdict.credit,
+				max: 1,
+				params: verdict.entry === undefined ? {} : { withdrawal: verdict.entry },
+				section: 'stages'
+			}
+		];
 	}
+	const heading = context.purchase && !context.purchase.won;
 	return [
 		{
 			code: heading ? 'withdrew-early' : 'withdrew-winnable',

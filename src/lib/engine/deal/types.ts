@@ -13,6 +13,7 @@ import type {
 	LevelId,
 	OutcomeId,
 	RoleId,
+	RulesVersion,
 	ScoreCategoryId,
 	SectionId,
 	StageId,
@@ -38,6 +39,8 @@ export interface Refusal {
 		| 'decision-elsewhere'
 		| 'already-decided'
 		| 'unknown-option'
+		| 'decision-not-asked'
+		| 'option-not-offered'
 		| 'empty-chart-entry'
 		| 'same-strategy'
 		| 'invalid-action';
@@ -74,7 +77,18 @@ export interface Reaction {
 /** Everything that happened, in order: the event feed. */
 export type LogEntry =
 	| { kind: 'stage-opened'; stage: StageId; at: number }
-	| { kind: 'event'; stage: StageId; at: number; text: string; skipped: boolean }
+	| {
+			kind: 'event';
+			stage: StageId;
+			at: number;
+			/** Index of the event in its stage's list. */
+			index?: number;
+			text: string;
+			/** The threat was headed off: its effects did not happen. */
+			skipped: boolean;
+			/** The event ended the deal. */
+			ends?: OutcomeId;
+	  }
 	| {
 			kind: 'activity';
 			stage: StageId;
@@ -101,6 +115,7 @@ export interface ChartEntry {
 	role?: RoleId;
 	attitude?: AttitudeId;
 	level?: LevelId;
+	contact?: ContactId;
 	/** Stage in which the role entry was last changed. */
 	roleStage?: StageId;
 }
@@ -124,7 +139,14 @@ export interface CategoryScore {
 }
 
 export interface ScoreReport {
-	/** 0..100, rounded to one decimal. */
+	/** 0..100, rounded to one decimal: the categories' points times the outcome factor. */
 	total: number;
 	categories: CategoryScore[];
+	/** The version of the scoring rules that made this report. */
+	rules: RulesVersion;
+	/**
+	 * Rules 2: the share of the categories' points the deal keeps by how it ended (message code
+	 * `factor_<code>`); absent while the deal runs and under rules 1.
+	 */
+	factor?: { code: string; value: number };
 }

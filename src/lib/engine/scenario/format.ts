@@ -39,10 +39,34 @@ function familyOf(format: string): FormatFamily {
 	};
 }
 
-/** Scenario files. No migration yet: format 1 is the only one. */
-export const SCENARIO_FAMILY: FormatFamily = { ...familyOf(SCENARIO_FORMAT), migrations: {} };
-/** Exported attempts. No migration yet: format 1 is the only one. */
-export const ATTEMPT_FAMILY: FormatFamily = { ...familyOf(ATTEMPT_FORMAT), migrations: {} };
+/**
+ * Scenario files. Format 2 only adds fields to format 1 (conditions, variants, deal-ending
+ * events...), so a format-1 file is a format-2 file with its old name: every field keeps its
+ * meaning, and its paths stay those of the file as written.
+ */
+export const SCENARIO_FAMILY: FormatFamily = {
+	...familyOf(SCENARIO_FORMAT),
+	migrations: { 1: (value) => ({ ...value, format: SCENARIO_FORMAT }) }
+};
+
+/**
+ * Exported attempts. Format 2 adds the seed the deal was drawn from and the version of the
+ * scoring rules it was played under, and makes the mode required. A format-1 attempt was played
+ * before either existed: seed 0 (no variants) and rules 1; its mode defaults to assessment, as
+ * format 1 said.
+ */
+export const ATTEMPT_FAMILY: FormatFamily = {
+	...familyOf(ATTEMPT_FORMAT),
+	migrations: {
+		1: (value) => ({
+			...value,
+			format: ATTEMPT_FORMAT,
+			seed: 0,
+			rules: 1,
+			mode: Object.hasOwn(value, 'mode') ? value.mode : 'assessment'
+		})
+	}
+};
 
 const FAMILIES = [SCENARIO_FAMILY, ATTEMPT_FAMILY];
 

@@ -1,11 +1,15 @@
 /**
- * The scenario format, version 1 (shared/docs/scenario-format.md), as a Zod 4 schema.
+ * The scenario format, version 2 (docs/authoring.md; version 1 files are lifted by format.ts), as
+ * a Zod 4 schema. Version 2 only adds to version 1: conditions (`if`), several decisions per
+ * stage, events that end the deal or are headed off by method (`defence`), variants drawn from a
+ * seed, attitude bands and wise withdrawals. Every version-1 field keeps its meaning.
  *
  * Every object is strict: an unknown or misspelt field ("peolpe") is refused with its name.
  * The engine's types are inferred from these schemas, never written twice. Semantic rules that
  * need the whole file (references, duplicates, reachability) live in `scenario-rules.ts`.
  */
 import { z } from 'zod';
+import { MAX_SEED } from '../random';
 import {
 	ACTIVITIES,
 	ATTITUDES,
@@ -17,15 +21,20 @@ import {
 	LEVELS,
 	OUTCOMES,
 	POSITIONS,
+	RULES_VERSION,
 	ROLES,
 	SCORE_CATEGORIES,
 	STAGES,
 	STRATEGIES
 } from '../methodology';
 
-export const SCENARIO_FORMAT = 'sales-sim/scenario@1';
-export const ATTEMPT_FORMAT = 'sales-sim/attempt@1';
+export const SCENARIO_FORMAT = 'sales-sim/scenario@2';
+export const ATTEMPT_FORMAT = 'sales-sim/attempt@2';
 export const LOCALES = ['en', 'zh-CN'] as const;
+
+/** How a deal is played: practice is coached and stays off the scoreboards. */
+export const MODES = ['practice', 'assessment'] as const;
+export type Mode = (typeof MODES)[number];
 export type ScenarioLocale = (typeof LOCALES)[number];
 
 /** Longest text a scenario may hold in one field: enough for a long brief, not for abuse. */
@@ -64,6 +73,57 @@ export const effectSchema = z.strictObject({
 	attitude: attitudeStep
 });
 
+
+// ---------------------------------------------------------------- conditions (format 2)
+
+/**
+ * A fact about the deal so far, for `if` on events, decisions, options, briefs and withdrawals.
+ * Exactly one kind per object; `all`, `any` and `not` combine them.
+ */
+export type Condition =
+	| { intel: string }
+	| { decision: string; option?: string }
+	| { person: string; attitude: (typeof ATTITUDES)[number][] }
+	| { person: string; contact: (typeof CONTACTS)[number] }
+	| { strategy: (typeof STRATEGIES)[number] }
+	| { stage: (typeof STAGES)[number] }
+	| { variant: string }
+	| { all: Condition[] }
+	| { any: Condition[] }
+	| { not: Condition };
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+	z.union([
+		z.strictObject({
+			intel: idSchema.meta({ description: 'True once this intel item has been learned.' })
+		}),
+		z.strictObject({
+			decision: idSchema.meta({ description: 'True once this decision has been answered…' }),
+			option: idSchema.optional().meta({ description: '…with this option.' })
+		}),
+		z.strictObject({
+			person: idSchema,
+			attitude: z
+				.array(attitudeSchema)
+				.min(1)
+				.max(3)
+				.meta({ description: 'True while the person’s true attitude is one of these.' })
+		}),
+		z.strictObject({
+			person: idSchema,
+			contact: contactSchema.meta({ description: 'True while our contact is at least this.' })
+		}),
+		z.strictObject({ strategy: strategySchema.meta({ description: 'The strategy in force.' }) }),
+		z.strictObject({ stage: stageSchema.meta({ description: 'This stage has been reached.' }) }),
+		z.strictObject({
+			variant: idSchema.meta({ description: 'The deal’s variant drawn from its seed.' })
+		}),
+		z.strictObject({ all: z.array(conditionSchema).min(1).max(10) }),
+		z.strictObject({ any: z.array(conditionSchema).min(1).max(10) }),
+		z.strictObject({ not: conditionSchema })
+	])
+);
+
 // ---------------------------------------------------------------- attempt actions
 
 export const actionSchema = z.discriminatedUnion('type', [
@@ -73,7 +133,8 @@ export const actionSchema = z.discriminatedUnion('type', [
 		person: idSchema,
 		role: roleSchema.optional(),
 		attitude: attitudeSchema.optional(),
-		level: levelSchema.optional()
+		level: levelSchema.optional(),
+		contact: contactSchema.optional()
 	}),
 	z.strictObject({
 		type: z.literal('activity'),
@@ -105,6 +166,13 @@ export const personSchema = z.strictObject({
 	attitude: attitudeSchema.meta({ description: 'Truth at the start: hidden from the trainee.' }),
 	contact: contactSchema.meta({ description: 'Our contact at the start: visible.' }),
 	influence: z.int().min(1).max(5).meta({ description: 'Weight in the buying decision, 1..5.' }),
+	attitudeBand: z
+		.tuple([attitudeSchema, attitudeSchema])
+		.optional()
+		.meta({
+			description:
+				'Format 2: the start attitude is drawn from the seed within this band (inclusive), so each attempt differs.'
+		}),
 	known: z
 		.boolean()
 		.default(true)
@@ -130,21 +198,57 @@ export const intelSchema = z.strictObject({
 });
 export type Intel = z.output<typeof intelSchema>;
 
+/** How a threat is headed off by method: a fitting activity in the stage with the right person. */
+export const defenceSchema = z
+	.strictObject({
+		role: roleSchema
+			.optional()
+			.meta({ description: 'Someone holding this buying role (in the variant drawn).' }),
+		person: idSchema.optional().meta({ description: 'Or this person.' }),
+		fit: z
+			.enum(['good', 'fair'])
+			.default('fair')
+			.meta({ description: 'The least fit of the activity for the stage (gifts never count).' }),
+		activities: z
+			.array(activitySchema)
+			.min(1)
+			.optional()
+			.meta({ description: 'Only these activity types count (default: any that fits).' })
+	})
+	.meta({
+		description:
+			'Headed off when, in this stage before the event fires, the trainee did a fitting activity with such a person.'
+	});
+export type Defence = z.output<typeof defenceSchema>;
+
 export const eventSchema = z.strictObject({
 	when: z.enum(['start', 'end']),
+	if: conditionSchema.optional().meta({ description: 'Format 2: the event happens only if this holds.' }),
 	text: text('What happens, as the trainee reads it.'),
+	headedOff: text('Format 2: what the trainee reads when the threat was headed off.').optional(),
 	unless: z
 		.strictObject({ activity: activitySchema, person: idSchema.optional() })
 		.optional()
 		.meta({
 			description: 'Skipped if the trainee did this activity (with this person) in the stage.'
 		}),
-	effects: z.array(effectSchema).max(20).default([])
+	defence: z
+		.union([defenceSchema, z.array(defenceSchema).min(1).max(5)])
+		.optional()
+		.meta({ description: 'Format 2: headed off by method (any one of these suffices).' }),
+	effects: z.array(effectSchema).max(20).default([]),
+	ends: z
+		.literal('lost')
+		.optional()
+		.meta({ description: 'Format 2: when the event happens, the deal is lost.' })
 });
 export type StageEvent = z.output<typeof eventSchema>;
 
 export const optionSchema = z.strictObject({
 	id: idSchema,
+	if: conditionSchema
+		.optional()
+		.meta({ description: 'Format 2: the option is offered only if this holds.' }),
 	text: text('The option as the trainee reads it.'),
 	score: z.number().min(0).max(1).meta({ description: 'Credit for choosing it, 0..1.' }),
 	feedback: text('Shown in the debrief: why this choice is right or weak.'),
@@ -157,6 +261,9 @@ export type DecisionOption = z.output<typeof optionSchema>;
 
 export const decisionSchema = z.strictObject({
 	id: idSchema,
+	if: conditionSchema
+		.optional()
+		.meta({ description: 'Format 2: the decision is asked only if this holds in the stage.' }),
 	prompt: text('The question the trainee must answer before leaving the stage.'),
 	options: z.array(optionSchema).min(2).max(8)
 });
@@ -164,8 +271,23 @@ export type Decision = z.output<typeof decisionSchema>;
 
 export const stagePlanSchema = z.strictObject({
 	brief: text('Narrative shown when the stage opens.'),
+	briefs: z
+		.array(
+			z.strictObject({
+				if: conditionSchema,
+				text: text('The brief shown instead when the condition holds as the stage opens.')
+			})
+		)
+		.max(10)
+		.optional()
+		.meta({ description: 'Format 2: alternative briefs; the first whose condition holds wins.' }),
 	events: z.array(eventSchema).max(20).default([]),
-	decision: decisionSchema.optional()
+	decision: decisionSchema.optional(),
+	decisions: z
+		.array(decisionSchema)
+		.max(5)
+		.default([])
+		.meta({ description: 'Format 2: more decisions, each with its own condition.' })
 });
 export type StagePlan = z.output<typeof stagePlanSchema>;
 
@@ -195,13 +317,60 @@ export const methodologyOverridesSchema = z
 			.optional(),
 		fit: z.partialRecord(activitySchema, z.partialRecord(stageSchema, z.enum(FITS))).optional(),
 		keyRoles: z.partialRecord(stageSchema, z.array(roleSchema).min(1)).optional(),
-		funnel: z.partialRecord(stageSchema, z.number().min(0).max(1)).optional()
+		funnel: z.partialRecord(stageSchema, z.number().min(0).max(1)).optional(),
+		purchase: z
+			.strictObject({
+				threshold: z
+					.number()
+					.min(-1)
+					.max(2)
+					.optional()
+					.meta({
+						description:
+							'Format 2: the support the purchase needs (default 0.5): higher for a customer who is hard to win.'
+					})
+			})
+			.optional()
 	})
 	.meta({ description: 'Overrides of the methodology defaults.' });
 export type MethodologyOverrides = z.output<typeof methodologyOverridesSchema>;
 
+export const variantSchema = z.strictObject({
+	id: idSchema,
+	weight: z.number().min(0).max(1000).default(1).meta({ description: 'Relative chance.' }),
+	people: z
+		.record(
+			idSchema,
+			z.strictObject({
+				role: roleSchema.optional(),
+				attitude: attitudeSchema.optional(),
+				influence: z.int().min(1).max(5).optional(),
+				known: z.boolean().optional(),
+				title: text('The person’s title in this variant.').optional(),
+				profile: text('What the trainee reads about this person in this variant.').optional()
+			})
+		)
+		.default({})
+		.meta({ description: 'What differs for these people in this variant.' })
+});
+export type Variant = z.output<typeof variantSchema>;
+
+export const withdrawalSchema = z.strictObject({
+	stage: stageSchema.meta({ description: 'Withdrawing in this stage or a later one…' }),
+	if: conditionSchema.optional().meta({ description: '…while this holds is the lesson.' }),
+	credit: z.number().min(0).max(1).default(1).meta({ description: 'Outcome credit, 0..1.' }),
+	feedback: text('Shown in the debrief: why withdrawing here was wise.')
+});
+export type Withdrawal = z.output<typeof withdrawalSchema>;
+
 export const checkSchema = z.strictObject({
 	name: text('What this check proves.'),
+	seed: z
+		.int()
+		.min(0)
+		.max(MAX_SEED)
+		.default(0)
+		.meta({ description: 'Format 2: the seed the actions are played on (the variant drawn).' }),
 	actions: actionsSchema,
 	expect: z
 		.strictObject({
@@ -255,13 +424,27 @@ export const scenarioSchema = z
 		people: z.array(personSchema).min(1).max(50),
 		intel: z.array(intelSchema).max(100).default([]),
 		stages: z.strictObject(stagesShape),
+		variants: z
+			.array(variantSchema)
+			.max(20)
+			.default([])
+			.meta({ description: 'Format 2: deals drawn from a seed, so each attempt differs.' }),
+		withdrawals: z
+			.array(withdrawalSchema)
+			.max(10)
+			.default([])
+			.meta({ description: 'Format 2: when withdrawing is the wise move.' }),
+		translationOf: z
+			.strictObject({ id: idSchema, locale: z.enum(LOCALES) })
+			.optional()
+			.meta({ description: 'Format 2: the scenario this one translates.' }),
 		scoring: z.strictObject({ weights: weightsSchema }).optional(),
 		methodology: methodologyOverridesSchema.optional(),
 		checks: z.array(checkSchema).max(50).optional()
 	})
 	.meta({
 		title: 'sales-sim scenario',
-		description: 'A key-account deal scenario for sales-sim (format sales-sim/scenario@1).'
+		description: 'A key-account deal scenario for sales-sim (format sales-sim/scenario@2).'
 	});
 
 /** A scenario after validation, with the contract's defaults applied. */
@@ -278,7 +461,13 @@ export const attemptSchema = z.strictObject({
 	}),
 	player: z.string().trim().min(1).max(80),
 	team: z.string().trim().max(80).optional(),
-	mode: z.enum(['practice', 'assessment']).optional(),
+	mode: z.enum(MODES),
+	seed: z.int().min(0).max(MAX_SEED).meta({ description: 'The seed the deal was drawn from.' }),
+	rules: z
+		.int()
+		.min(1)
+		.max(RULES_VERSION)
+		.meta({ description: 'The version of the scoring rules the attempt was played under.' }),
 	startedAt: z.iso.datetime({ offset: true }),
 	finishedAt: z.iso.datetime({ offset: true }),
 	actions: actionsSchema,
