@@ -14,6 +14,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { stageDecisions } from '../src/lib/engine/deal/deal-rules';
 import { replay } from '../src/lib/engine/deal/replay';
 import { resolveMethodology } from '../src/lib/engine/deal/resolve-methodology';
 import {
@@ -322,8 +323,7 @@ export function spendingAlone(scenario: Scenario): Action[] {
 				spent += method.costs[activity].money;
 			}
 		}
-		const decision = scenario.stages[stage].decision;
-		if (decision) {
+		for (const decision of stageDecisions(scenario.stages[stage])) {
 			const best = decision.options
 				.filter((o) => !o.ends)
 				.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))[0];

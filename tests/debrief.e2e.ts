@@ -111,7 +111,9 @@ test('the attempt downloads as the exported-attempt JSON, and copies', async ({
 	expect(download.suggestedFilename()).toBe(`attempt-${attempt.scenario.id}-张伟-2026-11-28.json`);
 	const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
 	expect(file).toMatchObject({
-		format: 'sales-sim/attempt@1',
+		format: 'sales-sim/attempt@2',
+		seed: 0,
+		rules: 2,
 		scenario: { id: attempt.scenario.id, version: attempt.scenario.version, hash: attempt.hash },
 		player: '张伟',
 		mode: 'assessment',

@@ -8,10 +8,22 @@ import { expect, type Page } from '@playwright/test';
 const labels: Record<string, string> = JSON.parse(readFileSync('messages/en.json', 'utf8'));
 const label = (kind: string, id: string) => labels[`${kind}_${id.replaceAll('-', '_')}`] ?? id;
 
+interface FileDecision {
+	id: string;
+	options: { id: string; text: string }[];
+}
+
+/** A decision of the file by id, in a stage's `decision` or `decisions`. */
+function fileDecision(scenario: ScenarioFile, id: string): FileDecision | undefined {
+	return Object.values(scenario.stages)
+		.flatMap((plan) => [...(plan.decision ? [plan.decision] : []), ...(plan.decisions ?? [])])
+		.find((decision) => decision.id === id);
+}
+
 export interface ScenarioFile {
 	id: string;
 	people: { id: string; name: string }[];
-	stages: Record<string, { decision?: { id: string; options: { id: string; text: string }[] } }>;
+	stages: Record<string, { decision?: FileDecision; decisions?: FileDecision[] }>;
 	checks?: { name: string; actions: Action[]; expect: Record<string, unknown> }[];
 }
 
@@ -97,9 +109,9 @@ export async function play(page: Page, scenario: ScenarioFile, action: Action): 
 			break;
 		}
 		case 'decide': {
-			const option = Object.values(scenario.stages)
-				.find((s) => s.decision?.id === action.decision)!
-				.decision!.options.find((o) => o.id === action.option)!;
+			const option = fileDecision(scenario, action.decision)!.options.find(
+				(o) => o.id === action.option
+			)!;
 			const panel = page.getByRole('region', { name: 'A decision for this stage' });
 			await panel.getByRole('radio', { name: option.text, exact: true }).check();
 			await panel.getByRole('button', { name: 'Decide' }).click();

@@ -150,7 +150,9 @@ test('a link opens the import page with the result, shown before it is stored', 
 		player: '张伟'
 	});
 	const exported: ExportedAttempt = {
-		format: 'sales-sim/attempt@1',
+		format: 'sales-sim/attempt@2',
+		seed: 0,
+		rules: 2,
 		scenario: { id: attempt.scenario.id, version: attempt.scenario.version, hash: attempt.hash },
 		player: '张伟',
 		team: '华东',

@@ -5,6 +5,7 @@
  * IndexedDB, then shown). Chart entries are made with the keyboard (arrow keys on the select),
  * the only way to change a select with real input events in a headless browser.
  */
+import { findDecision } from '../../src/lib/engine/deal/deal-rules';
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { freshContext, slowPage } from './browser';
@@ -139,9 +140,9 @@ async function playAction(page: Page, scenario: ScenarioFile, action: Action, ou
 			return;
 		}
 		case 'decide': {
-			const option = Object.values(scenario.stages)
-				.find((s) => s.decision?.id === action.decision)!
-				.decision!.options.find((o) => o.id === action.option)!;
+			const option = findDecision(scenario, action.decision)!.decision.options.find(
+				(o) => o.id === action.option
+			)!;
 			const panel = page.getByRole('region', { name: 'A decision for this stage' });
 			out.push(
 				await timed(

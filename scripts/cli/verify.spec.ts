@@ -25,7 +25,9 @@ async function exported(path: string, player: string) {
 	const actions = parsed.scenario.checks![0].actions;
 	const played = replay(parsed.scenario, actions, { keepStates: false });
 	return {
-		format: 'sales-sim/attempt@1',
+		format: 'sales-sim/attempt@2',
+		seed: 0,
+		rules: 2,
 		scenario: { id: parsed.scenario.id, version: parsed.scenario.version, hash: parsed.hash },
 		player,
 		team: 'East',

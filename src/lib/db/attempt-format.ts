@@ -19,6 +19,8 @@ export function toExportedAttempt(attempt: Attempt): ExportedAttempt {
 		player: attempt.playerName,
 		...(attempt.teamName === null ? {} : { team: attempt.teamName }),
 		mode: attempt.mode,
+		seed: attempt.seed ?? 0,
+		rules: attempt.rules ?? 1,
 		startedAt: new Date(attempt.startedAt).toISOString(),
 		finishedAt: new Date(attempt.finishedAt).toISOString(),
 		actions: attempt.actions.map((action) => ({ ...action })),

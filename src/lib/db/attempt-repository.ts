@@ -33,6 +33,9 @@ export interface NewAttempt {
 	/** The team it counts for; defaults to the player's current team. */
 	teamId?: string | null;
 	mode: Mode;
+	/** The seed the deal was drawn from (0 when absent) and the rules it was played under (1 when absent). */
+	seed?: number;
+	rules?: number;
 	startedAt: number;
 	finishedAt: number;
 	actions: readonly Action[];
@@ -113,6 +116,8 @@ export async function insertAttempt(db: SalesSimDatabase, input: NewAttempt): Pr
 		teamId,
 		teamName: team?.name ?? null,
 		mode: input.mode,
+		...(input.seed === undefined ? {} : { seed: input.seed }),
+		...(input.rules === undefined ? {} : { rules: input.rules }),
 		startedAt: input.startedAt,
 		finishedAt: input.finishedAt,
 		result: input.result,

@@ -11,6 +11,7 @@
  *   4. on load, `listUnfinished` / `get` give back every deal exactly where it was; a snapshot
  *      that no longer fits the machine is rebuilt from `actions` and saved with `saveSnapshot`.
  */
+import { RULES_VERSION } from '$lib/engine/methodology';
 import type { Action } from '$lib/engine/scenario/schema';
 import { actionSchema } from '$lib/engine/scenario/schema';
 import { insertAttempt, type NewAttempt } from './attempt-repository';
@@ -31,6 +32,9 @@ export interface NewDeal {
 	scenarioHash: string;
 	playerId: string;
 	mode: Mode;
+	/** The seed the deal is drawn from (default 0), and the rules it is played under (default current). */
+	seed?: number;
+	rules?: number;
 	/** The machine's persisted snapshot at the start (`actor.getPersistedSnapshot()`). */
 	snapshot: unknown;
 	snapshotVersion: number;
@@ -80,6 +84,8 @@ export class DealRepository {
 						scenarioHash: input.scenarioHash,
 						playerId: input.playerId,
 						mode: input.mode,
+						seed: input.seed ?? 0,
+						rules: input.rules ?? RULES_VERSION,
 						startedAt: now,
 						updatedAt: now,
 						actions: [],
@@ -194,6 +200,9 @@ export class DealRepository {
 							scenarioHash: deal.scenarioHash,
 							playerId: deal.playerId,
 							mode: deal.mode,
+							...(deal.seed === undefined ? {} : { seed: deal.seed }),
+							// A deal stored before rules had versions was begun under rules 1.
+							rules: deal.rules ?? 1,
 							startedAt: deal.startedAt,
 							finishedAt: finished.finishedAt ?? Math.max(ctx.now(), deal.updatedAt),
 							actions: deal.actions,

@@ -10,12 +10,13 @@
  * JSON too; ids made by the app are random UUIDs (see ids.ts).
  */
 import { z } from 'zod';
-import { OUTCOMES, SCORE_CATEGORIES } from '$lib/engine/methodology';
-import { actionSchema, idSchema, MAX_ACTIONS } from '$lib/engine/scenario/schema';
+import { OUTCOMES, RULES_VERSION, SCORE_CATEGORIES } from '$lib/engine/methodology';
+import { MAX_SEED } from '$lib/engine/random';
+import { actionSchema, idSchema, MAX_ACTIONS, MODES } from '$lib/engine/scenario/schema';
 
-/** Practice shows the coach; only assessment attempts count on a scoreboard. */
-export const MODES = ['practice', 'assessment'] as const;
-export type Mode = (typeof MODES)[number];
+// Practice shows the coach; only assessment attempts count on a scoreboard. One definition, in
+// the engine's schema, where the attempt file's mode is defined.
+export { MODES, type Mode } from '$lib/engine/scenario/schema';
 
 /** Draft: being written; published: playable and frozen; retired: kept for old results. */
 export const SCENARIO_STATUSES = ['draft', 'published', 'retired'] as const;
@@ -63,6 +64,11 @@ export const playerRecordSchema = z.strictObject({
 });
 export type PlayerRecord = z.output<typeof playerRecordSchema>;
 
+/** The seed a deal was drawn from; absent in rows stored before seeds existed (seed 0). */
+export const seedSchema = z.int().min(0).max(MAX_SEED);
+/** The scoring rules a deal is played under; absent in rows stored before versions existed (rules 1). */
+export const rulesSchema = z.int().min(1).max(RULES_VERSION);
+
 export const attemptResultSchema = z.strictObject({
 	outcome: z.enum(OUTCOMES),
 	score: z.number().min(0).max(100),
@@ -86,6 +92,8 @@ export const attemptRecordSchema = z.strictObject({
 	teamId: recordIdSchema.nullable(),
 	teamName: nameSchema.nullable(),
 	mode: z.enum(MODES),
+	seed: seedSchema.optional(),
+	rules: rulesSchema.optional(),
 	startedAt: timeSchema,
 	finishedAt: timeSchema,
 	result: attemptResultSchema,
@@ -140,6 +148,8 @@ export const dealRecordSchema = z.strictObject({
 	scenarioHash: hashSchema,
 	playerId: recordIdSchema,
 	mode: z.enum(MODES),
+	seed: seedSchema.optional(),
+	rules: rulesSchema.optional(),
 	startedAt: timeSchema,
 	updatedAt: timeSchema,
 	actions: actionListSchema,

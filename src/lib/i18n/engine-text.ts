@@ -7,6 +7,7 @@
 import type { Locale } from '../paraglide/runtime.js';
 import type { Scenario } from '../engine/scenario/schema';
 import type { Params, RedFlag, Refusal, RuleResult } from '../engine/deal/types';
+import { findDecision } from '../engine/deal/deal-rules';
 import { message, termLabel, type LabelKind } from './labels';
 
 const TERM_PARAMS: Record<string, LabelKind> = {
@@ -48,10 +49,11 @@ export function readableParams(
 		else if (key === 'intel') out[key] = scenario.intel.find((i) => i.id === value)?.text ?? value;
 		else out[key] = value;
 	}
+	if (typeof params.withdrawal === 'number') {
+		out.feedback = scenario.withdrawals[params.withdrawal]?.feedback ?? '';
+	}
 	if (typeof params.decision === 'string') {
-		const decision = Object.values(scenario.stages).find(
-			(s) => s.decision?.id === params.decision
-		)?.decision;
+		const decision = findDecision(scenario, params.decision)?.decision;
 		const option = decision?.options.find((o) => o.id === params.option);
 		out.prompt = decision?.prompt ?? String(params.decision);
 		out.option = option?.text ?? String(params.option ?? '');

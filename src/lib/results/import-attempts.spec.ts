@@ -20,7 +20,9 @@ const model = replay(known.scenario, actions, { keepStates: false });
 
 function file(overrides: Partial<ExportedAttempt> = {}): string {
 	return JSON.stringify({
-		format: 'sales-sim/attempt@1',
+		format: 'sales-sim/attempt@2',
+		seed: 0,
+		rules: 2,
 		scenario: { id: 'test-plant', version: 1, hash: known.hash },
 		player: 'Li Na',
 		team: 'East',

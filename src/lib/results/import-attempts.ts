@@ -85,6 +85,8 @@ export async function storeAccepted(
 			playerId: player.id,
 			teamId: team?.id ?? null,
 			mode: attempt.mode,
+			seed: attempt.seed,
+			rules: attempt.rules,
 			startedAt: Date.parse(attempt.startedAt),
 			finishedAt: Date.parse(attempt.finishedAt),
 			actions: attempt.actions,

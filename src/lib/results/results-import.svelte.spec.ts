@@ -17,7 +17,9 @@ const model = replay(parsed.scenario, actions, { keepStates: false });
 
 function attempt(player: string, score = model.score.total): ExportedAttempt {
 	return {
-		format: 'sales-sim/attempt@1',
+		format: 'sales-sim/attempt@2',
+		seed: 0,
+		rules: 2,
 		scenario: { id: 'test-plant', version: 1, hash: parsed.ok ? parsed.hash : '' },
 		player,
 		mode: 'assessment',

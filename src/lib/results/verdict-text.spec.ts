@@ -13,7 +13,9 @@ const parsed = await parseScenario(JSON.stringify(testScenarioInput));
 if (!parsed.ok) throw new Error('the test scenario does not validate');
 const lookup = lookupOf([{ scenario: parsed.scenario, hash: parsed.hash }]);
 const base = {
-	format: 'sales-sim/attempt@1',
+	format: 'sales-sim/attempt@2',
+	seed: 0,
+	rules: 2,
 	scenario: { id: 'test-plant', version: 1, hash: parsed.hash },
 	player: 'Li Na',
 	startedAt: '2026-11-28T09:00:00Z',

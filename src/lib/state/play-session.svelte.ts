@@ -15,6 +15,8 @@ import {
 	type Mode
 } from '$lib/db';
 import { SNAPSHOT_VERSION, dealMachine } from '$lib/engine/deal/deal-machine';
+import { MAX_SEED } from '$lib/engine/random';
+import { RULES_VERSION, type RulesVersion } from '$lib/engine/methodology';
 import { refusal as refusalOf, type DealContext } from '$lib/engine/deal/deal-rules';
 import { restore } from '$lib/engine/deal/deal-session';
 import type { DealSnapshot } from '$lib/engine/deal/replay';
@@ -47,6 +49,8 @@ export class PlaySession {
 	#player = $state.raw<PlayerIdentity | undefined>();
 	#dealId: string | null = null;
 	#startedAt = 0;
+	#seed = 0;
+	#rules: RulesVersion = RULES_VERSION;
 	#refusal = $state.raw<ShownRefusal | undefined>();
 	#busy = $state(false);
 	#problem = $state<SaveProblem | undefined>();
@@ -93,9 +97,29 @@ export class PlaySession {
 		return this.#finishedAttemptId;
 	}
 
-	/** Opens a new deal on `entry` for `player`. */
-	async begin(entry: CatalogueEntry, mode: Mode, player: PlayerIdentity): Promise<void> {
-		const [snapshot] = initialTransition(dealMachine, { scenario: entry.scenario });
+	/** The seed this deal was drawn from. */
+	get seed(): number {
+		return this.#seed;
+	}
+
+	/**
+	 * Opens a new deal on `entry` for `player`, drawn from `seed` (a competition gives every
+	 * player its own; otherwise each deal draws a fresh one, so that a key read in one debrief
+	 * does not carry over to the next attempt).
+	 */
+	async begin(
+		entry: CatalogueEntry,
+		mode: Mode,
+		player: PlayerIdentity,
+		seed: number = freshSeed()
+	): Promise<void> {
+		this.#seed = seed;
+		this.#rules = RULES_VERSION;
+		const [snapshot] = initialTransition(dealMachine, {
+			scenario: entry.scenario,
+			seed,
+			rules: RULES_VERSION
+		});
 		this.#entry = entry;
 		this.#mode = mode;
 		this.#player = player;
@@ -114,6 +138,8 @@ export class PlaySession {
 					scenarioHash: entry.hash,
 					playerId: player.id,
 					mode,
+					seed,
+					rules: RULES_VERSION,
 					snapshot: dealMachine.getPersistedSnapshot(snapshot),
 					snapshotVersion: SNAPSHOT_VERSION
 				});
@@ -134,12 +160,17 @@ export class PlaySession {
 	 * even the replay fails.
 	 */
 	async resume(entry: CatalogueEntry, deal: DealRecord, player: PlayerIdentity): Promise<boolean> {
+		// A deal stored before seeds and rules versions existed: seed 0, rules 1.
+		const options = { seed: deal.seed ?? 0, rules: (deal.rules ?? 1) as RulesVersion };
 		const restored = restore(
 			entry.scenario,
 			{ version: deal.snapshotVersion, snapshot: deal.snapshot },
-			deal.actions
+			deal.actions,
+			options
 		);
 		if (!restored.ok) return false;
+		this.#seed = options.seed;
+		this.#rules = options.rules;
 		this.#entry = entry;
 		this.#mode = deal.mode;
 		this.#player = player;
@@ -250,6 +281,8 @@ export class PlaySession {
 			playerName: player.name,
 			teamName: player.teamName,
 			mode: this.#mode,
+			seed: this.#seed,
+			rules: this.#rules,
 			startedAt: this.#startedAt,
 			finishedAt: Date.now(),
 			actions: [...this.#actions]
@@ -284,6 +317,13 @@ export class PlaySession {
 		this.#resumed = false;
 		this.#finishedAttemptId = undefined;
 	}
+}
+
+/** A fresh seed for a deal, from the browser's random source (the engine itself has none). */
+export function freshSeed(): number {
+	const value = new Uint32Array(1);
+	crypto.getRandomValues(value);
+	return value[0] % (MAX_SEED + 1);
 }
 
 function problemOf(error: unknown): SaveProblem {

@@ -13,6 +13,8 @@ export interface UnsavedAttempt {
 	playerName: string;
 	teamName: string | null;
 	mode: Mode;
+	seed: number;
+	rules: number;
 	startedAt: number;
 	finishedAt: number;
 	actions: Action[];

@@ -3,6 +3,7 @@
  * the hidden truth a trainee must discover), what can be learned in each stage and from whom,
  * and what happens and must be decided in each stage. Plain data for the overview component.
  */
+import { stageDecisions } from '$lib/engine/deal/deal-rules';
 import {
 	DEPARTMENTS,
 	LEVELS,
@@ -34,7 +35,7 @@ export interface OverviewStage {
 	brief: string;
 	intel: (Intel & { fromNames: string[] })[];
 	events: (StageEvent & { personNames: Record<string, string> })[];
-	decision?: Decision;
+	decisions: Decision[];
 }
 
 export interface ScenarioOverview {
@@ -81,7 +82,7 @@ export function overviewModel(scenario: Scenario): ScenarioOverview {
 						.map((id) => [id, nameOf(id)])
 				)
 			})),
-			decision: plan.decision
+			decisions: stageDecisions(plan)
 		};
 	});
 	return { departments, stages };

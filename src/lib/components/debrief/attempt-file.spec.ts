@@ -39,7 +39,9 @@ describe('exportAttempt', () => {
 		const file = exportAttempt(base, replayed)!;
 		expect(attemptSchema.safeParse(file).success).toBe(true);
 		expect(file).toMatchObject({
-			format: 'sales-sim/attempt@1',
+			format: 'sales-sim/attempt@2',
+			seed: 0,
+			rules: 2,
 			scenario: { id: 'test-plant', version: 1, hash: 'c'.repeat(64) },
 			player: 'Li Na',
 			team: 'East',

@@ -23,6 +23,9 @@ export interface DebriefAttempt {
 	playerName: string;
 	teamName: string | null;
 	mode: Mode;
+	/** The seed the deal was drawn from and the rules it was played under (stored rows before them: 0 and 1). */
+	seed?: number;
+	rules?: number;
 	startedAt: number;
 	finishedAt: number;
 	actions: readonly Action[];
@@ -61,6 +64,8 @@ export function exportAttempt(
 		| 'playerName'
 		| 'teamName'
 		| 'mode'
+		| 'seed'
+		| 'rules'
 		| 'startedAt'
 		| 'finishedAt'
 		| 'actions'
@@ -72,6 +77,8 @@ export function exportAttempt(
 		playerName: attempt.playerName,
 		teamName: attempt.teamName,
 		mode: attempt.mode,
+		seed: attempt.seed ?? 0,
+		rules: attempt.rules ?? 1,
 		startedAt: attempt.startedAt,
 		finishedAt: attempt.finishedAt,
 		actions: [...attempt.actions],

@@ -3,6 +3,7 @@
  * the attempt's actions again on the scenario and compares. Everything here is ids, codes and
  * numbers; the components turn them into sentences in the current language.
  */
+import { findDecision, type DealOptions } from '$lib/engine/deal/deal-rules';
 import { replay, type RefusedAction } from '$lib/engine/deal/replay';
 import type { CategoryScore, ChartEntry, RedFlag, ScoreReport } from '$lib/engine/deal/types';
 import {
@@ -88,6 +89,8 @@ export interface ForecastRow {
 	probability?: number;
 	/** The funnel's default win rate for the stage, 0..1. */
 	funnel: number;
+	/** Rules 2: the engine's calibrated probability when the forecast was made, 0..1. */
+	calibrated?: number;
 	/** False for the stage the deal ended in: a forecast counts when its stage closes. */
 	scored: boolean;
 }
@@ -186,12 +189,15 @@ export interface DebriefModel {
  * `debriefModel(scenario, [{ type: 'withdraw' }]).outcome` → `'withdrawn'`.
  */
 export function debriefModel(
-	scenario: Scenario,
+	source: Scenario,
 	actions: readonly Action[],
-	claim?: StoredClaim
+	claim?: StoredClaim,
+	options: DealOptions = {}
 ): DebriefModel {
-	const result = replay(scenario, actions, { keepStates: false });
+	const result = replay(source, actions, { ...options, keepStates: false });
 	const { final } = result;
+	// The deal as its seed drew it: who held which role, how each began.
+	const scenario = final.scenario;
 	const refusedAt = new Set(result.refused.map((r) => r.index));
 	const accepted = actions.filter((_, index) => !refusedAt.has(index));
 	return {
@@ -271,6 +277,7 @@ function forecastRows(final: Final): ForecastRow[] {
 			stage,
 			...(final.forecasts[stage] === undefined ? {} : { probability: final.forecasts[stage] }),
 			funnel: final.method.funnel[stage],
+			...(final.calibrated[stage] === undefined ? {} : { calibrated: final.calibrated[stage] }),
 			scored: final.outcome !== undefined && final.closedStages.includes(stage)
 		}));
 }
@@ -357,7 +364,7 @@ function stageSections(
 				else steps.push({ kind: 'revealed', person: entry.person });
 				break;
 			case 'decision': {
-				const decision = scenario.stages[entry.stage].decision;
+				const decision = findDecision(scenario, entry.decision)?.decision;
 				const option = decision?.options.find((o) => o.id === entry.option);
 				const best = Math.max(0, ...(decision?.options.map((o) => o.score) ?? []));
 				steps.push({

@@ -756,8 +756,9 @@ function fireEvents(context: DealContext, when: 'start' | 'end'): void {
 			stage,
 			at: context.at,
 			index,
-			text: skipped && event.headedOff ? event.headedOff : event.text,
+			text: event.text,
 			skipped,
+			...(skipped && event.headedOff ? { note: event.headedOff } : {}),
 			...(event.ends && !skipped ? { ends: event.ends } : {})
 		});
 		if (skipped) continue;

@@ -532,7 +532,7 @@ function outcomeRules(context: DealContext): RuleResult[] {
 	if (verdict?.wise) {
 		return [
 			{
-				code: 'withdrew-wisely',
+				code: verdict.entry === undefined ? 'withdrew-wisely' : 'withdrew-as-marked',
 				points: verdict.credit,
 				max: 1,
 				params: verdict.entry === undefined ? {} : { withdrawal: verdict.entry },

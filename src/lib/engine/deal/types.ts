@@ -86,6 +86,8 @@ export type LogEntry =
 			text: string;
 			/** The threat was headed off: its effects did not happen. */
 			skipped: boolean;
+			/** What the trainee reads instead when it was headed off (format 2 `headedOff`). */
+			note?: string;
 			/** The event ended the deal. */
 			ends?: OutcomeId;
 	  }

@@ -33,7 +33,9 @@ function modelAttempt(index: number, player: string): ExportedAttempt {
 	const actions = scenario.checks![0].actions;
 	const played = replay(scenario, actions, { keepStates: false });
 	return {
-		format: 'sales-sim/attempt@1',
+		format: 'sales-sim/attempt@2',
+		seed: 0,
+		rules: 2,
 		scenario: { id: scenario.id, version: scenario.version, hash },
 		player,
 		team: '华东一组',

@@ -34,7 +34,9 @@ const categories = Object.fromEntries(model.score.categories.map((c) => [c.categ
 /** A genuine exported attempt of the model path on version 1. */
 function genuine(overrides: Partial<ExportedAttempt> = {}): ExportedAttempt {
 	return {
-		format: 'sales-sim/attempt@1',
+		format: 'sales-sim/attempt@2',
+		seed: 0,
+		rules: 2,
 		scenario: { id: 'test-plant', version: 1, hash: v1.hash },
 		player: 'Li Na',
 		team: 'East',

@@ -9,7 +9,7 @@ import { decodeAttemptCode } from './attempt-code';
 import { replay } from '../deal/replay';
 import type { RefusedAction } from '../deal/replay';
 import type { ScoreReport } from '../deal/types';
-import type { OutcomeId, ScoreCategoryId } from '../methodology';
+import type { OutcomeId, RulesVersion, ScoreCategoryId } from '../methodology';
 import { parseAttempt, placeProblems } from '../scenario/parse-scenario';
 import type { Problem } from '../scenario/problem';
 import { MAX_FILE_BYTES } from '../scenario/safe-json';
@@ -74,8 +74,8 @@ export interface VerifiedResult {
 
 export interface AcceptedVerdict {
 	status: 'accepted';
-	/** The attempt as it will be kept: trimmed names, a mode, and the recomputed result. */
-	attempt: ExportedAttempt & { mode: 'practice' | 'assessment' };
+	/** The attempt as it will be kept: trimmed names, its mode, seed and rules, and the recomputed result. */
+	attempt: ExportedAttempt;
 	/** What the file said. */
 	claimed: ExportedAttempt['result'];
 	result: VerifiedResult;
@@ -181,7 +181,13 @@ export async function verifyAttempt(input: unknown, lookup: ScenarioLookup): Pro
 		};
 	}
 
-	const replayed = replay(known.scenario, attempt.actions, { keepStates: false });
+	// Replayed on the deal its seed drew and scored under the rules it was played under: a result
+	// of older rules keeps the score it had (format-1 attempts are rules 1).
+	const replayed = replay(known.scenario, attempt.actions, {
+		keepStates: false,
+		seed: attempt.seed,
+		rules: attempt.rules as RulesVersion
+	});
 	const score = replayed.score.total;
 	const recomputed = { outcome: replayed.outcome, score };
 	const [first] = replayed.refused;
@@ -232,7 +238,7 @@ export async function verifyAttempt(input: unknown, lookup: ScenarioLookup): Pro
 	}
 
 	const result: VerifiedResult = { outcome: replayed.outcome, score, categories };
-	const mode = attempt.mode ?? 'assessment';
+	const mode = attempt.mode;
 	const kept = { ...attempt };
 	// An empty team name is no team (the schema trims names).
 	if (!kept.team) delete kept.team;
