@@ -74,6 +74,7 @@ describe('resultFromReport', () => {
 	it('keeps the total and each category’s points', () => {
 		const report: ScoreReport = {
 			total: 83.5,
+			rules: 2,
 			categories: [
 				{ category: 'roles', points: 21, weight: 25, rules: [] },
 				{ category: 'outcome', points: 10, weight: 10, rules: [] }

@@ -18,6 +18,7 @@ const base = {
 	rules: 2,
 	scenario: { id: 'test-plant', version: 1, hash: parsed.hash },
 	player: 'Li Na',
+	mode: 'assessment',
 	startedAt: '2026-11-28T09:00:00Z',
 	finishedAt: '2026-11-28T09:41:00Z',
 	actions: modelPath,

@@ -29,6 +29,8 @@ describe('exportAttempt', () => {
 		playerName: 'Li Na',
 		teamName: 'East',
 		mode: 'assessment',
+		seed: 0,
+		rules: 2,
 		startedAt: day - 60_000,
 		finishedAt: day,
 		actions,

@@ -52,7 +52,12 @@ function stageState(stage: StageId) {
 		always: [
 			{ guard: 'ended' as const, target: 'ended' },
 			...(next
-				? [{ guard: ({ context }: { context: DealContext }) => context.stage === next, target: next }]
+				? [
+						{
+							guard: ({ context }: { context: DealContext }) => context.stage === next,
+							target: next
+						}
+					]
 				: [])
 		]
 	};
@@ -60,8 +65,7 @@ function stageState(stage: StageId) {
 
 export const dealMachine = machineSetup.createMachine({
 	id: 'deal',
-	context: ({ input }) =>
-		initialContext(input.scenario, { seed: input.seed, rules: input.rules }),
+	context: ({ input }) => initialContext(input.scenario, { seed: input.seed, rules: input.rules }),
 	initial: 'opening',
 	on: Object.fromEntries(
 		ACTION_TYPES.map((type) => [type, { guard: 'allowed' as const, actions: 'apply' as const }])

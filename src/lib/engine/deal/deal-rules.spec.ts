@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_METHODOLOGY, attitudeOf } from '../methodology';
+import { DEFAULT_METHODOLOGY, attitudeOf, type RulesVersion } from '../methodology';
 import { actionSchema, scenarioSchema, type Action, type ActionInput } from '../scenario/schema';
 import {
 	activityEffect,
@@ -14,9 +14,16 @@ import { replay } from './replay';
 
 const act = (input: ActionInput): Action => actionSchema.parse(input);
 
-/** The context after playing `inputs` (all must be allowed). */
-function play(inputs: ActionInput[], scenario = testScenario): DealContext {
-	let context = initialContext(scenario);
+/**
+ * The context after playing `inputs` (all must be allowed), under rules 1 unless told: these
+ * specs pin the rules old attempts are still played under; rules 2 adds to them (rules-v2.spec.ts).
+ */
+function play(
+	inputs: ActionInput[],
+	scenario = testScenario,
+	rules: RulesVersion = 1
+): DealContext {
+	let context = initialContext(scenario, { rules });
 	for (const input of inputs) {
 		const action = act(input);
 		const why = refusal(context, action);
@@ -120,7 +127,7 @@ describe('refusals leave the deal unchanged and say why', () => {
 		const parsed = act(action);
 		expect(refusal(context, parsed)?.code).toBe(code);
 		// replay reports it with its index and the state stays as it was
-		const result = replay(testScenario, [...before.map(act), parsed]);
+		const result = replay(testScenario, [...before.map(act), parsed], { rules: 1 });
 		expect(result.refused).toHaveLength(1);
 		expect(result.refused[0].index).toBe(before.length);
 		expect(result.final).toEqual(context);

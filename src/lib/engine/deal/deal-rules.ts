@@ -324,7 +324,9 @@ export function holds(context: DealContext, condition: Condition): boolean {
 	if ('intel' in condition) return context.intel[condition.intel] !== undefined;
 	if ('decision' in condition) {
 		const made = context.decisions[condition.decision];
-		return made !== undefined && (condition.option === undefined || made.option === condition.option);
+		return (
+			made !== undefined && (condition.option === undefined || made.option === condition.option)
+		);
 	}
 	if ('person' in condition) {
 		const state = context.people[condition.person];

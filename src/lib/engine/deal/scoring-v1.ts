@@ -40,7 +40,11 @@ export function focusRulesV1(context: DealContext): RuleResult[] {
 		const targets = here.flatMap((entry) => entry.people);
 		if (targets.length === 0) continue;
 		const key = targets.filter((id) =>
-			isKeyPerson(method, stage, scenario.people.find((p) => p.id === id)!)
+			isKeyPerson(
+				method,
+				stage,
+				scenario.people.find((p) => p.id === id)!
+			)
 		).length;
 		rules.push({
 			code:

@@ -213,7 +213,13 @@ function focusRules(context: DealContext): RuleResult[] {
 		const key = scenario.people.filter((person) => isKeyPerson(method, stage, person));
 		if (key.length === 0) continue;
 		if (!reached(context, stage)) {
-			rules.push({ code: 'stage-not-reached', points: 0, max: 1, params: { stage }, section: 'stages' });
+			rules.push({
+				code: 'stage-not-reached',
+				points: 0,
+				max: 1,
+				params: { stage },
+				section: 'stages'
+			});
 			continue;
 		}
 		// The stage the deal is still in is judged once it is closed.
@@ -264,14 +270,20 @@ const FIT_RANK = { poor: 0, fair: 1, good: 2 } as const;
  * learned, or an influential person). A gift is a courtesy and never earns credit.
  */
 function activityRules(context: DealContext): RuleResult[] {
-	const { scenario, method } = context;
+	const { scenario } = context;
 	const done = activities(context);
 	const rules: RuleResult[] = [];
 	const budget = Math.max(1, scenario.resources.budget);
 	const weeks = Math.max(1, scenario.resources.weeks);
 	for (const stage of judgedStages(context)) {
 		if (!reached(context, stage)) {
-			rules.push({ code: 'stage-not-reached', points: 0, max: 1, params: { stage }, section: 'stages' });
+			rules.push({
+				code: 'stage-not-reached',
+				points: 0,
+				max: 1,
+				params: { stage },
+				section: 'stages'
+			});
 			continue;
 		}
 		const here = done.filter((entry) => entry.stage === stage);
@@ -294,14 +306,16 @@ function activityRules(context: DealContext): RuleResult[] {
 		for (const entry of here) {
 			const cost = Math.max(0.01, entry.money / budget + entry.weeks / weeks);
 			const fit = entry.activity === 'gift' ? 0 : SCORING.fitCredit[entry.fit];
-			const aimed = entry.people.length === 0 ? 1 : purposeful(context, entry) / entry.people.length;
+			const aimed =
+				entry.people.length === 0 ? 1 : purposeful(context, entry) / entry.people.length;
 			aimless += entry.people.length - Math.round(aimed * entry.people.length);
 			weight += cost;
 			credit += cost * fit * aimed;
 		}
 		const share = credit / weight;
 		rules.push({
-			code: share >= 0.8 ? 'activities-good' : share >= 0.4 ? 'activities-mixed' : 'activities-poor',
+			code:
+				share >= 0.8 ? 'activities-good' : share >= 0.4 ? 'activities-mixed' : 'activities-poor',
 			points: share,
 			max: 1,
 			params: { stage, share: Math.round(share * 100), aimless },
@@ -461,7 +475,13 @@ function forecastRules(context: DealContext): RuleResult[] {
 		if (p === undefined) {
 			// The stage the deal ended in, before it closed, asked for no forecast yet.
 			if (!closed && reached(context, stage)) continue;
-			rules.push({ code: 'forecast-missing', points: 0, max: 1, params: { stage }, section: 'funnel' });
+			rules.push({
+				code: 'forecast-missing',
+				points: 0,
+				max: 1,
+				params: { stage },
+				section: 'funnel'
+			});
 			continue;
 		}
 		const calibrated = context.calibrated[stage] ?? context.method.funnel[stage];

@@ -65,15 +65,43 @@ describe('verifyAttempt', () => {
 		expect(model.score.total).toBeGreaterThan(80);
 	});
 
-	it('accepts a file without categories or mode (the contract’s minimum) as an assessment', async () => {
-		const file = genuine({ result: { outcome: 'won', score: model.score.total } });
-		delete file.mode;
-		delete file.team;
+	it('accepts a format-1 file without categories or mode (its minimum) as an assessment under rules 1', async () => {
+		const v1Replay = replay(v1.scenario, actionsSchema.parse(modelPath), {
+			keepStates: false,
+			rules: 1
+		});
+		const file: Record<string, unknown> = {
+			...genuine({ result: { outcome: 'won', score: v1Replay.score.total } }),
+			format: 'sales-sim/attempt@1'
+		};
+		for (const key of ['mode', 'team', 'seed', 'rules']) delete file[key];
 		const verdict = await verifyAttempt(text(file), lookup);
-		expect(verdict).toMatchObject({ status: 'accepted', attempt: { mode: 'assessment' } });
+		expect(verdict).toMatchObject({
+			status: 'accepted',
+			attempt: { mode: 'assessment', seed: 0, rules: 1 },
+			report: { rules: 1 }
+		});
 		if (verdict.status !== 'accepted') return;
-		expect(verdict.attempt.result.categories).toEqual(categories);
 		expect(verdict.attempt).not.toHaveProperty('team');
+		// The same actions score differently under rules 2: the file's own rules decide.
+		expect(v1Replay.score.total).not.toBe(model.score.total);
+	});
+
+	it('refuses a format-2 file without its mode, seed or rules', async () => {
+		for (const key of ['mode', 'seed', 'rules'] as const) {
+			const file: Record<string, unknown> = { ...genuine() };
+			delete file[key];
+			expect(await verifyAttempt(text(file), lookup), key).toMatchObject({
+				status: 'refused',
+				reason: 'malformed'
+			});
+		}
+	});
+
+	it('replays a format-2 file on the deal its seed drew: a claim made on another seed is refused', async () => {
+		const verdict = await verifyAttempt(text(genuine({ seed: 12345 })), lookup);
+		// The test scenario has no variants: every seed draws the same deal.
+		expect(verdict).toMatchObject({ status: 'accepted', attempt: { seed: 12345 } });
 	});
 
 	it('accepts a practice attempt, flagged as practice', async () => {
@@ -189,7 +217,7 @@ describe('verifyAttempt', () => {
 		[
 			'a scenario file instead of an attempt',
 			() => text(testScenarioInput),
-			{ reason: 'wrong-format', params: { found: 'sales-sim/scenario@1' } }
+			{ reason: 'wrong-format', params: { found: 'sales-sim/scenario@2' } }
 		],
 		['broken JSON', () => text(genuine()).slice(0, 200), { reason: 'malformed' }],
 		[

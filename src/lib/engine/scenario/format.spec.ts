@@ -1,15 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { readableVersions, readFormat, SCENARIO_FAMILY, type FormatFamily } from './format';
+import {
+	ATTEMPT_FAMILY,
+	readableVersions,
+	readFormat,
+	SCENARIO_FAMILY,
+	type FormatFamily
+} from './format';
 
 describe('readFormat', () => {
 	it('reads the current scenario format as it is', () => {
-		const value = { format: 'sales-sim/scenario@1', id: 'x' };
-		expect(readFormat(value, SCENARIO_FAMILY)).toEqual({ ok: true, value, version: 1 });
-		expect(readableVersions(SCENARIO_FAMILY)).toEqual([1]);
+		const value = { format: 'sales-sim/scenario@2', id: 'x' };
+		expect(readFormat(value, SCENARIO_FAMILY)).toEqual({ ok: true, value, version: 2 });
+		expect(readableVersions(SCENARIO_FAMILY)).toEqual([1, 2]);
+	});
+
+	it('reads a format-1 scenario as format 2, every field as written', () => {
+		const value = { format: 'sales-sim/scenario@1', id: 'x', stages: { a: 1 } };
+		expect(readFormat(value, SCENARIO_FAMILY)).toEqual({
+			ok: true,
+			value: { ...value, format: 'sales-sim/scenario@2' },
+			version: 1
+		});
+	});
+
+	it('lifts a format-1 attempt to format 2: seed 0, rules 1, and the mode it had or assessment', () => {
+		const base = { format: 'sales-sim/attempt@1', player: 'Li Na' };
+		expect(readFormat(base, ATTEMPT_FAMILY)).toEqual({
+			ok: true,
+			version: 1,
+			value: {
+				format: 'sales-sim/attempt@2',
+				player: 'Li Na',
+				seed: 0,
+				rules: 1,
+				mode: 'assessment'
+			}
+		});
+		const practice = readFormat({ ...base, mode: 'practice' }, ATTEMPT_FAMILY);
+		expect(practice.ok && practice.value.mode).toBe('practice');
 	});
 
 	it.each([
-		['sales-sim/scenario@2', 'format-future'],
+		['sales-sim/scenario@3', 'format-future'],
 		['sales-sim/scenario@0', 'format-unknown'],
 		['sales-sim/attempt@1', 'format-wrong-kind'],
 		['scenario', 'format-unknown']
@@ -42,7 +74,7 @@ describe('readFormat', () => {
 		const result = readFormat({ format: 'sales-sim/scenario@3' }, future);
 		expect(result.ok ? undefined : result.problem.params).toEqual({
 			found: 'sales-sim/scenario@3',
-			supported: '"sales-sim/scenario@1", "sales-sim/scenario@2"'
+			supported: '"sales-sim/scenario@2" or "sales-sim/scenario@1"'
 		});
 	});
 });

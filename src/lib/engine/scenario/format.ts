@@ -82,7 +82,8 @@ export function readableVersions(family: FormatFamily): number[] {
 function supportedText(family: FormatFamily): string {
 	return readableVersions(family)
 		.map((version) => `"${family.name}@${version}"`)
-		.join(', ');
+		.reverse()
+		.join(' or ');
 }
 
 export type FormatResult =

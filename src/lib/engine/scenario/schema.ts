@@ -29,6 +29,8 @@ import {
 } from '../methodology';
 
 export const SCENARIO_FORMAT = 'sales-sim/scenario@2';
+/** The first scenario format, which format 2 extends: its files are read unchanged. */
+export const SCENARIO_FORMAT_1 = 'sales-sim/scenario@1';
 export const ATTEMPT_FORMAT = 'sales-sim/attempt@2';
 export const LOCALES = ['en', 'zh-CN'] as const;
 
@@ -72,7 +74,6 @@ export const effectSchema = z.strictObject({
 	person: idSchema.meta({ description: 'The person affected (a people[].id).' }),
 	attitude: attitudeStep
 });
-
 
 // ---------------------------------------------------------------- conditions (format 2)
 
@@ -166,13 +167,10 @@ export const personSchema = z.strictObject({
 	attitude: attitudeSchema.meta({ description: 'Truth at the start: hidden from the trainee.' }),
 	contact: contactSchema.meta({ description: 'Our contact at the start: visible.' }),
 	influence: z.int().min(1).max(5).meta({ description: 'Weight in the buying decision, 1..5.' }),
-	attitudeBand: z
-		.tuple([attitudeSchema, attitudeSchema])
-		.optional()
-		.meta({
-			description:
-				'Format 2: the start attitude is drawn from the seed within this band (inclusive), so each attempt differs.'
-		}),
+	attitudeBand: z.tuple([attitudeSchema, attitudeSchema]).optional().meta({
+		description:
+			'Format 2: the start attitude is drawn from the seed within this band (inclusive), so each attempt differs.'
+	}),
 	known: z
 		.boolean()
 		.default(true)
@@ -223,7 +221,9 @@ export type Defence = z.output<typeof defenceSchema>;
 
 export const eventSchema = z.strictObject({
 	when: z.enum(['start', 'end']),
-	if: conditionSchema.optional().meta({ description: 'Format 2: the event happens only if this holds.' }),
+	if: conditionSchema
+		.optional()
+		.meta({ description: 'Format 2: the event happens only if this holds.' }),
 	text: text('What happens, as the trainee reads it.'),
 	headedOff: text('Format 2: what the trainee reads when the threat was headed off.').optional(),
 	unless: z
@@ -320,15 +320,10 @@ export const methodologyOverridesSchema = z
 		funnel: z.partialRecord(stageSchema, z.number().min(0).max(1)).optional(),
 		purchase: z
 			.strictObject({
-				threshold: z
-					.number()
-					.min(-1)
-					.max(2)
-					.optional()
-					.meta({
-						description:
-							'Format 2: the support the purchase needs (default 0.5): higher for a customer who is hard to win.'
-					})
+				threshold: z.number().min(-1).max(2).optional().meta({
+					description:
+						'Format 2: the support the purchase needs (default 0.5): higher for a customer who is hard to win.'
+				})
 			})
 			.optional()
 	})
@@ -385,7 +380,8 @@ export type ScenarioCheck = z.output<typeof checkSchema>;
 export const scenarioSchema = z
 	.strictObject({
 		$schema: z.string().max(500).optional().meta({ description: 'JSON Schema for editors.' }),
-		format: z.literal(SCENARIO_FORMAT),
+		// Format 2 only adds fields to format 1: one schema reads both (format.ts lifts the name).
+		format: z.enum([SCENARIO_FORMAT_1, SCENARIO_FORMAT]),
 		id: idSchema,
 		version: z.int().min(1).max(1_000_000),
 		locale: z.enum(LOCALES),

@@ -1,0 +1,552 @@
+/**
+ * Rules 2 and format 2, case by case: what the deal does (contact, the chart, conditions,
+ * decisions, events, variants, withdrawals, the calibrated forecast) and how the score judges it.
+ * Rules 1, which older attempts keep, is pinned by deal-rules.spec.ts and scoring.spec.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { SCORING, type RulesVersion } from '../methodology';
+import {
+	actionSchema,
+	actionsSchema,
+	scenarioSchema,
+	type ActionInput,
+	type Condition,
+	type Scenario,
+	type ScenarioInput
+} from '../scenario/schema';
+import {
+	activeDecisions,
+	activityEffect,
+	applyAction,
+	calibratedForecast,
+	drawDeal,
+	giftWarning,
+	holds,
+	initialContext,
+	offeredOptions,
+	refusal,
+	stageBrief,
+	type DealContext
+} from './deal-rules';
+import { modelPath, testScenario, testScenarioInput } from './fixtures/test-scenario';
+import { replay } from './replay';
+import { scoreDeal } from './scoring';
+
+const act = (input: ActionInput) => actionSchema.parse(input);
+const farming: ActionInput = { type: 'strategy', strategy: 'farming' };
+const advance: ActionInput = { type: 'advance' };
+
+function play(inputs: ActionInput[], scenario: Scenario = testScenario, seed = 0): DealContext {
+	let context = initialContext(scenario, { seed });
+	for (const input of inputs) {
+		const action = act(input);
+		const why = refusal(context, action);
+		if (why) throw new Error(`refused ${JSON.stringify(input)}: ${why.code}`);
+		context = applyAction(context, action);
+	}
+	return context;
+}
+
+/** The test scenario with format-2 additions merged over it. */
+function withV2(extra: Partial<ScenarioInput>, stages: Record<string, object> = {}): Scenario {
+	const input = structuredClone(testScenarioInput) as ScenarioInput & {
+		stages: Record<string, object>;
+	};
+	for (const [stage, plan] of Object.entries(stages)) {
+		input.stages[stage] = { ...input.stages[stage], ...plan };
+	}
+	return scenarioSchema.parse({ ...input, format: 'sales-sim/scenario@2', ...extra });
+}
+
+const person = (scenario: Scenario, id: string) => scenario.people.find((p) => p.id === id)!;
+
+describe('rules 2: what an activity does to a person', () => {
+	const chartForeman: ActionInput = { type: 'chart', person: 'foreman', role: 'initiator' };
+	// [name, actions before, activity, person, effect under rules 2, effect under rules 1]
+	const cases: [string, ActionInput[], string, string, number, number][] = [
+		['charted right: as rules 1', [farming, chartForeman], 'visit', 'foreman', 3, 3],
+		['no role on the chart', [farming], 'visit', 'foreman', 1, 3],
+		[
+			'a wrong role on the chart',
+			[farming, { type: 'chart', person: 'foreman', role: 'designer' }],
+			'visit',
+			'foreman',
+			1,
+			3
+		],
+		[
+			'a call to a distant contact, charted right',
+			[farming, chartForeman],
+			'telephone',
+			'foreman',
+			2,
+			3
+		],
+		[
+			'a call to a stranger moves them little',
+			[farming, { type: 'chart', person: 'operator', role: 'user' }],
+			'telephone',
+			'operator',
+			1,
+			3
+		],
+		['a poor fit still hurts, charted or not', [farming], 'site-visit', 'foreman', -1, -1]
+	];
+	it.each(cases)('%s', (_name, before, activity, id, v2, v1) => {
+		for (const [rules, expected] of [
+			[2, v2],
+			[1, v1]
+		] as [RulesVersion, number][]) {
+			let context = initialContext(testScenario, { rules });
+			for (const input of before) context = applyAction(context, act(input));
+			expect(activityEffect(context, activity as never, person(testScenario, id)).effect).toBe(
+				expected
+			);
+		}
+	});
+
+	it('the coach warns before a gift to procurement, and before a costly gift to anyone', () => {
+		const context = play([farming]);
+		expect(giftWarning(context, 'gift', ['buyer', 'foreman'])).toEqual([
+			{ person: 'buyer', reason: 'department' }
+		]);
+		expect(giftWarning(context, 'visit', ['buyer'])).toEqual([]);
+		const dear = withV2({ methodology: { costs: { gift: { money: 5000 } } } });
+		expect(giftWarning(play([farming], dear), 'gift', ['foreman'])).toEqual([
+			{ person: 'foreman', reason: 'costly' }
+		]);
+	});
+});
+
+describe('conditions', () => {
+	const context = play([
+		farming,
+		{ type: 'chart', person: 'foreman', role: 'initiator' },
+		{ type: 'activity', activity: 'visit', people: ['foreman'] }
+	]);
+	// need is learned from the foreman by a visit; the foreman starts a supporter
+	const cases: [string, Condition, boolean][] = [
+		['intel learned', { intel: 'need' }, true],
+		['intel not learned', { intel: 'budget' }, false],
+		['an attitude', { person: 'foreman', attitude: ['supporter'] }, true],
+		['another attitude', { person: 'gm', attitude: ['supporter', 'opponent'] }, false],
+		['contact at least distant', { person: 'foreman', contact: 'distant' }, true],
+		['contact at least close', { person: 'foreman', contact: 'close' }, false],
+		['the strategy', { strategy: 'farming' }, true],
+		['another strategy', { strategy: 'hunting' }, false],
+		['a stage reached', { stage: 'discover-needs' }, true],
+		['a stage not reached', { stage: 'evaluation' }, false],
+		['a decision not taken', { decision: 'specs' }, false],
+		['no variant drawn', { variant: 'lock-in' }, false],
+		['all', { all: [{ intel: 'need' }, { strategy: 'farming' }] }, true],
+		['any', { any: [{ intel: 'budget' }, { strategy: 'farming' }] }, true],
+		['not', { not: { intel: 'need' } }, false]
+	];
+	it.each(cases)('%s', (_name, condition, expected) => {
+		expect(holds(context, condition)).toBe(expected);
+	});
+
+	it('a decision taken, and with which option', () => {
+		const decided = play([
+			farming,
+			advance,
+			advance,
+			{ type: 'decide', decision: 'specs', option: 'educate' }
+		]);
+		expect(holds(decided, { decision: 'specs' })).toBe(true);
+		expect(holds(decided, { decision: 'specs', option: 'educate' })).toBe(true);
+		expect(holds(decided, { decision: 'specs', option: 'argue' })).toBe(false);
+	});
+});
+
+describe('format 2 decisions', () => {
+	const branching = withV2(
+		{},
+		{
+			'discover-needs': {
+				decisions: [
+					{
+						id: 'pitch',
+						if: { intel: 'need' },
+						prompt: 'The foreman told you about the downtime. What do you propose?',
+						options: [
+							{ id: 'uptime', text: 'An uptime guarantee.', score: 1, feedback: 'Right.' },
+							{
+								id: 'cheap',
+								if: { strategy: 'hunting' },
+								text: 'A discount.',
+								score: 0,
+								feedback: 'Weak.'
+							},
+							{ id: 'wait', text: 'Nothing yet.', score: 0, feedback: 'Weak.' }
+						]
+					}
+				]
+			}
+		}
+	);
+
+	it('is asked only once its condition holds, and then blocks advancing', () => {
+		const before = play([farming], branching);
+		expect(activeDecisions(before)).toEqual([]);
+		expect(refusal(before, act(advance))).toBeUndefined();
+		expect(
+			refusal(before, act({ type: 'decide', decision: 'pitch', option: 'uptime' }))?.code
+		).toBe('decision-not-asked');
+		const after = play(
+			[
+				farming,
+				{ type: 'chart', person: 'foreman', role: 'initiator' },
+				{ type: 'activity', activity: 'visit', people: ['foreman'] }
+			],
+			branching
+		);
+		expect(activeDecisions(after).map((d) => d.id)).toEqual(['pitch']);
+		expect(refusal(after, act(advance))).toMatchObject({ code: 'unanswered-decision' });
+		const decision = activeDecisions(after)[0];
+		expect(offeredOptions(after, decision).map((o) => o.id)).toEqual(['uptime', 'wait']);
+		expect(refusal(after, act({ type: 'decide', decision: 'pitch', option: 'cheap' }))?.code).toBe(
+			'option-not-offered'
+		);
+		const decided = applyAction(
+			after,
+			act({ type: 'decide', decision: 'pitch', option: 'uptime' })
+		);
+		expect(refusal(decided, act(advance))).toBeUndefined();
+	});
+
+	it('a brief can depend on the deal', () => {
+		const briefed = withV2(
+			{},
+			{
+				'internal-deliberation': {
+					briefs: [{ if: { intel: 'need' }, text: 'The GM has heard about the downtime.' }]
+				}
+			}
+		);
+		const plain = play([farming, advance], briefed);
+		expect(stageBrief(plain, 'internal-deliberation')).toBe(
+			briefed.stages['internal-deliberation'].brief
+		);
+		const told = play(
+			[
+				farming,
+				{ type: 'chart', person: 'foreman', role: 'initiator' },
+				{ type: 'activity', activity: 'visit', people: ['foreman'] },
+				advance
+			],
+			briefed
+		);
+		expect(stageBrief(told, 'internal-deliberation')).toBe('The GM has heard about the downtime.');
+	});
+});
+
+describe('format 2 events', () => {
+	const lockIn = {
+		when: 'end',
+		text: 'Rival writes the specification with the engineer.',
+		headedOff: 'The engineer keeps the specification open after your technical exchange.',
+		defence: { role: 'designer', fit: 'good' },
+		effects: [{ person: 'engineer', attitude: -2 }]
+	};
+	const threatened = withV2({}, { 'system-design': { events: [lockIn] } });
+	const toDesign: ActionInput[] = [farming, advance, advance];
+	const decide: ActionInput = { type: 'decide', decision: 'specs', option: 'argue' };
+
+	it('happens when nobody heads it off by method', () => {
+		const context = play([...toDesign, decide, advance], threatened);
+		const entry = context.log.find((e) => e.kind === 'event' && e.stage === 'system-design');
+		expect(entry).toMatchObject({ skipped: false });
+		expect(context.people.engineer.points).toBe(-6);
+	});
+
+	it('is headed off by a good-fit activity with whoever holds the role, and says so', () => {
+		const context = play(
+			[
+				...toDesign,
+				{ type: 'activity', activity: 'technical-exchange', people: ['engineer'] },
+				decide,
+				advance
+			],
+			threatened
+		);
+		const entry = context.log.find((e) => e.kind === 'event' && e.stage === 'system-design');
+		expect(entry).toMatchObject({ skipped: true, note: lockIn.headedOff });
+	});
+
+	it('is not headed off by a fair fit when it asks for a good one, nor by a gift', () => {
+		for (const activity of ['visit', 'gift']) {
+			const context = play(
+				[
+					...toDesign,
+					{ type: 'activity', activity, people: ['engineer'] } as ActionInput,
+					decide,
+					advance
+				],
+				threatened
+			);
+			const entry = context.log.find((e) => e.kind === 'event' && e.stage === 'system-design');
+			expect(entry).toMatchObject({ skipped: false });
+		}
+	});
+
+	it('a conditional event that does not apply did not happen', () => {
+		const conditional = withV2(
+			{},
+			{ 'system-design': { events: [{ ...lockIn, if: { variant: 'x' } }] } }
+		);
+		const context = play([...toDesign, decide, advance], conditional);
+		expect(context.log.some((e) => e.kind === 'event' && e.stage === 'system-design')).toBe(false);
+	});
+
+	it('can end the deal as lost', () => {
+		const fatal = withV2({}, { 'system-design': { events: [{ ...lockIn, ends: 'lost' }] } });
+		const context = play([...toDesign, decide, advance], fatal);
+		expect(context.outcome).toBe('lost');
+		expect(context.stage).toBe('system-design');
+		expect(context.closedStages).not.toContain('system-design');
+		const report = scoreDeal(context);
+		expect(report.factor).toEqual({ code: 'factor-lost', value: SCORING.outcomeFactor.lost });
+		expect(report.total).toBeLessThanOrEqual(50);
+	});
+});
+
+describe('variants drawn from the seed', () => {
+	const varied = withV2({
+		variants: [
+			{ id: 'gm-decides', weight: 1, people: {} },
+			{
+				id: 'engineer-decides',
+				weight: 1,
+				people: {
+					engineer: { role: 'decision-maker', profile: 'The GM has handed the project to him.' },
+					gm: { role: 'initiator' }
+				}
+			}
+		],
+		people: testScenarioInput.people.map((p) =>
+			p.id === 'operator' ? { ...p, attitudeBand: ['opponent', 'supporter'] } : p
+		)
+	});
+
+	it('are the same for the same seed on every call', () => {
+		for (const seed of [0, 1, 7, 123456, 4294967295]) {
+			expect(drawDeal(varied, seed)).toEqual(drawDeal(varied, seed));
+		}
+	});
+
+	it('draw each variant and each attitude of a band over many seeds', () => {
+		const variants = new Set<string | undefined>();
+		const attitudes = new Set<string>();
+		for (let seed = 0; seed < 200; seed++) {
+			const drawn = drawDeal(varied, seed);
+			variants.add(drawn.variant);
+			attitudes.add(person(drawn.scenario, 'operator').attitude);
+		}
+		expect([...variants].sort()).toEqual(['engineer-decides', 'gm-decides']);
+		expect([...attitudes].sort()).toEqual(['neutral', 'opponent', 'supporter']);
+	});
+
+	it('change the answer key: a key read on one seed can be wrong on another', () => {
+		const seeds = [...Array(50).keys()];
+		const gm = seeds.find((s) => drawDeal(varied, s).variant === 'gm-decides')!;
+		const engineer = seeds.find((s) => drawDeal(varied, s).variant === 'engineer-decides')!;
+		const actions = actionsSchema.parse(modelPath);
+		const onKey = replay(varied, actions, { seed: gm });
+		const offKey = replay(varied, actions, { seed: engineer });
+		expect(onKey.final.variant).toBe('gm-decides');
+		expect(person(offKey.final.scenario, 'engineer').role).toBe('decision-maker');
+		expect(offKey.score.total).toBeLessThan(onKey.score.total);
+	});
+
+	it('leave a scenario without variants or bands as it is', () => {
+		expect(drawDeal(testScenario, 99)).toEqual({ scenario: testScenario });
+	});
+});
+
+describe('withdrawing', () => {
+	const marked = withV2({
+		withdrawals: [
+			{
+				stage: 'system-design',
+				if: { person: 'engineer', attitude: ['opponent'] },
+				credit: 1,
+				feedback: 'The designer wrote the indicators for Rival.'
+			}
+		]
+	});
+
+	it('is wise where the scenario marks it, and keeps the points of the stages played', () => {
+		const hostile = withV2({
+			...marked,
+			people: testScenarioInput.people.map((p) =>
+				p.id === 'engineer' ? { ...p, attitude: 'opponent' } : p
+			)
+		} as never);
+		const context = play([farming, advance, advance, { type: 'withdraw' }], hostile);
+		expect(context.withdrawal).toEqual({ wise: true, credit: 1, entry: 0 });
+		const report = scoreDeal(context);
+		expect(report.factor?.code).toBe('factor-wise');
+		const outcome = report.categories.find((c) => c.category === 'outcome')!;
+		expect(outcome.rules[0]).toMatchObject({ code: 'withdrew-as-marked', points: 1 });
+		// Stages not reached drop out: no "not reached" rule anywhere.
+		const codes = report.categories.flatMap((c) => c.rules.map((r) => r.code));
+		expect(codes).not.toContain('stage-not-reached');
+	});
+
+	it('is unwise elsewhere: the stages not reached count as nothing and the total is capped', () => {
+		const context = play([farming, advance, { type: 'withdraw' }], marked);
+		expect(context.withdrawal).toEqual({ wise: false, credit: 0 });
+		const report = scoreDeal(context);
+		expect(report.factor).toEqual({
+			code: 'factor-withdrawn',
+			value: SCORING.outcomeFactor.withdrawn
+		});
+		expect(report.total).toBeLessThanOrEqual(30);
+		const codes = report.categories.flatMap((c) => c.rules.map((r) => r.code));
+		expect(codes).toContain('stage-not-reached');
+		expect(codes).toContain('decision-not-reached');
+	});
+
+	it('a format-1 scenario keeps its rule: a withdrawing option with credit while heading for a loss', () => {
+		// The test scenario offers "withdraw" (score 0.2) in system design.
+		const context = play([
+			farming,
+			advance,
+			advance,
+			{ type: 'decide', decision: 'specs', option: 'withdraw' }
+		]);
+		expect(context.purchase?.won).toBe(false);
+		expect(context.withdrawal).toEqual({ wise: true, credit: 0.2 });
+	});
+});
+
+describe('the calibrated forecast', () => {
+	it('starts near the funnel rate and moves with the evidence', () => {
+		const start = play([farming]);
+		const funnel = start.method.funnel['discover-needs'];
+		const calibrated = calibratedForecast(start);
+		expect(calibrated).toBeGreaterThan(0);
+		expect(calibrated).toBeLessThan(0.5);
+		expect(Math.abs(calibrated - funnel)).toBeLessThan(0.15);
+		const model = replay(testScenario, actionsSchema.parse(modelPath).slice(0, 24)).final;
+		expect(model.stage).toBe('evaluation');
+		expect(calibratedForecast(model)).toBeGreaterThan(model.method.funnel.evaluation);
+	});
+
+	it('is what a forecast is judged against: certainty scores worse than the calibrated value', () => {
+		const actions = actionsSchema.parse(modelPath);
+		const calibrated: ActionInput[] = [];
+		let context = initialContext(testScenario);
+		for (const action of actions) {
+			const next =
+				action.type === 'forecast'
+					? act({ type: 'forecast', probability: calibratedForecast(context) })
+					: action;
+			calibrated.push(next);
+			context = applyAction(context, next);
+		}
+		const certain = actions.map((a) =>
+			a.type === 'forecast' ? act({ type: 'forecast', probability: 1 }) : a
+		);
+		const forecastOf = (list: ActionInput[]) =>
+			replay(testScenario, actionsSchema.parse(list)).score.categories.find(
+				(c) => c.category === 'forecast'
+			)!;
+		expect(forecastOf(calibrated).points).toBeCloseTo(forecastOf(calibrated).weight, 5);
+		expect(forecastOf(certain).points).toBeLessThan(forecastOf(calibrated).points);
+		expect(replay(testScenario, actionsSchema.parse(certain)).score.total).toBeLessThan(
+			replay(testScenario, actionsSchema.parse(calibrated)).score.total
+		);
+	});
+});
+
+describe('rules 2 scoring', () => {
+	const rulesOf = (inputs: ActionInput[], category: string, scenario = testScenario) => {
+		const result = replay(scenario, actionsSchema.parse(inputs));
+		expect(result.refused).toEqual([]);
+		return result.score.categories.find((c) => c.category === category)!.rules;
+	};
+
+	it('focus is coverage of the stage’s key people: padding earns nothing, and takes nothing', () => {
+		const focused = [
+			farming,
+			{ type: 'activity', activity: 'visit', people: ['foreman', 'operator'] },
+			advance
+		];
+		const padded = [
+			...focused.slice(0, 2),
+			...Array.from({ length: 5 }, () => ({
+				type: 'activity',
+				activity: 'telephone',
+				people: ['buyer']
+			})),
+			advance
+		] as ActionInput[];
+		const first = (inputs: ActionInput[]) => rulesOf(inputs, 'focus')[0];
+		expect(first(focused as ActionInput[])).toMatchObject({ code: 'focus-covered-all', points: 1 });
+		expect(first(padded)).toMatchObject({ code: 'focus-covered-all', points: 1 });
+		const half = first([
+			farming,
+			{ type: 'activity', activity: 'visit', people: ['foreman'] },
+			advance
+		]);
+		expect(half).toMatchObject({ code: 'focus-covered-some', params: { people: 'operator' } });
+		// influence-weighted: the foreman (2) of foreman + operator (1)
+		expect(half.points).toBeCloseTo(2 / 3, 3);
+	});
+
+	it('activity credit is weighted by cost, so cheap good calls cannot pad costly poor ones', () => {
+		const poor: ActionInput = { type: 'activity', activity: 'site-visit', people: ['foreman'] };
+		const call: ActionInput = { type: 'activity', activity: 'telephone', people: ['foreman'] };
+		const share = (inputs: ActionInput[]) =>
+			rulesOf([farming, ...inputs, advance], 'activities')[0].points;
+		expect(share([poor])).toBe(0);
+		// Rules 1 averaged activities: four good calls made this 0.8.
+		expect(share([poor, call, call, call, call])).toBeLessThan(0.2);
+	});
+
+	it('a gift is never credited as a fitting activity', () => {
+		// A gift is a fair fit in internal deliberation; the GM is not in finance or procurement.
+		const rules = rulesOf(
+			[farming, advance, { type: 'activity', activity: 'gift', people: ['gm'] }, advance],
+			'activities'
+		);
+		expect(rules.find((r) => r.params.stage === 'internal-deliberation')?.points).toBe(0);
+	});
+
+	it('a won deal with unhappy users is not a full win', () => {
+		const model = replay(testScenario, actionsSchema.parse(modelPath));
+		const outcome = model.score.categories.find((c) => c.category === 'outcome')!.rules[0];
+		expect(model.outcome).toBe('won');
+		expect(outcome.code.startsWith('outcome-won')).toBe(true);
+		const unhappy = withV2({
+			people: testScenarioInput.people.map((p) =>
+				p.id === 'operator'
+					? {
+							...p,
+							attitude: 'opponent',
+							responds: { visit: -2, 'technical-exchange': -2, telephone: -2 }
+						}
+					: p
+			)
+		});
+		const played = replay(unhappy, actionsSchema.parse(modelPath));
+		const rule = played.score.categories.find((c) => c.category === 'outcome')!.rules[0];
+		if (played.outcome === 'won') {
+			expect(rule.code).toBe('outcome-won-unhappy');
+			expect(rule.points).toBeLessThan(1);
+		}
+	});
+
+	it('a format-1 attempt replays under rules 1 and keeps its score', () => {
+		const actions = actionsSchema.parse(modelPath);
+		const v1 = replay(testScenario, actions, { rules: 1 });
+		const v2 = replay(testScenario, actions);
+		expect(v1.score.rules).toBe(1);
+		expect(v1.score.factor).toBeUndefined();
+		expect(v2.score.rules).toBe(2);
+		expect(v2.score.factor?.code).toBe('factor-won');
+		expect(v1.final.rules).toBe(1);
+	});
+});
