@@ -5,7 +5,13 @@
  * says it in the trainer's language from the same fields).
  */
 import type { OutcomeId } from '../methodology';
-import { NAIVE_ROBOTS, type RobotId, type RobotRun, type SuiteResult } from './runner';
+import {
+	NAIVE_ROBOTS,
+	type RobotId,
+	type RobotRun,
+	type RunDetail,
+	type SuiteResult
+} from './runner';
 
 export const BOUNDS = {
 	/** The model path scores at least this. */
@@ -42,7 +48,7 @@ export interface BrokenBound {
 	robot?: RobotId;
 	/** The run that breaks it, when one run does. */
 	seed?: number;
-	label?: string;
+	detail?: RunDetail;
 	/** What the robots showed: a score, a share (0..1) or an outcome. */
 	actual: number | string;
 	/** What the bound allows: a score, a share, or the outcome expected. */
@@ -153,9 +159,25 @@ export function checkBounds(result: SuiteResult): BrokenBound[] {
 	return broken;
 }
 
+/** Each robot in a few plain English words (the studio names them from messages/studio). */
+export const ROBOT_NAMES: Record<RobotId, string> = {
+	model: 'model path',
+	'model-certainty': 'model path with 100% forecasts',
+	'key-replay': 'model path replayed as a key on other seeds',
+	withdrawal: 'model path, then withdrawal',
+	optimiser: 'score-only optimiser',
+	random: 'random legal play',
+	spray: 'spray',
+	'spray-guessed-chart': 'spray with a guessed chart',
+	'decision-maker-only': 'decision-maker only',
+	'gifts-only': 'gifts only'
+};
+
 /** The bound in one plain English sentence, with the figures: for the command line and tests. */
 export function boundReason(b: BrokenBound): string {
-	const at = b.seed === undefined ? '' : ` (seed ${b.seed}${b.label ? `, ${b.label}` : ''})`;
+	const robot = b.robot ? ROBOT_NAMES[b.robot] : '';
+	const at =
+		b.seed === undefined ? '' : ` (seed ${b.seed}${b.detail ? `, ${detailText(b.detail)}` : ''})`;
 	switch (b.bound) {
 		case 'model-missing':
 			return 'no model path: add a check with a minScore that plays the deal by the method';
@@ -164,15 +186,15 @@ export function boundReason(b: BrokenBound): string {
 		case 'model-outcome':
 			return `the model path ends ${b.actual}, but its lesson is ${b.limit === 'withdrawn' ? 'a wise withdrawal' : 'a win'}${at}`;
 		case 'naive-mean':
-			return `${b.robot} scores ${b.actual} on average, above ${b.limit}: play without the method scores too well`;
+			return `${robot} scores ${b.actual} on average, above ${b.limit}: play without the method scores too well`;
 		case 'naive-best':
-			return `${b.robot} scores ${b.actual} at best${at}, above ${b.limit}`;
+			return `${robot} scores ${b.actual} at best${at}, above ${b.limit}`;
 		case 'random-wins':
 			return `random play wins ${percent(b.actual)} of its seeds, above ${percent(b.limit)}`;
 		case 'lost-score':
-			return `${b.robot} loses the deal and still scores ${b.actual}${at}, above ${b.limit}`;
+			return `${robot}: a lost deal scores ${b.actual}${at}, above ${b.limit}`;
 		case 'unwise-withdrawal':
-			return `${b.robot} withdraws where the scenario does not mark it wise and scores ${b.actual}${at}, above ${b.limit}`;
+			return `${robot}: a withdrawal the scenario does not mark wise scores ${b.actual}${at}, above ${b.limit}`;
 		case 'certainty-not-below-model':
 			return `the model path with 100% forecasts scores ${b.actual}, not below the model path's ${b.limit}`;
 		case 'optimiser-above-model':
@@ -182,12 +204,21 @@ export function boundReason(b: BrokenBound): string {
 	}
 }
 
+/** `withdrawing as system-design opens`, `free to withdraw`. */
+export function detailText(detail: RunDetail): string {
+	if (detail.kind === 'optimiser')
+		return detail.mayWithdraw ? 'free to withdraw' : 'playing to the end';
+	return detail.point === 'opening'
+		? `withdrawing as ${detail.stage} opens`
+		: `withdrawing after the work of ${detail.stage}`;
+}
+
 function highest(runs: readonly RobotRun[]): RobotRun {
 	return runs.reduce((a, b) => (b.score > a.score ? b : a));
 }
 
-function where(run: RobotRun): Pick<BrokenBound, 'seed' | 'label' | 'actual'> {
-	return { seed: run.seed, ...(run.label ? { label: run.label } : {}), actual: run.score };
+function where(run: RobotRun): Pick<BrokenBound, 'seed' | 'detail' | 'actual'> {
+	return { seed: run.seed, ...(run.detail ? { detail: run.detail } : {}), actual: run.score };
 }
 
 function robotsIn(runs: readonly RobotRun[]): RobotId[] {

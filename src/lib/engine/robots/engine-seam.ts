@@ -5,12 +5,7 @@
  * the stage, the money and weeks used); they never read a person's hidden role, attitude or
  * influence, so they keep working when the scoring rules change.
  */
-import {
-	applyActionInPlace,
-	initialContext,
-	refusal,
-	type DealContext
-} from '../deal/deal-rules';
+import { applyActionInPlace, initialContext, refusal, type DealContext } from '../deal/deal-rules';
 import { scoreDeal } from '../deal/scoring';
 import type { Refusal, ScoreReport } from '../deal/types';
 import type { StageId } from '../methodology';

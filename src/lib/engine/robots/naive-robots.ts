@@ -4,14 +4,7 @@
  * (the bounds in bounds.ts). Each is a deterministic function of (scenario, seed): the seed's
  * chance comes from `createRandom(deriveSeed(seed, …))`, never from `Math.random`.
  */
-import {
-	ACTIVITIES,
-	ATTITUDES,
-	LEVELS,
-	ROLES,
-	STRATEGIES,
-	type StrategyId
-} from '../methodology';
+import { ACTIVITIES, ATTITUDES, LEVELS, ROLES, STRATEGIES, type StrategyId } from '../methodology';
 import { createRandom, deriveSeed, type Random } from '../random';
 import type { Action, Decision, Scenario } from '../scenario/schema';
 import { openDecisions } from './engine-seam';

@@ -8,11 +8,16 @@ import { ACTIVITIES, ATTITUDES, LEVELS, ROLES, STAGES, STRATEGIES } from '../met
 import { createRandom, deriveSeed, type Random } from '../random';
 import type { Action, Scenario } from '../scenario/schema';
 import { score, stageDecisions } from './engine-seam';
-import { Play } from './play';
+import { Play, eachStage } from './play';
 
 export interface OptimiserOptions {
 	/** How many action lists it may score. */
 	budget: number;
+	/**
+	 * Whether it may withdraw. A search that may withdraw soon settles on the best early exit; one
+	 * that may not has to play deals to their end. The suite runs both.
+	 */
+	withdraw: boolean;
 }
 
 /** Temperatures of the annealing, in score points: from bold to greedy. */
@@ -27,7 +32,7 @@ interface Candidate {
 /** Best action list found within the budget (only accepted actions; it replays to its score). */
 export function optimise(scenario: Scenario, seed: number, options: OptimiserOptions): Action[] {
 	const random = createRandom(deriveSeed(seed, 'robot:optimiser'));
-	const moves = new Moves(scenario, random);
+	const moves = new Moves(scenario, random, options.withdraw);
 	let current = evaluate(scenario, seed, moves.skeleton());
 	let best = current;
 	const budget = Math.max(1, options.budget);
@@ -42,13 +47,22 @@ export function optimise(scenario: Scenario, seed: number, options: OptimiserOpt
 	return best.actions;
 }
 
-/** Plays a list on the seed, keeps what the engine accepts, and scores the result. */
+/**
+ * Plays a list on the seed, keeps what the engine accepts, finishes the deal if the list left
+ * it open (an attempt is a result only once it ends: each stage left is closed, its decisions
+ * answered with the first option the engine accepts), and scores the result.
+ */
 function evaluate(scenario: Scenario, seed: number, actions: readonly Action[]): Candidate {
 	const play = new Play(scenario, seed);
 	for (const action of actions) {
 		if (play.over) break;
 		play.try(action);
 	}
+	eachStage(
+		play,
+		() => {},
+		() => play.finishStage()
+	);
 	return { actions: play.actions, total: score(play.context).total };
 }
 
@@ -59,7 +73,8 @@ class Moves {
 
 	constructor(
 		private readonly scenario: Scenario,
-		private readonly random: Random
+		private readonly random: Random,
+		private readonly withdraw: boolean
 	) {
 		this.people = scenario.people.map((person) => person.id);
 		this.decisions = STAGES.flatMap((stage) =>
@@ -109,7 +124,7 @@ class Moves {
 		const kind =
 			type ??
 			(['activity', 'chart', 'forecast', 'decide', 'advance', 'strategy', 'withdraw'] as const)[
-				random.weighted([50, 15, 10, 10, 10, 4, 1])
+				random.weighted([50, 15, 10, 10, 10, 4, this.withdraw ? 2 : 0])
 			];
 		switch (kind) {
 			case 'activity': {

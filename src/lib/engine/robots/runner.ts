@@ -6,17 +6,17 @@
  * judges them.
  */
 import type { DealContext } from '../deal/deal-rules';
-import { STAGES, stageIndex, type OutcomeId } from '../methodology';
+import { STAGES, stageIndex, type OutcomeId, type StageId } from '../methodology';
 import type { Action, Scenario } from '../scenario/schema';
 import { checkSeed, modelCheck, refusalOf, score, startDeal, tryAction } from './engine-seam';
-import { WITHDRAWALS, certainModel, modelPath, withdrawAt } from './model-robots';
 import {
-	decisionMakerOnly,
-	giftsOnly,
-	randomPlay,
-	spray,
-	sprayWithChart
-} from './naive-robots';
+	WITHDRAWALS,
+	certainModel,
+	modelPath,
+	withdrawAt,
+	type WithdrawPoint
+} from './model-robots';
+import { decisionMakerOnly, giftsOnly, randomPlay, spray, sprayWithChart } from './naive-robots';
 import { optimise } from './optimiser';
 
 export const ROBOTS = [
@@ -34,13 +34,14 @@ export const ROBOTS = [
 export type RobotId = (typeof ROBOTS)[number];
 
 /** The robots that play without the method: the bounds on naive play apply to them. */
-export const NAIVE_ROBOTS: readonly RobotId[] = [
+export const NAIVE_ROBOTS = [
 	'random',
 	'spray',
 	'spray-guessed-chart',
 	'decision-maker-only',
 	'gifts-only'
-];
+] as const satisfies readonly RobotId[];
+export type NaiveRobotId = (typeof NAIVE_ROBOTS)[number];
 
 export interface SuiteOptions {
 	/** Seeds each deterministic robot plays (0, 1, 2, …). */
@@ -49,7 +50,10 @@ export interface SuiteOptions {
 	randomSeeds: number;
 	/** Seeds other than the model's on which the model path is replayed as a key. */
 	keySeeds: number;
-	/** Seeds the optimiser runs on, and how many action lists it scores on each. */
+	/**
+	 * Seeds the optimiser runs on, and how many action lists it scores on each (twice: once
+	 * playing to the end, once free to withdraw).
+	 */
 	optimiserSeeds: number;
 	optimiserBudget: number;
 }
@@ -60,7 +64,7 @@ export const QUICK_SUITE: SuiteOptions = {
 	randomSeeds: 100,
 	keySeeds: 3,
 	optimiserSeeds: 1,
-	optimiserBudget: 1500
+	optimiserBudget: 3000
 };
 
 /** The full suite of `npm run robots`. */
@@ -68,15 +72,15 @@ export const FULL_SUITE: SuiteOptions = {
 	seeds: 10,
 	randomSeeds: 100,
 	keySeeds: 10,
-	optimiserSeeds: 2,
-	optimiserBudget: 20000
+	optimiserSeeds: 1,
+	optimiserBudget: 25000
 };
 
 export interface RobotRun {
 	robot: RobotId;
 	seed: number;
-	/** Which variant of the robot (for a withdrawal: where it withdrew, `system-design opening`). */
-	label?: string;
+	/** Which form of the robot played: where a withdrawal came, whether the optimiser could withdraw. */
+	detail?: RunDetail;
 	actions: Action[];
 	score: number;
 	outcome?: OutcomeId;
@@ -85,6 +89,10 @@ export interface RobotRun {
 	/** No red flags, every stage played, a decision maker met by the end of internal deliberation. */
 	methodical: boolean;
 }
+
+export type RunDetail =
+	| { kind: 'withdrawal'; stage: StageId; point: WithdrawPoint }
+	| { kind: 'optimiser'; mayWithdraw: boolean };
 
 export interface SuiteResult {
 	scenario: { id: string; version: number };
@@ -104,7 +112,7 @@ export function judge(
 	robot: RobotId,
 	seed: number,
 	actions: Action[],
-	label?: string
+	detail?: RunDetail
 ): RobotRun {
 	const context = startDeal(scenario, seed);
 	actions.forEach((action, index) => {
@@ -121,7 +129,7 @@ export function judge(
 	return {
 		robot,
 		seed,
-		...(label ? { label } : {}),
+		...(detail ? { detail } : {}),
 		actions,
 		score: report.total,
 		...(context.outcome ? { outcome: context.outcome } : {}),
@@ -176,7 +184,7 @@ export function runSuite(
 	const runs: RobotRun[] = [];
 	const seeds = Array.from({ length: options.seeds }, (_, i) => robotSeed(i));
 	const check = modelCheck(scenario);
-	const naive: Record<(typeof NAIVE_ROBOTS)[number], (s: Scenario, seed: number) => Action[]> = {
+	const naive: Record<NaiveRobotId, (s: Scenario, seed: number) => Action[]> = {
 		random: randomPlay,
 		spray,
 		'spray-guessed-chart': sprayWithChart,
@@ -192,11 +200,14 @@ export function runSuite(
 			}
 		} else if (robot === 'optimiser') {
 			for (const seed of seeds.slice(0, options.optimiserSeeds)) {
-				const actions = optimise(scenario, seed, { budget: options.optimiserBudget });
-				runs.push(judge(scenario, robot, seed, actions));
+				for (const withdraw of [false, true]) {
+					const actions = optimise(scenario, seed, { budget: options.optimiserBudget, withdraw });
+					const detail: RunDetail = { kind: 'optimiser', mayWithdraw: withdraw };
+					runs.push(judge(scenario, robot, seed, actions, detail));
+				}
 			}
 		} else if (robot in naive) {
-			const play = naive[robot as keyof typeof naive];
+			const play = naive[robot as NaiveRobotId];
 			for (const seed of seeds) runs.push(judge(scenario, robot, seed, play(scenario, seed)));
 		} else if (check) {
 			const seed = checkSeed(check);
@@ -212,7 +223,8 @@ export function runSuite(
 			} else if (robot === 'withdrawal') {
 				for (const { stage, point } of WITHDRAWALS) {
 					const actions = withdrawAt(scenario, seed, model, stage, point);
-					if (actions) runs.push(judge(scenario, robot, seed, actions, `${stage} ${point}`));
+					if (!actions) continue;
+					runs.push(judge(scenario, robot, seed, actions, { kind: 'withdrawal', stage, point }));
 				}
 			}
 		}
