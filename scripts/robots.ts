@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
 	BOUNDS,
+	ROBOT_NAMES,
 	boundReason,
 	checkBounds,
 	type BrokenBound
