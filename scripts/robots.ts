@@ -160,14 +160,14 @@ async function renderGuide(doc: string, section: string): Promise<string> {
 	return prettier.format(next, { ...options, filepath: GUIDE });
 }
 
-interface Args {
+export interface Args {
 	json: boolean;
 	quick: boolean;
 	check: boolean;
 	files: string[];
 }
 
-function parseArgs(argv: readonly string[]): Args | string {
+export function parseArgs(argv: readonly string[]): Args | string {
 	const args: Args = { json: false, quick: false, check: false, files: [] };
 	for (const arg of argv) {
 		if (arg === '--json') args.json = true;
