@@ -8,7 +8,8 @@
  * With no files it plays every file in scenarios/ and writes their table into docs/authoring.md
  * between `<!-- generated:robots:start -->` and `<!-- generated:robots:end -->` (the full suite
  * only; `--quick` never writes it). `--check` changes nothing and exits 1 when that table is out
- * of date (bounds are the unit tests' business: src/lib/engine/robots/robots.spec.ts).
+ * of date and prints nothing else (bounds are the unit tests' business:
+ * src/lib/engine/robots/robots.spec.ts).
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -210,7 +211,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 	if (args.json) {
 		console.log(JSON.stringify({ suite: options, bounds: BOUNDS, scenarios: results }, null, 2));
-	} else {
+	} else if (!args.check) {
 		console.log(results.map(textTable).join('\n\n'));
 	}
 	const broken = results.filter((result) => result.broken.length > 0).length;
