@@ -33,12 +33,13 @@ export function tryAction(context: DealContext, action: Action): boolean {
 }
 
 /**
- * The decisions of a stage: `stages[stage].decisions` (format 2, a list, each perhaps behind a
- * condition the engine checks when an answer is tried) or `stages[stage].decision` (format 1).
+ * The decisions of a stage: format 1's `stages[stage].decision`, then format 2's
+ * `stages[stage].decisions` (a list, each perhaps behind a condition the engine checks when an
+ * answer is tried).
  */
 export function stageDecisions(scenario: Scenario, stage: StageId): Decision[] {
 	const plan = scenario.stages[stage] as { decision?: Decision; decisions?: Decision[] };
-	return plan.decisions ?? (plan.decision ? [plan.decision] : []);
+	return [...(plan.decision ? [plan.decision] : []), ...(plan.decisions ?? [])];
 }
 
 /** The decisions of the current stage not answered yet. */

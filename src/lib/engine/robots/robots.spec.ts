@@ -223,14 +223,16 @@ describe('the engine seam', () => {
 		const decision = hospital.stages['system-design'].decision!;
 		expect(stageDecisions(hospital, 'system-design')).toEqual([decision]);
 		expect(stageDecisions(hospital, 'discover-needs')).toEqual([]);
-		const v2 = {
-			...hospital,
-			stages: {
-				...hospital.stages,
-				'system-design': { brief: 'b', events: [], decisions: [decision, decision] }
-			}
-		} as unknown as Scenario;
-		expect(stageDecisions(v2, 'system-design')).toEqual([decision, decision]);
+		const other = { ...decision, id: 'other' };
+		const withPlan = (plan: object) =>
+			({
+				...hospital,
+				stages: { ...hospital.stages, 'system-design': { brief: 'b', events: [], ...plan } }
+			}) as unknown as Scenario;
+		expect(stageDecisions(withPlan({ decisions: [other] }), 'system-design')).toEqual([other]);
+		// Format 2 keeps format 1's `decision` beside its list: both are asked, `decision` first.
+		const both = withPlan({ decision, decisions: [other] });
+		expect(stageDecisions(both, 'system-design')).toEqual([decision, other]);
 	});
 
 	it('lists only the decisions not answered yet', () => {
