@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../deal/replay';
 import { ACTIVITIES, FITS, LEVELS, STAGES } from '../methodology';
 import { validateScenarioText } from '../scenario/parse-scenario';
-import type { Action, Scenario } from '../scenario/schema';
+import type { Action, Scenario, ScenarioCheck } from '../scenario/schema';
 import { BOUNDS, boundReason, checkBounds, type BoundId } from './bounds';
-import { modelCheck, openDecisions, stageDecisions, startDeal } from './engine-seam';
+import { checkSeed, modelCheck, openDecisions, stageDecisions, startDeal } from './engine-seam';
 import { WITHDRAWALS, certainModel, modelPath, withdrawAt } from './model-robots';
 import {
 	FIXED_STRATEGY,
@@ -244,13 +244,20 @@ describe('the engine seam', () => {
 	});
 
 	it('takes the check with the highest minScore as the model path', () => {
+		// `seed` is format 2's (checks play seed 0 without it).
 		const checks = [
-			{ name: 'a', actions: [], expect: { minScore: 60 } },
-			{ name: 'b', actions: [], expect: { maxScore: 90 } },
-			{ name: 'c', actions: [], expect: { minScore: 80, outcome: 'won' as const } }
+			{ name: 'a', seed: 0, actions: [], expect: { minScore: 60 } },
+			{ name: 'b', seed: 0, actions: [], expect: { maxScore: 90 } },
+			{ name: 'c', seed: 0, actions: [], expect: { minScore: 80, outcome: 'won' as const } }
 		];
 		expect(modelCheck({ ...hospital, checks })?.name).toBe('c');
 		expect(modelCheck({ ...hospital, checks: [checks[1]] })).toBeUndefined();
+	});
+
+	it('plays a check on its seed, 0 when it has none', () => {
+		const check = { name: 'a', actions: [], expect: {} };
+		expect(checkSeed(check as unknown as ScenarioCheck)).toBe(0);
+		expect(checkSeed({ ...check, seed: 7 } as unknown as ScenarioCheck)).toBe(7);
 	});
 });
 
