@@ -107,8 +107,8 @@ describe('the guide’s commands', () => {
 	);
 	const named = [...guide.matchAll(/npm run ([a-z:-]+)/g)].map((m) => m[1]);
 
-	it('names the scenario, balance and schema commands', () => {
-		expect(new Set(named)).toEqual(new Set(['scenarios', 'balance', 'schema']));
+	it('names the scenario, balance, robots and schema commands', () => {
+		expect(new Set(named)).toEqual(new Set(['scenarios', 'balance', 'robots', 'schema']));
 	});
 
 	it.each([...new Set(named)])('npm run %s exists in package.json', (script) => {

@@ -13,6 +13,8 @@ if [ -d scenarios ] && ls scenarios/*.json >/dev/null 2>&1; then
 	npm run --silent scenarios -- check
 	echo "== trainers' guide balance table is up to date"
 	npm run --silent balance -- --check
+	echo "== trainers' guide robots table is up to date"
+	npm run --silent robots -- --check
 fi
 echo "== browser tests (Playwright)"
 npm run --silent test:e2e
