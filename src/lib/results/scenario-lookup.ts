@@ -1,10 +1,10 @@
 /**
- * The scenarios this device knows, as the verifier looks them up: the shipped files and every
- * version a trainer stored (retired ones too, so that old results still verify).
+ * The scenarios this device knows, as the verifier looks them up: the shipped files, their
+ * archived earlier versions, and every version a trainer stored (retired ones too, so that old results still verify).
  */
 import { scenarios as stored } from '$lib/db';
 import type { ScenarioLookup } from '$lib/engine/results/verify-attempt';
-import { findScenario, shippedScenarios } from '$lib/scenarios/catalogue';
+import { archivedVersions, findScenario, shippedScenarios } from '$lib/scenarios/catalogue';
 
 export const deviceScenarios: ScenarioLookup = {
 	find: (id, version) => findScenario(id, version),
@@ -18,6 +18,6 @@ export const deviceScenarios: ScenarioLookup = {
 		} catch {
 			// Storage unavailable: the shipped versions are all this device can offer.
 		}
-		return [...new Set([...shipped, ...trainer])];
+		return [...new Set([...shipped, ...archivedVersions(id), ...trainer])];
 	}
 };

@@ -31,6 +31,32 @@ async function read(
 	return { scenario, hash, source, group: customerGroup(scenario.customer.ourShare) };
 }
 
+/**
+ * Earlier versions of the shipped scenarios, kept so that a result played on one can still be
+ * verified, shown and ranked: `scenarios/archive/<id>@<version>.json`. Never offered for play.
+ */
+const archivedFiles = import.meta.glob('/scenarios/archive/*.json', {
+	query: '?raw',
+	import: 'default'
+}) as Record<string, () => Promise<string>>;
+
+const ARCHIVE_NAME = /^\/scenarios\/archive\/([a-z0-9-]+)@(\d+)\.json$/;
+
+/** The archived versions of a shipped scenario, from the file names alone. */
+export function archivedVersions(id: string): number[] {
+	return Object.keys(archivedFiles).flatMap((path) => {
+		const match = ARCHIVE_NAME.exec(path);
+		return match && match[1] === id ? [Number(match[2])] : [];
+	});
+}
+
+async function archivedEntry(id: string, version: number): Promise<CatalogueEntry | undefined> {
+	const load = archivedFiles[`/scenarios/archive/${id}@${version}.json`];
+	if (!load) return undefined;
+	const entry = await read(await load(), 'shipped');
+	return entry?.scenario.id === id && entry.scenario.version === version ? entry : undefined;
+}
+
 let shippedCache: Promise<CatalogueEntry[]> | undefined;
 
 /** The shipped scenarios, read once. */
@@ -105,6 +131,8 @@ export async function findScenario(
 					(entry) => entry.scenario.id === id && entry.scenario.version === version
 				);
 	if (shipped) return shipped;
+	const archived = await archivedEntry(id, version);
+	if (archived) return archived;
 	try {
 		const record = await stored.get(id, version);
 		return record ? await read(record.json, 'trainer') : undefined;

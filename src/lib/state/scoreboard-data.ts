@@ -263,7 +263,9 @@ export interface ScenarioVersionOption extends ScenarioVersionRef {
 }
 
 // The shipped files, as the catalogue loads them (the same chunks); only their titles are read.
-const shippedFiles = import.meta.glob('/scenarios/*.json', {
+// Read raw, not through the catalogue: the board needs titles, not the validator in its chunk.
+// Archived earlier versions count too: their results stay on the boards.
+const shippedFiles = import.meta.glob(['/scenarios/*.json', '/scenarios/archive/*.json'], {
 	query: '?raw',
 	import: 'default'
 }) as Record<string, () => Promise<string>>;
