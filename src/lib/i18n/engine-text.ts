@@ -89,6 +89,11 @@ export function flagText(flag: RedFlag, scenario: Scenario, locale?: Locale): st
 	);
 }
 
+/** Why the total keeps the share it does of the method's points (rules 2): `factor_<code>`. */
+export function factorText(factor: { code: string }, locale?: Locale): string {
+	return text(key('factor', factor.code.replace(/^factor-/, '')), {}, locale);
+}
+
 /** A scoring rule's explanation. */
 export function ruleText(rule: RuleResult, scenario: Scenario, locale?: Locale): string {
 	return text(
