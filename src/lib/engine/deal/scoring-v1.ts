@@ -66,13 +66,15 @@ export function focusRulesV1(context: DealContext): RuleResult[] {
 /** The decision maker worked with by the end of internal deliberation (both rules versions). */
 export function decisionMakerReached(context: DealContext): RuleResult[] {
 	if (!context.closedStages.includes('internal-deliberation')) return [];
+	const makers = new Set(
+		context.scenario.people.filter((p) => p.role === 'decision-maker').map((p) => p.id)
+	);
+	const last = stageIndex('internal-deliberation');
 	const reached = context.log.some(
 		(entry) =>
 			entry.kind === 'activity' &&
-			stageIndex(entry.stage) <= stageIndex('internal-deliberation') &&
-			entry.people.some(
-				(id) => context.scenario.people.find((p) => p.id === id)?.role === 'decision-maker'
-			)
+			stageIndex(entry.stage) <= last &&
+			entry.people.some((id) => makers.has(id))
 	);
 	return [
 		{

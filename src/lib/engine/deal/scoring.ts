@@ -21,6 +21,7 @@ import {
 	type ScoreCategoryId,
 	type StageId
 } from '../methodology';
+import type { Person } from '../scenario/schema';
 import { isKeyPerson, round, stageDecisions, type DealContext } from './deal-rules';
 import {
 	activityRulesV1,
@@ -104,8 +105,35 @@ function reached(context: DealContext, stage: StageId): boolean {
 	return stageIndex(stage) <= stageIndex(context.stage);
 }
 
-function activities(context: DealContext): Extract<LogEntry, { kind: 'activity' }>[] {
-	return context.log.filter((entry) => entry.kind === 'activity');
+type ActivityEntry = Extract<LogEntry, { kind: 'activity' }>;
+
+/** What several rules read of a finished context, worked out once per scoring (replays score a lot). */
+interface Facts {
+	activities: ActivityEntry[];
+	byStage: Map<StageId, ActivityEntry[]>;
+	people: Map<string, Person>;
+}
+const FACTS = new WeakMap<DealContext, Facts>();
+
+function facts(context: DealContext): Facts {
+	let found = FACTS.get(context);
+	if (!found) {
+		const activities = context.log.filter((entry) => entry.kind === 'activity');
+		const byStage = new Map<StageId, ActivityEntry[]>();
+		for (const entry of activities) {
+			const list = byStage.get(entry.stage);
+			if (list) list.push(entry);
+			else byStage.set(entry.stage, [entry]);
+		}
+		const people = new Map(context.scenario.people.map((person) => [person.id, person]));
+		found = { activities, byStage, people };
+		FACTS.set(context, found);
+	}
+	return found;
+}
+
+function activities(context: DealContext): ActivityEntry[] {
+	return facts(context).activities;
 }
 
 /** The share of the method's points a deal keeps by how it ended (rules 2). */
@@ -207,7 +235,6 @@ function contactOf(context: DealContext, id: string) {
  */
 function focusRules(context: DealContext): RuleResult[] {
 	const { scenario, method } = context;
-	const done = activities(context);
 	const rules: RuleResult[] = [];
 	for (const stage of judgedStages(context)) {
 		const key = scenario.people.filter((person) => isKeyPerson(method, stage, person));
@@ -225,12 +252,9 @@ function focusRules(context: DealContext): RuleResult[] {
 		// The stage the deal is still in is judged once it is closed.
 		if (!context.outcome && !context.closedStages.includes(stage)) continue;
 		const worked = new Set(
-			done
+			(facts(context).byStage.get(stage) ?? [])
 				.filter(
-					(entry) =>
-						entry.stage === stage &&
-						entry.activity !== 'gift' &&
-						FIT_RANK[entry.fit] >= FIT_RANK[SCORING.focusFit]
+					(entry) => entry.activity !== 'gift' && FIT_RANK[entry.fit] >= FIT_RANK[SCORING.focusFit]
 				)
 				.flatMap((entry) => entry.people)
 		);
@@ -286,7 +310,7 @@ function activityRules(context: DealContext): RuleResult[] {
 			});
 			continue;
 		}
-		const here = done.filter((entry) => entry.stage === stage);
+		const here = facts(context).byStage.get(stage) ?? [];
 		const closed = context.closedStages.includes(stage) || context.outcome !== undefined;
 		if (here.length === 0) {
 			if (closed) {
@@ -338,10 +362,11 @@ function activityRules(context: DealContext): RuleResult[] {
 }
 
 /** How many of an activity's people it had a reason to reach. */
-function purposeful(context: DealContext, entry: Extract<LogEntry, { kind: 'activity' }>): number {
+function purposeful(context: DealContext, entry: ActivityEntry): number {
 	const { scenario, method } = context;
+	const people = facts(context).people;
 	return entry.people.filter((id) => {
-		const person = scenario.people.find((p) => p.id === id)!;
+		const person = people.get(id)!;
 		if (isKeyPerson(method, entry.stage, person)) return true;
 		if (person.influence >= method.highInfluence) return true;
 		return scenario.intel.some(
