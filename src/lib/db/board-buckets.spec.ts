@@ -11,7 +11,9 @@ import {
 	windowPieces,
 	type BoardRef,
 	type BucketCache,
-	type BoardWindow
+	type BoardWindow,
+	pack,
+	unpack
 } from './board-buckets';
 import { boardKey, type AttemptRecord } from './records';
 import { installBlobReading, testStorage, upgradeFrom, type TestStorage } from './test-support';
@@ -443,5 +445,31 @@ describe('boards', () => {
 		await target.backup.apply(check.plan);
 		expect(await target.boards.best(BOARD)).toMatchObject([{ playerName: 'Li Na', score: 70 }]);
 		expect(await target.boards.ensureFresh()).toBe(false);
+	});
+});
+
+describe('packed entries', () => {
+	it('read a row packed before entries carried rules and seeds as rules 1, seed 0', () => {
+		const old = ['a1', 'p1', 'Li Na', null, null, 80, 'won', 9, 1000, 'local'] as const;
+		expect(unpack([...old])).toMatchObject({ attemptId: 'a1', score: 80, rules: 1, seed: 0 });
+	});
+
+	it('keep rules and seed through a round trip', () => {
+		const entry = unpack([
+			'a1',
+			'p1',
+			'Li Na',
+			't1',
+			'East',
+			80,
+			'won',
+			9,
+			1000,
+			'imported',
+			2,
+			77
+		]);
+		expect(unpack(pack(entry))).toEqual(entry);
+		expect(entry).toMatchObject({ rules: 2, seed: 77 });
 	});
 });

@@ -65,6 +65,9 @@ export interface BoardEntry {
 	weeksUsed: number;
 	finishedAt: number;
 	source: AttemptSource;
+	/** The scoring rules it was played under, and the seed its deal was drawn from. */
+	rules: number;
+	seed: number;
 }
 
 /**
@@ -81,7 +84,10 @@ export type PackedEntry = [
 	outcome: OutcomeId,
 	weeksUsed: number,
 	finishedAt: number,
-	source: AttemptSource
+	source: AttemptSource,
+	// Appended later: rows packed before have neither (rules 1, seed 0), so no rebuild is needed.
+	rules?: number,
+	seed?: number
 ];
 
 export function pack(e: BoardEntry): PackedEntry {
@@ -95,7 +101,9 @@ export function pack(e: BoardEntry): PackedEntry {
 		e.outcome,
 		e.weeksUsed,
 		e.finishedAt,
-		e.source
+		e.source,
+		e.rules,
+		e.seed
 	];
 }
 
@@ -111,7 +119,9 @@ export function unpack(p: PackedEntry): BoardEntry {
 		outcome,
 		weeksUsed,
 		finishedAt: p[8],
-		source: p[9]
+		source: p[9],
+		rules: p[10] ?? 1,
+		seed: p[11] ?? 0
 	};
 }
 
@@ -204,7 +214,9 @@ export function entryOf(attempt: AttemptRecord): BoardEntry {
 		outcome: attempt.result.outcome,
 		weeksUsed: attempt.weeksUsed,
 		finishedAt: attempt.finishedAt,
-		source: attempt.source
+		source: attempt.source,
+		rules: attempt.rules ?? 1,
+		seed: attempt.seed ?? 0
 	};
 }
 

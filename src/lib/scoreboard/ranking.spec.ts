@@ -31,7 +31,9 @@ function e(
 		outcome: 'won',
 		weeksUsed,
 		finishedAt: finish * 60_000,
-		source: 'local'
+		source: 'local',
+		rules: 2,
+		seed: 0
 	};
 }
 

@@ -20,7 +20,10 @@ const entry = (i: number, teamId: string | null): BoardEntry => ({
 	outcome: 'won',
 	weeksUsed: 10,
 	finishedAt: Date.UTC(2026, 2, 2, 10, i),
-	source: 'local'
+	source: 'local',
+	// One result of the first rules among today's: the file says which rules scored each.
+	rules: i === 1 ? 1 : 2,
+	seed: 0
 });
 
 const board = { id: 'dairy', version: 1 };
@@ -67,5 +70,16 @@ describe('hasBoardFile', () => {
 	it('says there is a file for a board with results in each view', () => {
 		const data = dataOf([entry(1, 't1')], true, true);
 		for (const view of views) expect(hasBoardFile(view, data)).toBe(true);
+	});
+});
+
+describe('boardFile', () => {
+	it('says which scoring rules scored each result of a scenario board', () => {
+		const data = dataOf([entry(1, null), entry(2, 't1')], true, false);
+		const file = boardFile('scenario', data, new Map(), new Date(Date.UTC(2026, 2, 3)))!;
+		const lines = file.text.replace(/^\uFEFF/, '').split('\r\n');
+		expect(lines[0].split(',').at(-1)).toBe('Scoring rules');
+		// Ranked best first: player 2 (rules 2), then player 1 (rules 1).
+		expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual(['2', '1']);
 	});
 });

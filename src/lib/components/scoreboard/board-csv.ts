@@ -86,7 +86,8 @@ export function boardFile(
 		m.scoreboard_col_score(),
 		m.scoreboard_col_outcome(),
 		m.scoreboard_col_weeks(),
-		m.scoreboard_col_finished()
+		m.scoreboard_col_finished(),
+		m.scoreboard_col_rules()
 	];
 	const rows: CsvCell[][] = data.scenario.map(({ rank, entry }) => [
 		rank,
@@ -95,7 +96,8 @@ export function boardFile(
 		entry.score,
 		termLabel('outcome', entry.outcome),
 		entry.weeksUsed,
-		formatTime(entry.finishedAt)
+		formatTime(entry.finishedAt),
+		entry.rules
 	]);
 	return {
 		name: csvFileName([m.scoreboard_csv_name(), board], now),
