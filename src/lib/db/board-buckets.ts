@@ -53,6 +53,9 @@ const CUTS = [
  */
 export const BOARD_FORMAT = 2;
 
+/** Past any finish time a record holds (timeSchema's bound). */
+const MAX_TIME = 8.64e15 + 1;
+
 /** One player's best attempt within a bucket: what a scoreboard row shows. */
 export interface BoardEntry {
 	attemptId: string;
@@ -605,6 +608,33 @@ export class BoardRepository {
 	 * open window), and the attempts of at most four edges shorter than an hour, all at once. With
 	 * a cache, rows found there are not read again, and rows read are added to it.
 	 */
+	/**
+	 * Each player's best entry on a board within a window among the results played on one seed (a
+	 * competition's): read from the attempts themselves, since a bucket keeps only a player's best
+	 * result whatever its seed. A competition's window is short, so this reads little.
+	 */
+	bestOnSeed(board: BoardRef, window: BoardWindow, seed: number): Promise<BoardEntry[]> {
+		const { db } = this;
+		return this.ctx.run(async () => {
+			const list = await db.attempts
+				.where('finishedAt')
+				.between(window.from ?? 0, window.to ?? MAX_TIME, true, false)
+				.toArray();
+			return bestEntries(
+				list
+					.filter(
+						(a) =>
+							a.verified &&
+							(a.seed ?? 0) === seed &&
+							a.scenarioId === board.scenarioId &&
+							a.scenarioVersion === board.scenarioVersion &&
+							a.mode === board.mode
+					)
+					.map(entryOf)
+			);
+		});
+	}
+
 	best(board: BoardRef, window: BoardWindow = {}, cache?: BucketCache): Promise<BoardEntry[]> {
 		const { db } = this;
 		return this.ctx.run(() =>

@@ -1,7 +1,7 @@
 /**
- * Competitions: a name, the exact scenario versions in it, and a time window. Which attempts
- * count (assessment mode, those versions, finished inside the window) is the scoreboard's rule;
- * this stores the definition.
+ * Competitions: a name, the exact scenario versions in it, a time window and the seed its deals
+ * are drawn from. Which attempts count (assessment mode, those versions, finished inside the
+ * window, played on the seed) is the scoreboard's rule; this stores the definition.
  */
 import type { SalesSimDatabase } from './database';
 import { RecordNotFoundError } from './errors';
@@ -9,7 +9,14 @@ import { newId } from './ids';
 import { competitionRecordSchema, type CompetitionRecord } from './records';
 import { checked, type StorageContext } from './storage-context';
 
-export type NewCompetition = Omit<CompetitionRecord, 'id'>;
+export type NewCompetition = Omit<CompetitionRecord, 'id' | 'seed'> & { seed?: number };
+
+/** A fresh seed for a competition, from the browser's (or Node's) random source. */
+function drawSeed(): number {
+	const value = new Uint32Array(1);
+	crypto.getRandomValues(value);
+	return value[0];
+}
 
 export class CompetitionRepository {
 	constructor(private readonly ctx: StorageContext) {}
@@ -19,7 +26,11 @@ export class CompetitionRepository {
 	}
 
 	async create(input: NewCompetition): Promise<CompetitionRecord> {
-		const record = checked('competitions', competitionRecordSchema, { ...input, id: newId() });
+		const record = checked('competitions', competitionRecordSchema, {
+			...input,
+			seed: input.seed ?? drawSeed(),
+			id: newId()
+		});
 		return this.ctx.run(async () => {
 			await this.db.competitions.add(record);
 			return record;

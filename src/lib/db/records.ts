@@ -184,7 +184,12 @@ export const competitionRecordSchema = z
 		/** Start of the window, inclusive; null: open. */
 		from: timeSchema.nullable(),
 		/** End of the window, exclusive; null: open. */
-		to: timeSchema.nullable()
+		to: timeSchema.nullable(),
+		/**
+		 * The seed every player of the competition plays on, so that teams play the same deal; only
+		 * results on it count. Competitions made before seeds existed have none and count every seed.
+		 */
+		seed: seedSchema.optional()
 	})
 	.refine((c) => c.from === null || c.to === null || c.from < c.to, {
 		message: 'the window must end after it starts',

@@ -221,11 +221,18 @@ export function competitionWindow(
 
 /** Whether an attempt counts for a competition (the rule the board query applies). */
 export function countsFor(
-	competition: Pick<CompetitionRecord, 'scenarios' | 'from' | 'to'>,
-	attempt: { scenarioId: string; scenarioVersion: number; mode: Mode; finishedAt: number }
+	competition: Pick<CompetitionRecord, 'scenarios' | 'from' | 'to' | 'seed'>,
+	attempt: {
+		scenarioId: string;
+		scenarioVersion: number;
+		mode: Mode;
+		finishedAt: number;
+		seed?: number;
+	}
 ): boolean {
 	return (
 		attempt.mode === BOARD_MODE &&
+		(competition.seed === undefined || (attempt.seed ?? 0) === competition.seed) &&
 		competition.scenarios.some(
 			(s) => s.id === attempt.scenarioId && s.version === attempt.scenarioVersion
 		) &&

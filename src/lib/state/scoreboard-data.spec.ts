@@ -27,6 +27,8 @@ function attempt(playerId: string, score: number, o: Partial<NewAttempt> = {}): 
 		weeksUsed: 10,
 		verified: true,
 		source: 'local',
+		// The competition's seed: its players all play the same deal.
+		seed: 7,
 		...o
 	};
 }
@@ -57,7 +59,8 @@ async function setup() {
 			{ id: 'zh-grid', version: 1 }
 		],
 		from: T0,
-		to: T0 + 3 * HOUR
+		to: T0 + 3 * HOUR,
+		seed: 7
 	});
 	return { s, east, west, li, wang, zhao, cup };
 }
@@ -65,6 +68,17 @@ async function setup() {
 const now = new Date(T0 + 6 * HOUR);
 
 describe('loadBoard', () => {
+	it('counts in a competition only the results played on its seed: the same deal for all', async () => {
+		const { s, wang, cup } = await setup();
+		await s.attempts.addMany([attempt(wang.id, 98, { finishedAt: T0 + 2 * HOUR, seed: 8 })]);
+		const query = { ...DEFAULT_QUERY, view: 'competition' as const, competitionId: cup.id };
+		const inCup = await loadBoard(query, now, s);
+		expect(inCup.overall!.players.find((p) => p.playerName === 'Wang Wei')?.total).not.toBe(98);
+		const v1 = { ...DEFAULT_QUERY, scenario: { id: 'city-hospital-his', version: 1 } };
+		const board = await loadBoard(v1, now, s);
+		expect(board.scenario.find((r) => r.entry.playerName === 'Wang Wei')?.entry.score).toBe(98);
+	});
+
 	it('shows the most recently played version by default, assessment only, each player’s best', async () => {
 		const { s } = await setup();
 		const data = await loadBoard(DEFAULT_QUERY, now, s);
@@ -209,6 +223,7 @@ describe('BoardReader', () => {
 				...s.boards,
 				best: (board, window, cache) =>
 					fail ? Promise.reject(new Error('gone')) : s.boards.best(board, window, cache),
+				bestOnSeed: (board, window, seed) => s.boards.bestOnSeed(board, window, seed),
 				preload: (board, range, levels, cache) => s.boards.preload(board, range, levels, cache),
 				list: (mode) => s.boards.list(mode),
 				ensureFresh: () => s.boards.ensureFresh(),

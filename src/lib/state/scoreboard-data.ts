@@ -60,7 +60,10 @@ export interface BoardData {
 }
 
 export interface BoardStorage {
-	boards: Pick<typeof storedBoards, 'best' | 'list' | 'ensureFresh' | 'watch' | 'preload'>;
+	boards: Pick<
+		typeof storedBoards,
+		'best' | 'bestOnSeed' | 'list' | 'ensureFresh' | 'watch' | 'preload'
+	>;
 	competitions: Pick<typeof storedCompetitions, 'list'>;
 	teams: Pick<typeof storedTeams, 'listWithCounts'>;
 }
@@ -125,12 +128,13 @@ export async function loadBoard(
 		: played;
 	const asked = query.scenario;
 	const board = asked && choices.some((c) => sameRef(c, asked)) ? asked : (choices[0] ?? null);
-	const best = (ref: ScenarioVersionRef): Promise<BoardEntry[]> =>
-		storage.boards.best(
-			{ scenarioId: ref.id, scenarioVersion: ref.version, mode: BOARD_MODE },
-			window,
-			kept.rows
-		);
+	const best = (ref: ScenarioVersionRef): Promise<BoardEntry[]> => {
+		const board = { scenarioId: ref.id, scenarioVersion: ref.version, mode: BOARD_MODE };
+		// A competition with a seed counts only the results played on it (the same deal for all).
+		return competition?.seed === undefined
+			? storage.boards.best(board, window, kept.rows)
+			: storage.boards.bestOnSeed(board, window, competition.seed);
+	};
 
 	let scenario: RankedEntry[] = [];
 	let overall: BoardData['overall'] = null;

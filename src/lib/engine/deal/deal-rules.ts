@@ -24,6 +24,7 @@ import {
 	type StrategyId
 } from '../methodology';
 import { createRandom, deriveSeed } from '../random';
+import { SCENARIO_FORMAT_1 } from '../scenario/schema';
 import type {
 	Action,
 	Condition,
@@ -200,7 +201,7 @@ export function refusal(context: DealContext, action: Action): Refusal | undefin
 		case 'chart': {
 			const problem = personProblem(context, action.person);
 			if (problem) return problem;
-			if (!action.role && !action.attitude && !action.level) {
+			if (!action.role && !action.attitude && !action.level && !action.contact) {
 				return { code: 'empty-chart-entry', params: { person: action.person } };
 			}
 			return undefined;
@@ -716,7 +717,8 @@ function judgeWithdrawal(context: DealContext, option?: DecisionOption): Withdra
 		)
 	);
 	const heading = context.purchase !== undefined && !context.purchase.won;
-	return endorsed > 0 && heading && scenario.withdrawals.length === 0
+	// A format-2 file says where withdrawing is wise in `withdrawals` and nowhere else.
+	return endorsed > 0 && heading && scenario.format === SCENARIO_FORMAT_1
 		? { wise: true, credit: endorsed }
 		: { wise: false, credit: 0 };
 }
@@ -788,6 +790,7 @@ const FIT_RANK: Record<Fit, number> = { poor: 0, fair: 1, good: 2 };
  */
 function defended(context: DealContext, defence: Defence): boolean {
 	const { scenario } = context;
+	const anyone = defence.person === undefined && defence.role === undefined;
 	const matches = (id: string) => {
 		if (defence.person !== undefined && id !== defence.person) return false;
 		if (defence.role === undefined) return true;
@@ -800,7 +803,8 @@ function defended(context: DealContext, defence: Defence): boolean {
 			entry.activity !== 'gift' &&
 			FIT_RANK[entry.fit] >= FIT_RANK[defence.fit] &&
 			(defence.activities === undefined || defence.activities.includes(entry.activity)) &&
-			entry.people.some(matches)
+			// A defence that names nobody is met by the activity itself (a trade show reaches no one by name).
+			(anyone || entry.people.some(matches))
 	);
 }
 
@@ -858,6 +862,7 @@ export function calibratedForecast(context: DealContext): number {
 	const base = method.funnel[context.stage];
 	if (base >= 1) return 1;
 	if (base <= 0) return 0;
+	if (lossIsCertain(context)) return 0;
 	const projection = decidePurchase(context);
 	let evidence = (projection.support - method.purchase.threshold) / method.forecastSpread;
 	if (projection.opponentDecisionMaker) evidence = Math.min(evidence, 0) - 0.5;
@@ -867,9 +872,31 @@ export function calibratedForecast(context: DealContext): number {
 		);
 		if (!met) evidence -= method.forecastNoDecisionMaker;
 	}
-	evidence = clamp(evidence, -1, 1);
+	// Early on the evidence says little (the course: early stages are uncertain, stay near the
+	// funnel's rate); by purchase commitment it says most.
+	const weight = stageIndex(context.stage) / stageIndex('commitment');
+	evidence = clamp(evidence, -1, 1) * weight;
 	const logit = Math.log(base / (1 - base)) + method.forecastEvidence * evidence;
 	return round(1 / (1 + Math.exp(-logit)), 3);
+}
+
+/**
+ * Whether an event still to come will end the deal whatever the trainee does: it ends it, nothing
+ * can head it off, and its condition already holds (say, the variant of a competitor's lock-in).
+ */
+function lossIsCertain(context: DealContext): boolean {
+	const from = stageIndex(context.stage);
+	return STAGES.slice(from).some((stage) =>
+		context.scenario.stages[stage].events.some(
+			(event) =>
+				event.ends === 'lost' &&
+				!event.defence &&
+				!event.unless &&
+				(!event.if || holds(context, event.if)) &&
+				// An end event of this stage or any event of a later one has not fired yet.
+				(stage !== context.stage || event.when === 'end')
+		)
+	);
 }
 
 // ------------------------------------------------------------------ the coach's checks

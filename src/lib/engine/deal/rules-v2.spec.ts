@@ -410,14 +410,24 @@ describe('withdrawing', () => {
 
 	it('a format-1 scenario keeps its rule: a withdrawing option with credit while heading for a loss', () => {
 		// The test scenario offers "withdraw" (score 0.2) in system design.
-		const context = play([
+		const formatOne = scenarioSchema.parse({
+			...testScenarioInput,
+			format: 'sales-sim/scenario@1'
+		});
+		const context = play(
+			[farming, advance, advance, { type: 'decide', decision: 'specs', option: 'withdraw' }],
+			formatOne
+		);
+		expect(context.purchase?.won).toBe(false);
+		expect(context.withdrawal).toEqual({ wise: true, credit: 0.2 });
+		// A format-2 file marks wise withdrawals in `withdrawals` only.
+		const formatTwo = play([
 			farming,
 			advance,
 			advance,
 			{ type: 'decide', decision: 'specs', option: 'withdraw' }
 		]);
-		expect(context.purchase?.won).toBe(false);
-		expect(context.withdrawal).toEqual({ wise: true, credit: 0.2 });
+		expect(formatTwo.withdrawal).toEqual({ wise: false, credit: 0 });
 	});
 });
 

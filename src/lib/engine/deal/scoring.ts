@@ -279,7 +279,13 @@ function focusRules(context: DealContext): RuleResult[] {
 			section: 'stages'
 		});
 	}
-	rules.push(...decisionMakerReached(context));
+	const reachedMaker = decisionMakerReached(context);
+	// A deal that ended before internal deliberation closed, unwisely, never met the decision
+	// maker in time either.
+	if (reachedMaker.length === 0 && context.outcome && !context.withdrawal?.wise) {
+		reachedMaker.push({ code: 'dm-not-reached', points: 0, max: 2, params: {}, section: 'stages' });
+	}
+	rules.push(...reachedMaker);
 	return rules;
 }
 

@@ -11,13 +11,9 @@ import type { Refusal, ScoreReport } from '../deal/types';
 import type { StageId } from '../methodology';
 import type { Action, Decision, Scenario, ScenarioCheck } from '../scenario/schema';
 
-/**
- * A fresh deal on `seed`. The seed picks the deal's variant once the engine draws variants
- * (design: `initialContext(scenario, { seed })`); until then every seed plays the same deal.
- */
+/** A fresh deal on `seed`: the seed draws the deal's variant and attitude bands. */
 export function startDeal(scenario: Scenario, seed: number): DealContext {
-	void seed;
-	return initialContext(scenario);
+	return initialContext(scenario, { seed });
 }
 
 /** Why the engine refuses `action` now, or undefined when it allows it. */

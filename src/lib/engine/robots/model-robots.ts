@@ -26,6 +26,19 @@ export function modelPath(scenario: Scenario, seed: number, model: readonly Acti
 	return playThrough(scenario, seed, model).actions;
 }
 
+/**
+ * The model path replayed as a key on another seed, as a player who read the first debrief would:
+ * its actions where the engine accepts them, then the deal finished (each stage closed with the
+ * first options offered), since a key that no longer fits leaves no unfinished deal behind.
+ */
+export function keyReplay(scenario: Scenario, seed: number, model: readonly Action[]): Action[] {
+	const play = playThrough(scenario, seed, model);
+	for (let i = 0; i < 12 && !play.over; i++) {
+		if (!play.finishStage() && !play.over) play.try({ type: 'withdraw' });
+	}
+	return play.actions;
+}
+
 /** The forecast a robot sure of itself makes. */
 export const CERTAINTY = 1;
 

@@ -12,6 +12,7 @@ import { checkSeed, modelCheck, refusalOf, score, startDeal, tryAction } from '.
 import {
 	WITHDRAWALS,
 	certainModel,
+	keyReplay,
 	modelPath,
 	withdrawAt,
 	type WithdrawPoint
@@ -218,7 +219,7 @@ export function runSuite(
 				runs.push(judge(scenario, robot, seed, certainModel(scenario, seed, model)));
 			} else if (robot === 'key-replay') {
 				for (const other of keySeeds(seed, options.keySeeds)) {
-					runs.push(judge(scenario, robot, other, modelPath(scenario, other, model)));
+					runs.push(judge(scenario, robot, other, keyReplay(scenario, other, model)));
 				}
 			} else if (robot === 'withdrawal') {
 				for (const { stage, point } of WITHDRAWALS) {

@@ -46,7 +46,9 @@ function familyOf(format: string): FormatFamily {
  */
 export const SCENARIO_FAMILY: FormatFamily = {
 	...familyOf(SCENARIO_FORMAT),
-	migrations: { 1: (value) => ({ ...value, format: SCENARIO_FORMAT }) }
+	// The value is read as it is: its `format` keeps saying which rules of the file apply where
+	// format 2 differs (how a format-1 file marks a wise withdrawal).
+	migrations: { 1: (value) => value }
 };
 
 /**
