@@ -69,8 +69,11 @@ function unwrap(schema: Schema | undefined): Schema | undefined {
 	return current;
 }
 
-/** The schema of the value at `path`, following the value to pick a union's member. */
-function schemaAt(root: Schema, path: JsonPath, value: unknown): Schema | undefined {
+/**
+ * The schema of the value at `path`, following the value to pick a union's member (at the end of
+ * the path too, unless `member` is false: then a union there is returned as the union).
+ */
+function schemaAt(root: Schema, path: JsonPath, value: unknown, member = true): Schema | undefined {
 	let schema: Schema | undefined = root;
 	let here: unknown = value;
 	for (const segment of path) {
@@ -83,13 +86,28 @@ function schemaAt(root: Schema, path: JsonPath, value: unknown): Schema | undefi
 		else return undefined;
 		here = child(here, segment);
 	}
-	return pickMember(unwrap(schema), here);
+	return member ? pickMember(unwrap(schema), here) : unwrap(schema);
 }
 
-/** A discriminated union's member that the value names, or the schema itself. */
+/**
+ * A union's member the value is meant for: the one a discriminated union's tag names; in a plain
+ * union of objects (a condition), the one that shares the most fields with the value.
+ */
 function pickMember(schema: Schema | undefined, value: unknown): Schema | undefined {
 	const def = schema?._zod.def;
-	if (!def || def.type !== 'union' || !def.discriminator || !def.options) return schema;
+	if (!def || def.type !== 'union' || !def.options) return schema;
+	if (!def.discriminator) {
+		if (typeof value !== 'object' || value === null || Array.isArray(value)) return schema;
+		const keys = Object.keys(value);
+		let best: Schema | undefined;
+		let most = 0;
+		for (const option of def.options) {
+			const shape = unwrap(option)?._zod.def.shape;
+			const shared = shape ? keys.filter((key) => Object.hasOwn(shape, key)).length : 0;
+			if (shared > most) [best, most] = [unwrap(option), shared];
+		}
+		return best ?? schema;
+	}
 	const tag = child(value, def.discriminator);
 	return def.options.find((option) => {
 		const field = unwrap(unwrap(option)?._zod.def.shape?.[def.discriminator as string]);
@@ -282,7 +300,7 @@ export function zodProblems(
 						push('invalid-enum', params);
 					}
 				} else {
-					const schema = schemaAt(root, path, value);
+					const schema = schemaAt(root, path, value, false);
 					if (schema !== undefined && schema === CONDITION) {
 						drafts.push(...conditionProblems(found, path));
 						break;
