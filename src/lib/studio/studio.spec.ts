@@ -23,6 +23,15 @@ describe('blankScenario', () => {
 			expect(checks.every((check) => check.passed)).toBe(true);
 		});
 	}
+
+	it('writes format 2, with a threat headed off by method rather than by one key', () => {
+		const value = JSON.parse(blankScenario('en', 'my-deal'));
+		expect(value.format).toBe('sales-sim/scenario@2');
+		const [threat] = value.stages['system-design'].events;
+		expect(threat).toMatchObject({ when: 'end', defence: { role: 'designer', fit: 'good' } });
+		expect(threat.unless).toBeUndefined();
+		expect(threat.headedOff).toEqual(expect.any(String));
+	});
 });
 
 describe('scenario text edits', () => {
