@@ -484,6 +484,16 @@ describe('the branching example', () => {
 	const scenario = result.scenario;
 	const checks = scenario.checks ?? [];
 
+	it('is the worked example of docs/authoring.md, as written there', () => {
+		const guide = readFileSync(new URL('../../../../docs/authoring.md', import.meta.url), 'utf8');
+		const block =
+			/<!-- branching-example:start -->\s*```json\n([\s\S]*?)\n```\s*<!-- branching-example:end -->/.exec(
+				guide
+			);
+		expect(block, 'docs/authoring.md has no branching example between its markers').not.toBeNull();
+		expect(JSON.parse(block![1])).toEqual(JSON.parse(EXAMPLE));
+	});
+
 	it('passes every one of its checks', () => {
 		expect(checks.length).toBeGreaterThanOrEqual(5);
 		const failed = runChecks(scenario).filter((check) => !check.passed);
