@@ -1,15 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { readableVersions, readFormat, SCENARIO_FAMILY, type FormatFamily } from './format';
+import {
+	ATTEMPT_FAMILY,
+	readableVersions,
+	readFormat,
+	SCENARIO_FAMILY,
+	type FormatFamily
+} from './format';
 
 describe('readFormat', () => {
 	it('reads the current scenario format as it is', () => {
-		const value = { format: 'sales-sim/scenario@1', id: 'x' };
-		expect(readFormat(value, SCENARIO_FAMILY)).toEqual({ ok: true, value, version: 1 });
-		expect(readableVersions(SCENARIO_FAMILY)).toEqual([1]);
+		const value = { format: 'sales-sim/scenario@2', id: 'x' };
+		expect(readFormat(value, SCENARIO_FAMILY)).toEqual({ ok: true, value, version: 2 });
+		expect(readableVersions(SCENARIO_FAMILY)).toEqual([1, 2]);
+	});
+
+	it('reads a format-1 scenario as format 2, every field unchanged', () => {
+		const value = { format: 'sales-sim/scenario@1', id: 'x', stages: { evaluation: {} } };
+		expect(readFormat(value, SCENARIO_FAMILY)).toEqual({
+			ok: true,
+			value: { ...value, format: 'sales-sim/scenario@2' },
+			version: 1
+		});
+	});
+
+	it('reads a format-1 attempt as format 2: seed 0, rules 1, assessment unless it says', () => {
+		const value = { format: 'sales-sim/attempt@1', player: 'Li Na' };
+		expect(readFormat(value, ATTEMPT_FAMILY)).toEqual({
+			ok: true,
+			value: { ...value, format: 'sales-sim/attempt@2', seed: 0, rules: 1, mode: 'assessment' },
+			version: 1
+		});
+		const practice = readFormat({ ...value, mode: 'practice' }, ATTEMPT_FAMILY);
+		expect(practice.ok && practice.value.mode).toBe('practice');
 	});
 
 	it.each([
-		['sales-sim/scenario@2', 'format-future'],
+		['sales-sim/scenario@3', 'format-future'],
 		['sales-sim/scenario@0', 'format-unknown'],
 		['sales-sim/attempt@1', 'format-wrong-kind'],
 		['scenario', 'format-unknown']

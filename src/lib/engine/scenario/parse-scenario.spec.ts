@@ -12,9 +12,9 @@ const STAGES =
 	'"discover-needs", "internal-deliberation", "system-design", "evaluation", "commitment", "implementation"';
 const PEOPLE = '"dean-zhao", "cio-wang", "nurse-li", "nurse-zhou", "finance-chen"';
 const TOP_KEYS =
-	'"$schema", "format", "id", "version", "locale", "title", "summary", "difficulty", "tags", "customer", "deal", "resources", "strategy", "people", "intel", "stages", "scoring", "methodology", "checks"';
+	'"$schema", "format", "id", "version", "locale", "title", "summary", "difficulty", "tags", "customer", "deal", "resources", "strategy", "people", "intel", "stages", "variants", "withdrawals", "translationOf", "scoring", "methodology", "checks"';
 const PERSON_KEYS =
-	'"id", "name", "title", "department", "level", "role", "attitude", "contact", "influence", "known", "profile", "responds"';
+	'"id", "name", "title", "department", "level", "role", "attitude", "contact", "influence", "attitudeBand", "known", "profile", "responds"';
 const ACTION_TYPES = '"strategy", "chart", "activity", "decide", "forecast", "advance", "withdraw"';
 
 /** Replaces the first occurrence of `from` in the example, failing loudly if it is not there. */
@@ -294,16 +294,16 @@ const cases: Case[] = [
 		path: 'format',
 		at: '{',
 		message:
-			'The field "format" is missing. Add "format": "sales-sim/scenario@1" at the top of the file.'
+			'The field "format" is missing. Add "format": "sales-sim/scenario@2" at the top of the file.'
 	},
 	{
 		rule: 'a future format',
-		text: edit(['"sales-sim/scenario@1"', '"sales-sim/scenario@2"']),
+		text: edit(['"sales-sim/scenario@1"', '"sales-sim/scenario@3"']),
 		code: 'format-future',
 		path: 'format',
-		at: '"sales-sim/scenario@2"',
+		at: '"sales-sim/scenario@3"',
 		message:
-			'This file has format "sales-sim/scenario@2", newer than this build of sales-sim, which reads "sales-sim/scenario@1". Open it with a newer sales-sim, or ask its author for a copy in "sales-sim/scenario@1".'
+			'This file has format "sales-sim/scenario@3", newer than this build of sales-sim, which reads "sales-sim/scenario@1", "sales-sim/scenario@2". Open it with a newer sales-sim, or ask its author for a copy in "sales-sim/scenario@1", "sales-sim/scenario@2".'
 	},
 	{
 		rule: 'an exported attempt read as a scenario',
@@ -312,7 +312,7 @@ const cases: Case[] = [
 		path: 'format',
 		at: '"sales-sim/attempt@1"',
 		message:
-			'This file is an exported attempt (format "sales-sim/attempt@1"), not the kind of file expected here, which is "sales-sim/scenario@1".'
+			'This file is an exported attempt (format "sales-sim/attempt@1"), not the kind of file expected here, which is "sales-sim/scenario@1", "sales-sim/scenario@2".'
 	},
 	{
 		rule: 'a misspelt format',
@@ -329,7 +329,8 @@ const cases: Case[] = [
 		code: 'format-unknown',
 		path: 'format',
 		at: '1,',
-		message: '"1" is not a format this build of sales-sim reads; it reads "sales-sim/scenario@1".'
+		message:
+			'"1" is not a format this build of sales-sim reads; it reads "sales-sim/scenario@1", "sales-sim/scenario@2".'
 	},
 
 	// ---------------------------------------------------------------- schema
@@ -968,7 +969,7 @@ describe('parseAttempt', () => {
 			text: EXAMPLE,
 			path: 'format',
 			message:
-				'This file is a scenario (format "sales-sim/scenario@1"), not the kind of file expected here, which is "sales-sim/attempt@1".'
+				'This file is a scenario (format "sales-sim/scenario@1"), not the kind of file expected here, which is "sales-sim/attempt@1", "sales-sim/attempt@2".'
 		},
 		{
 			rule: 'a short hash',
