@@ -444,10 +444,6 @@ const CONDITION_COMPANIONS: Record<string, string> = {
 	attitude: 'person',
 	contact: 'person'
 };
-/** The kinds as a message lists them: field names, which are the same in every language. */
-const KINDS_TEXT =
-	'"intel", "decision" (with "option"), "person" (with "attitude" or "contact"), "strategy", "stage", "variant", "all", "any", "not"';
-
 /**
  * A condition that matches none of its kinds: Zod can only say that every kind failed. This
  * looks at the value to say which kind it was meant to be and what is wrong with it:
@@ -463,11 +459,11 @@ function conditionProblems(found: unknown, path: JsonPath): ProblemDraft[] {
 		...(key ? { at: 'key' as const } : {})
 	});
 	if (typeof found !== 'object' || found === null || Array.isArray(found)) {
-		return [draft('condition-not-object', { received: jsonType(found), kinds: KINDS_TEXT })];
+		return [draft('condition-not-object', { received: jsonType(found) })];
 	}
 	const keys = Object.keys(found);
 	const kinds = keys.filter((key) => (CONDITION_KINDS as readonly string[]).includes(key));
-	if (keys.length === 0) return [draft('condition-empty', { kinds: KINDS_TEXT })];
+	if (keys.length === 0) return [draft('condition-empty', {})];
 	if (kinds.length >= 2) {
 		return [draft('condition-two-kinds', { first: kinds[0], second: kinds[1] })];
 	}
@@ -476,7 +472,7 @@ function conditionProblems(found: unknown, path: JsonPath): ProblemDraft[] {
 		return keys.map((key) => {
 			const needs = CONDITION_COMPANIONS[key];
 			if (needs) return draft('condition-missing-kind', { key, field: needs });
-			const params: ProblemParams = { key: quote(key), kinds: KINDS_TEXT };
+			const params: ProblemParams = { key: quote(key) };
 			const suggestion = didYouMean(key, fields);
 			if (suggestion) params.suggestion = suggestion;
 			return draft('condition-unknown-kind', params, [...path, key], true);
