@@ -1,7 +1,8 @@
 /**
  * The rules of a scenario that need the whole file: unique ids, references that point at
  * something, a decision maker, hidden people who can be revealed, weights that add up, intel
- * that someone can reveal.
+ * that someone can reveal; and, in their own section below (`formatTwoRules`), the rules of what
+ * format 2 adds: conditions, several decisions, defences, variants, bands, wise withdrawals.
  *
  * They read the file's value as written, defensively, so that they run even when the schema
  * refused something else: a trainer sees every problem in one pass, not one layer at a time.
@@ -313,8 +314,8 @@ export function scenarioRules(
  * revealed person may reveal the next.
  */
 /**
- * The last stage any trainee can play: the first one whose decision ends the deal whatever the
- * trainee chooses, or implementation.
+ * The last stage any trainee can play: the first one with an unconditional decision that ends
+ * the deal whatever the trainee chooses, or implementation.
  */
 function lastPlayableStage(stages: Json | undefined): number {
 	const last = STAGES.findIndex((stage) =>
