@@ -166,7 +166,7 @@ describe('overviewModel', () => {
 		expect(model.stages.map((s) => s.stage)).toHaveLength(6);
 		expect(model.stages.flatMap((s) => s.intel)).toHaveLength(result.scenario.intel.length);
 		const design = model.stages.find((s) => s.stage === 'system-design')!;
-		expect(design.decision?.id).toBe('reference-clause');
+		expect(design.decisions.map((decision) => decision.id)).toEqual(['reference-clause']);
 		expect(Object.values(design.events[0].personNames)).toContain('Wang Lei');
 		const hidden = people.filter((p) => !p.person.known);
 		expect(hidden.every((p) => p.revealedBy.length > 0)).toBe(true);
