@@ -19,4 +19,19 @@ describe('static/scenario.schema.json', () => {
 		expect(person.properties.known.default).toBe(true);
 		expect(person.properties.role.enum).toContain('decision-maker');
 	});
+
+	it('accepts every format the validator reads, and the conditions of format 2', () => {
+		const schema = JSON.parse(scenarioJsonSchemaText());
+		expect(schema.properties.format.enum).toEqual(['sales-sim/scenario@1', 'sales-sim/scenario@2']);
+		const plan = schema.properties.stages.properties['system-design'];
+		expect(Object.keys(plan.properties)).toEqual(
+			expect.arrayContaining(['brief', 'briefs', 'events', 'decision', 'decisions'])
+		);
+		expect(Object.keys(schema.properties)).toEqual(
+			expect.arrayContaining(['variants', 'withdrawals', 'translationOf'])
+		);
+		// A condition is recursive: written once, and named wherever one may stand.
+		const condition = JSON.stringify(plan.properties.events.items.properties.if);
+		expect(condition).toMatch(/#\/definitions\//);
+	});
 });

@@ -9,6 +9,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { SCENARIO_FAMILY, readableVersions } from '../src/lib/engine/scenario/format';
 import { scenarioSchema } from '../src/lib/engine/scenario/schema';
 
 export const SCHEMA_FILE = fileURLToPath(
@@ -18,6 +19,17 @@ export const SCHEMA_FILE = fileURLToPath(
 /** The JSON Schema as the text that is committed. */
 export function scenarioJsonSchemaText(): string {
 	const schema = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-7' });
+	// Every format this build reads (format-1 files are read as format 2), so that an editor does
+	// not underline a file that loads.
+	const versions = readableVersions(SCENARIO_FAMILY).map(
+		(version) => `${SCENARIO_FAMILY.name}@${version}`
+	);
+	const properties = schema.properties as Record<string, unknown>;
+	properties.format = {
+		type: 'string',
+		enum: versions,
+		description: `The file's format: ${versions.join(' or ')} (the current one).`
+	};
 	return `${JSON.stringify(schema, null, '\t')}\n`;
 }
 

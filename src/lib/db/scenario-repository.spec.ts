@@ -43,6 +43,18 @@ describe('scenarioHashSync', () => {
 });
 
 describe('scenarios', () => {
+	it('stores a format-1 file as written, read as format 2', async () => {
+		const s = storage();
+		const old = text({ format: 'sales-sim/scenario@1' });
+		const record = await s.scenarios.save(old, 'published');
+		expect(record).toMatchObject({ id: 'test-plant', version: 1, status: 'published' });
+		expect(record.json).toBe(old);
+		expect(record.hash).toBe(scenarioHashSync(JSON.parse(old)));
+		await expect(s.scenarios.save(text({ format: 'sales-sim/scenario@9' }))).rejects.toThrow(
+			InvalidRecordError
+		);
+	});
+
 	it('stores each version with its hash and the text as written', async () => {
 		const s = storage();
 		const v1 = await s.scenarios.save(text(), 'published');

@@ -8,6 +8,8 @@
  */
 import Dexie from 'dexie';
 import { canonicalJson } from '$lib/engine/scenario/hash';
+import { SCENARIO_FAMILY, readFormat } from '$lib/engine/scenario/format';
+import { renderMessage } from '$lib/engine/scenario/problem-messages';
 import { scenarioSchema } from '$lib/engine/scenario/schema';
 import type { SalesSimDatabase } from './database';
 import {
@@ -39,7 +41,15 @@ function parseScenarioText(json: string) {
 			{ path: 'json', message: `is not valid JSON: ${(error as Error).message}` }
 		]);
 	}
-	const parsed = scenarioSchema.safeParse(value);
+	// A file of an older format is read as the current one (format.ts); its hash stays that of
+	// the file as written.
+	const format = readFormat(value, SCENARIO_FAMILY);
+	if (!format.ok) {
+		throw new InvalidRecordError('scenarios', [
+			{ path: 'json.format', message: renderMessage(format.problem.code, format.problem.params) }
+		]);
+	}
+	const parsed = scenarioSchema.safeParse(format.value);
 	if (!parsed.success)
 		throw new InvalidRecordError(
 			'scenarios',

@@ -23,6 +23,15 @@ describe('blankScenario', () => {
 			expect(checks.every((check) => check.passed)).toBe(true);
 		});
 	}
+
+	it('writes format 2, with a threat headed off by method rather than by one key', () => {
+		const value = JSON.parse(blankScenario('en', 'my-deal'));
+		expect(value.format).toBe('sales-sim/scenario@2');
+		const [threat] = value.stages['system-design'].events;
+		expect(threat).toMatchObject({ when: 'end', defence: { role: 'designer', fit: 'good' } });
+		expect(threat.unless).toBeUndefined();
+		expect(threat.headedOff).toEqual(expect.any(String));
+	});
 });
 
 describe('scenario text edits', () => {
@@ -157,7 +166,7 @@ describe('overviewModel', () => {
 		expect(model.stages.map((s) => s.stage)).toHaveLength(6);
 		expect(model.stages.flatMap((s) => s.intel)).toHaveLength(result.scenario.intel.length);
 		const design = model.stages.find((s) => s.stage === 'system-design')!;
-		expect(design.decisions.map((d) => d.id)).toEqual(['reference-clause']);
+		expect(design.decisions.map((decision) => decision.id)).toEqual(['reference-clause']);
 		expect(Object.values(design.events[0].personNames)).toContain('Wang Lei');
 		const hidden = people.filter((p) => !p.person.known);
 		expect(hidden.every((p) => p.revealedBy.length > 0)).toBe(true);

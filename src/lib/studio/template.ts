@@ -22,6 +22,8 @@ interface TemplateTexts {
 	people: [name: string, title: string, profile: string][];
 	intel: [timing: string, budget: string, motive: string, designer: string];
 	briefs: string[];
+	/** A threat at the end of system design, and what the trainee reads when it is headed off. */
+	threat: [text: string, headedOff: string];
 	check: string;
 }
 
@@ -55,6 +57,10 @@ const TEXTS: Record<ScenarioLocale, TemplateTexts> = {
 			'Purchase commitment: what the trainee sees when this stage opens.',
 			'Installation and implementation: what the trainee sees when this stage opens.'
 		],
+		threat: [
+			'A threat in system design: the competitor courts the designer. Describe what happens.',
+			'What the trainee reads when a good-fit activity with the designer in this stage headed the threat off.'
+		],
 		check: 'withdrawing at once ends the deal with a low score'
 	},
 	'zh-CN': {
@@ -86,6 +92,10 @@ const TEXTS: Record<ScenarioLocale, TemplateTexts> = {
 			'购买承诺：本阶段开始时学员看到的情况。',
 			'安装实施：本阶段开始时学员看到的情况。'
 		],
+		threat: [
+			'系统设计阶段的威胁：竞争对手在拉拢设计者。请描述发生了什么。',
+			'学员在本阶段与设计者进行了匹配度良好的活动、化解了这个威胁时看到的文字。'
+		],
 		check: '立即退出，交易以低分结束'
 	}
 };
@@ -100,8 +110,9 @@ const STAGE_IDS = [
 ] as const;
 
 /**
- * A blank scenario as a file's text: `blankScenario('zh-CN', 'new-scenario')` → valid JSON with
- * Chinese placeholder texts, three people, the four intel items the course expects and a check.
+ * A blank scenario as a file's text, in format 2: `blankScenario('zh-CN', 'new-scenario')` →
+ * valid JSON with Chinese placeholder texts, three people, the four intel items the course
+ * expects, one threat headed off by method (a `defence`, docs/authoring.md) and a check.
  */
 export function blankScenario(locale: ScenarioLocale, id: string): string {
 	const t = TEXTS[locale];
@@ -145,7 +156,23 @@ export function blankScenario(locale: ScenarioLocale, id: string): string {
 			by: ['visit']
 		})),
 		stages: Object.fromEntries(
-			STAGE_IDS.map((stage, i) => [stage, { brief: t.briefs[i] }])
+			STAGE_IDS.map((stage, i) => [
+				stage,
+				stage === 'system-design'
+					? {
+							brief: t.briefs[i],
+							events: [
+								{
+									when: 'end',
+									text: t.threat[0],
+									headedOff: t.threat[1],
+									defence: { role: 'designer', fit: 'good' },
+									effects: [{ person: 'designer', attitude: -1 }]
+								}
+							]
+						}
+					: { brief: t.briefs[i] }
+			])
 		) as ScenarioInput['stages'],
 		checks: [{ name: t.check, actions: [{ type: 'withdraw' }], expect: { outcome: 'withdrawn' } }]
 	};

@@ -14,29 +14,20 @@ describe('readFormat', () => {
 		expect(readableVersions(SCENARIO_FAMILY)).toEqual([1, 2]);
 	});
 
-	it('reads a format-1 scenario as format 2, every field as written', () => {
-		const value = { format: 'sales-sim/scenario@1', id: 'x', stages: { a: 1 } };
-		expect(readFormat(value, SCENARIO_FAMILY)).toEqual({
-			ok: true,
-			value: { ...value, format: 'sales-sim/scenario@2' },
-			version: 1
-		});
+	it('reads a format-1 scenario as format 2, every field unchanged, its format too', () => {
+		// The format says where format 2 differs: how a format-1 file marks a wise withdrawal.
+		const value = { format: 'sales-sim/scenario@1', id: 'x', stages: { evaluation: {} } };
+		expect(readFormat(value, SCENARIO_FAMILY)).toEqual({ ok: true, value, version: 1 });
 	});
 
-	it('lifts a format-1 attempt to format 2: seed 0, rules 1, and the mode it had or assessment', () => {
-		const base = { format: 'sales-sim/attempt@1', player: 'Li Na' };
-		expect(readFormat(base, ATTEMPT_FAMILY)).toEqual({
+	it('reads a format-1 attempt as format 2: seed 0, rules 1, assessment unless it says', () => {
+		const value = { format: 'sales-sim/attempt@1', player: 'Li Na' };
+		expect(readFormat(value, ATTEMPT_FAMILY)).toEqual({
 			ok: true,
-			version: 1,
-			value: {
-				format: 'sales-sim/attempt@2',
-				player: 'Li Na',
-				seed: 0,
-				rules: 1,
-				mode: 'assessment'
-			}
+			value: { ...value, format: 'sales-sim/attempt@2', seed: 0, rules: 1, mode: 'assessment' },
+			version: 1
 		});
-		const practice = readFormat({ ...base, mode: 'practice' }, ATTEMPT_FAMILY);
+		const practice = readFormat({ ...value, mode: 'practice' }, ATTEMPT_FAMILY);
 		expect(practice.ok && practice.value.mode).toBe('practice');
 	});
 

@@ -1,12 +1,19 @@
 /**
  * The rules of a scenario that need the whole file: unique ids, references that point at
  * something, a decision maker, hidden people who can be revealed, weights that add up, intel
- * that someone can reveal.
+ * that someone can reveal; and, in their own section below (`formatTwoRules`), the rules of what
+ * format 2 adds: conditions, several decisions, defences, variants, bands, wise withdrawals.
  *
  * They read the file's value as written, defensively, so that they run even when the schema
  * refused something else: a trainer sees every problem in one pass, not one layer at a time.
  */
-import { DELIBERATION_INTEL, STAGES, type StageId } from '../methodology';
+import {
+	ATTITUDES,
+	DELIBERATION_INTEL,
+	STAGES,
+	type AttitudeId,
+	type StageId
+} from '../methodology';
 import { didYouMean } from './did-you-mean';
 import { pathToText, type JsonPath, type ProblemDraft, type ProblemParams } from './problem';
 import { quote } from './safe-json';
@@ -82,6 +89,20 @@ class Drafts {
 interface DecisionInfo {
 	id: string;
 	options: string[];
+}
+
+/**
+ * A stage's decisions as written, with their paths: the format-1 `decision`, then the format-2
+ * `decisions` (the order the engine asks them in).
+ */
+function planDecisions(stage: string, plan: Json): [Json, JsonPath][] {
+	const found: [Json, JsonPath][] = [];
+	const single = object(plan.decision);
+	if (single) found.push([single, ['stages', stage, 'decision']]);
+	for (const [decision, i] of entries(plan.decisions)) {
+		found.push([decision, ['stages', stage, 'decisions', i]]);
+	}
+	return found;
 }
 
 /**
@@ -204,24 +225,26 @@ export function scenarioRules(
 			checkPerson(object(event.unless)?.person, ['stages', stage, 'events', k, 'unless', 'person']);
 			effects(event.effects, ['stages', stage, 'events', k, 'effects']);
 		}
-		const decision = object(plan.decision);
-		if (!decision) continue;
-		const base: JsonPath = ['stages', stage, 'decision'];
-		const options = entries(decision.options);
-		const optionIds = options.flatMap(([option]) => (text(option.id) ? [option.id as string] : []));
-		if (text(decision.id)) {
-			decisionIds.push([decision.id as string, [...base, 'id']]);
-			decisions.push({ id: decision.id as string, options: optionIds });
-		}
-		out.unique(
-			options.flatMap(([option, j]): [string, JsonPath][] =>
-				text(option.id) ? [[option.id as string, [...base, 'options', j, 'id']]] : []
-			)
-		);
-		for (const [option, j] of options) effects(option.effects, [...base, 'options', j, 'effects']);
-		const scores = options.map(([option]) => option.score).filter((s) => typeof s === 'number');
-		if (scores.length === options.length && scores.length > 0 && Math.max(...scores) < 1) {
-			out.warning('decision-no-full-credit', [...base, 'options'], { best: Math.max(...scores) });
+		for (const [decision, base] of planDecisions(stage, plan)) {
+			const options = entries(decision.options);
+			const optionIds = options.flatMap(([option]) =>
+				text(option.id) ? [option.id as string] : []
+			);
+			if (text(decision.id)) {
+				decisionIds.push([decision.id as string, [...base, 'id']]);
+				decisions.push({ id: decision.id as string, options: optionIds });
+			}
+			out.unique(
+				options.flatMap(([option, j]): [string, JsonPath][] =>
+					text(option.id) ? [[option.id as string, [...base, 'options', j, 'id']]] : []
+				)
+			);
+			for (const [option, j] of options)
+				effects(option.effects, [...base, 'options', j, 'effects']);
+			const scores = options.map(([option]) => option.score).filter((s) => typeof s === 'number');
+			if (scores.length === options.length && scores.length > 0 && Math.max(...scores) < 1) {
+				out.warning('decision-no-full-credit', [...base, 'options'], { best: Math.max(...scores) });
+			}
 		}
 	}
 	out.unique(decisionIds);
@@ -280,6 +303,7 @@ export function scenarioRules(
 			}
 		}
 	}
+	formatTwoRules(root, personIds, out);
 	return out.items;
 }
 
@@ -290,14 +314,20 @@ export function scenarioRules(
  * revealed person may reveal the next.
  */
 /**
- * The last stage any trainee can play: the first one whose decision ends the deal whatever the
- * trainee chooses, or implementation.
+ * The last stage any trainee can play: the first one with an unconditional decision that ends
+ * the deal whatever the trainee chooses, or implementation.
  */
 function lastPlayableStage(stages: Json | undefined): number {
-	const last = STAGES.findIndex((stage) => {
-		const options = entries(object(object(stages?.[stage])?.decision)?.options);
-		return options.length > 0 && options.every(([option]) => typeof option.ends === 'string');
-	});
+	const last = STAGES.findIndex((stage) =>
+		planDecisions(stage, object(stages?.[stage]) ?? {}).some(([decision]) => {
+			const options = entries(decision.options);
+			return (
+				decision.if === undefined &&
+				options.length > 0 &&
+				options.every(([option]) => typeof option.ends === 'string')
+			);
+		})
+	);
 	return last < 0 ? STAGES.length - 1 : last;
 }
 
@@ -365,4 +395,328 @@ export function attemptRules(value: unknown): ProblemDraft[] {
 		}
 	}
 	return out.items;
+}
+
+// ==================================================================== format 2
+//
+// The rules of what format 2 adds (conditions, several decisions, deal-ending events, defences,
+// variants, attitude bands, wise withdrawals, translations): references that must exist,
+// conditions that can never hold where they stand, and combinations that cannot mean what the
+// author wrote. docs/authoring.md explains each to trainers.
+
+/** What a condition may name, for references and for when things can first happen. */
+interface Facts {
+	people: string[];
+	/** Intel ids and the index of the earliest stage each can be learned in. */
+	intel: Map<string, number>;
+	/** Decision ids, the index of their stage, and their option ids. */
+	decisions: Map<string, { stage: number; options: string[] }>;
+	variants: string[];
+}
+
+/** When a condition is asked: in which stage, and whether as the stage opens (start events). */
+interface Moment {
+	stage: number;
+	start: boolean;
+}
+
+/** The part of a condition that cannot have happened yet at a moment, and the stage it belongs to. */
+interface Impossible {
+	names: string;
+	later: StageId;
+}
+
+const CONDITION_COMBINERS = ['all', 'any'] as const;
+
+function formatTwoRules(root: Json, personIds: readonly string[], out: Drafts): void {
+	const stages = object(root.stages) ?? {};
+	const stageOf = (value: unknown) => STAGES.indexOf(value as StageId);
+	const facts: Facts = {
+		people: [...personIds],
+		intel: new Map(),
+		decisions: new Map(),
+		variants: entries(root.variants).flatMap(([variant]) =>
+			text(variant.id) ? [variant.id as string] : []
+		)
+	};
+	for (const [item] of entries(root.intel)) {
+		if (text(item.id)) facts.intel.set(item.id as string, Math.max(0, stageOf(item.stage)));
+	}
+	STAGES.forEach((stage, index) => {
+		for (const [decision] of planDecisions(stage, object(stages[stage]) ?? {})) {
+			const id = text(decision.id);
+			if (id === undefined || facts.decisions.has(id)) continue;
+			const options = entries(decision.options).flatMap(([option]) =>
+				text(option.id) ? [option.id as string] : []
+			);
+			facts.decisions.set(id, { stage: index, options });
+		}
+	});
+	const people = entries(root.people);
+
+	// ------------------------------------------------------------------ conditions, where they stand
+	const condition = (value: unknown, path: JsonPath, own?: string) =>
+		conditionReferences(value, path, facts, out, own);
+	STAGES.forEach((stage, index) => {
+		const plan = object(stages[stage]);
+		if (!plan) return;
+		const during: Moment = { stage: index, start: false };
+		for (const [brief, b] of entries(plan.briefs)) {
+			const path: JsonPath = ['stages', stage, 'briefs', b, 'if'];
+			condition(brief.if, path);
+			const never = impossible(brief.if, during, facts);
+			if (never) out.warning('brief-never-shown', path, { stage, ...never });
+		}
+		for (const [event, k] of entries(plan.events)) {
+			eventRules(event, ['stages', stage, 'events', k], index, facts, root, out, condition);
+		}
+		for (const [decision, base] of planDecisions(stage, plan)) {
+			const id = text(decision.id);
+			if (decision.if !== undefined) {
+				condition(decision.if, [...base, 'if'], id);
+				const never = impossible(decision.if, during, facts);
+				if (never) out.warning('decision-never-asked', [...base, 'if'], { stage, ...never });
+			}
+			for (const [option, j] of entries(decision.options)) {
+				if (option.if === undefined) continue;
+				const path: JsonPath = [...base, 'options', j, 'if'];
+				condition(option.if, path, id);
+				const never = impossible(option.if, during, facts);
+				if (never) out.warning('option-never-offered', path, { stage, ...never });
+			}
+		}
+	});
+
+	// ------------------------------------------------------------------ variants
+	const variants = entries(root.variants);
+	out.unique(
+		variants.flatMap(([variant, i]): [string, JsonPath][] =>
+			text(variant.id) ? [[variant.id as string, ['variants', i, 'id']]] : []
+		)
+	);
+	if (variants.length > 0 && variants.every(([variant]) => variant.weight === 0)) {
+		out.error('variant-weights-zero', ['variants']);
+	}
+	const hasDecisionMaker = people.some(([person]) => person.role === 'decision-maker');
+	for (const [variant, i] of variants) {
+		const patches = object(variant.people) ?? {};
+		for (const [id, value] of Object.entries(patches)) {
+			const path: JsonPath = ['variants', i, 'people', id];
+			const person = people.find(([candidate]) => candidate.id === id)?.[0];
+			if (!person) {
+				out.missing('unknown-person', path, id, facts.people);
+				// The person's id is the patch's field name: point at it.
+				out.items[out.items.length - 1].at = 'key';
+				continue;
+			}
+			const patch = object(value);
+			if (!patch) continue;
+			const unchanged = Object.entries(patch).every(
+				([field, to]) => to === (field === 'known' ? person.known !== false : person[field])
+			);
+			if (unchanged) out.warning('variant-patch-unchanged', path, { id: quote(id) });
+		}
+		const roleAfter = ([person]: [Json, number]) =>
+			object(patches[String(person.id)])?.role ?? person.role;
+		if (hasDecisionMaker && !people.some((entry) => roleAfter(entry) === 'decision-maker')) {
+			out.error('variant-no-decision-maker', ['variants', i, 'people'], {
+				variant: quote(String(variant.id))
+			});
+		}
+	}
+
+	// ------------------------------------------------------------------ attitude bands
+	for (const [person, i] of people) {
+		const band = list(person.attitudeBand);
+		const [from, to] = band.map((attitude) => ATTITUDES.indexOf(attitude as AttitudeId));
+		if (band.length !== 2 || from < 0 || to < 0) continue;
+		const path: JsonPath = ['people', i, 'attitudeBand'];
+		const params = { from: String(band[0]), to: String(band[1]) };
+		if (from > to) out.warning('attitude-band-reversed', path, params);
+		const start = ATTITUDES.indexOf(person.attitude as AttitudeId);
+		if (start >= 0 && (start < Math.min(from, to) || start > Math.max(from, to))) {
+			out.warning('attitude-outside-band', ['people', i, 'attitude'], {
+				...params,
+				attitude: String(person.attitude)
+			});
+		}
+	}
+
+	// ------------------------------------------------------------------ wise withdrawals
+	const withdrawals = entries(root.withdrawals);
+	for (const [withdrawal, w] of withdrawals) {
+		if (withdrawal.stage === 'implementation') {
+			out.error('withdrawal-after-purchase', ['withdrawals', w, 'stage']);
+		}
+		if (withdrawal.if !== undefined) condition(withdrawal.if, ['withdrawals', w, 'if']);
+	}
+	if (withdrawals.length > 0) {
+		// A format-2 file says when withdrawing is wise in `withdrawals` only; an option that
+		// withdraws with credit in a stage none of them covers is judged unwise by the engine.
+		const earliest = Math.min(...withdrawals.map(([withdrawal]) => stageOf(withdrawal.stage)));
+		STAGES.forEach((stage, index) => {
+			for (const [decision, base] of planDecisions(stage, object(stages[stage]) ?? {})) {
+				for (const [option, j] of entries(decision.options)) {
+					const credited = typeof option.score === 'number' && option.score > 0;
+					if (option.ends === 'withdrawn' && credited && (earliest < 0 || index < earliest)) {
+						out.warning('withdraw-option-unmarked', [...base, 'options', j, 'ends'], { stage });
+					}
+				}
+			}
+		});
+	}
+
+	// ------------------------------------------------------------------ translations and checks
+	const translation = object(root.translationOf);
+	if (translation && typeof root.locale === 'string' && translation.locale === root.locale) {
+		out.error('translation-same-locale', ['translationOf', 'locale'], { locale: root.locale });
+	}
+	const drawn = variants.length > 0 || people.some(([person]) => person.attitudeBand !== undefined);
+	for (const [check, c] of entries(root.checks)) {
+		if (!drawn && Object.hasOwn(check, 'seed')) {
+			out.warning('check-seed-unused', ['checks', c, 'seed']);
+		}
+	}
+}
+
+/** The rules of one event: its condition, its defence, whether it ends the deal. */
+function eventRules(
+	event: Json,
+	base: JsonPath,
+	stage: number,
+	facts: Facts,
+	root: Json,
+	out: Drafts,
+	condition: (value: unknown, path: JsonPath) => void
+): void {
+	const start = event.when === 'start';
+	if (event.if !== undefined) {
+		condition(event.if, [...base, 'if']);
+		const never = impossible(event.if, { stage, start }, facts);
+		if (never)
+			out.warning('event-never-happens', [...base, 'if'], { stage: STAGES[stage], ...never });
+	}
+	if (event.unless !== undefined && event.defence !== undefined) {
+		out.error('unless-and-defence', [...base, 'unless']);
+	}
+	if (
+		event.ends === 'lost' &&
+		event.if === undefined &&
+		event.defence === undefined &&
+		event.unless === undefined
+	) {
+		out.warning('event-always-ends', [...base, 'ends']);
+	}
+	if (event.defence === undefined) return;
+	if (start) out.warning('defence-on-start', [...base, 'defence']);
+	const defences: [Json, JsonPath][] = Array.isArray(event.defence)
+		? entries(event.defence).map(([defence, d]) => [defence, [...base, 'defence', d]])
+		: object(event.defence)
+			? [[event.defence as Json, [...base, 'defence']]]
+			: [];
+	const roles = new Set<unknown>(entries(root.people).map(([person]) => person.role));
+	for (const [variant] of entries(root.variants)) {
+		for (const patch of Object.values(object(variant.people) ?? {})) roles.add(object(patch)?.role);
+	}
+	for (const [defence, path] of defences) {
+		const person = text(defence.person);
+		if (person !== undefined && !facts.people.includes(person)) {
+			out.missing('unknown-person', [...path, 'person'], person, facts.people);
+		}
+		if (typeof defence.role === 'string' && !roles.has(defence.role)) {
+			out.warning('defence-role-absent', [...path, 'role'], { role: quote(defence.role) });
+		}
+	}
+}
+
+/** The ids a condition names must exist; a decision's own conditions must not name it. */
+function conditionReferences(
+	value: unknown,
+	path: JsonPath,
+	facts: Facts,
+	out: Drafts,
+	own?: string
+): void {
+	const condition = object(value);
+	if (!condition) return;
+	for (const combiner of CONDITION_COMBINERS) {
+		list(condition[combiner]).forEach((child, i) =>
+			conditionReferences(child, [...path, combiner, i], facts, out, own)
+		);
+	}
+	if (condition.not !== undefined) {
+		conditionReferences(condition.not, [...path, 'not'], facts, out, own);
+	}
+	const intel = text(condition.intel);
+	if (intel !== undefined && !facts.intel.has(intel)) {
+		const known = [...facts.intel.keys()];
+		if (known.length === 0) out.error('no-intel-items', [...path, 'intel'], { id: quote(intel) });
+		else out.missing('unknown-intel', [...path, 'intel'], intel, known);
+	}
+	const decision = text(condition.decision);
+	if (decision !== undefined) {
+		const found = facts.decisions.get(decision);
+		if (decision === own) {
+			out.error('condition-own-decision', [...path, 'decision'], { decision: quote(decision) });
+		} else if (!found) {
+			const known = [...facts.decisions.keys()];
+			if (known.length === 0) {
+				out.error('no-decisions', [...path, 'decision'], { id: quote(decision) });
+			} else out.missing('unknown-decision', [...path, 'decision'], decision, known);
+		} else if (typeof condition.option === 'string' && !found.options.includes(condition.option)) {
+			out.missing('unknown-option', [...path, 'option'], condition.option, found.options, {
+				decision: quote(decision)
+			});
+		}
+	}
+	const person = text(condition.person);
+	if (person !== undefined && !facts.people.includes(person)) {
+		out.missing('unknown-person', [...path, 'person'], person, facts.people);
+	}
+	const variant = text(condition.variant);
+	if (variant !== undefined && !facts.variants.includes(variant)) {
+		if (facts.variants.length === 0) {
+			out.error('no-variants', [...path, 'variant'], { id: quote(variant) });
+		} else out.missing('unknown-variant', [...path, 'variant'], variant, facts.variants);
+	}
+}
+
+/**
+ * What makes a condition impossible at a moment: it needs intel, a decision or a stage that
+ * belongs to a later stage (or, as a stage opens, to that stage itself, where nothing has been
+ * done yet). `not` is never judged impossible: the negation of something not yet done holds.
+ */
+function impossible(value: unknown, at: Moment, facts: Facts): Impossible | undefined {
+	const condition = object(value);
+	if (!condition) return undefined;
+	const tooLate = (stage: number | undefined, names: string): Impossible | undefined =>
+		stage !== undefined && (stage > at.stage || (at.start && stage === at.stage))
+			? { names, later: STAGES[stage] }
+			: undefined;
+	if (Array.isArray(condition.all)) {
+		for (const child of condition.all) {
+			const found = impossible(child, at, facts);
+			if (found) return found;
+		}
+		return undefined;
+	}
+	if (Array.isArray(condition.any)) {
+		const found = condition.any.map((child) => impossible(child, at, facts));
+		return found.length > 0 && found.every(Boolean) ? found[0] : undefined;
+	}
+	const intel = text(condition.intel);
+	if (intel !== undefined) return tooLate(facts.intel.get(intel), JSON.stringify({ intel }));
+	const decision = text(condition.decision);
+	if (decision !== undefined) {
+		return tooLate(facts.decisions.get(decision)?.stage, JSON.stringify({ decision }));
+	}
+	const stage = text(condition.stage);
+	if (stage !== undefined) {
+		const index = STAGES.indexOf(stage as StageId);
+		// A stage is reached as it opens: `{ "stage": S }` holds in S's start events.
+		return index > at.stage
+			? { names: JSON.stringify({ stage }), later: STAGES[index] }
+			: undefined;
+	}
+	return undefined;
 }

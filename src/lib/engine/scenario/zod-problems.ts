@@ -26,7 +26,7 @@ import { didYouMean } from './did-you-mean';
 import { jsonType } from './format';
 import type { JsonPath, ProblemDraft, ProblemParams } from './problem';
 import { quote } from './safe-json';
-import { LOCALES } from './schema';
+import { LOCALES, conditionSchema } from './schema';
 
 /** The parts of a Zod 4 schema definition this module reads. */
 interface SchemaDef {
@@ -43,7 +43,7 @@ interface SchemaDef {
 	values?: unknown[];
 }
 interface Schema {
-	_zod: { def: SchemaDef };
+	_zod: { def: SchemaDef; innerType?: Schema };
 }
 
 const WRAPPERS = new Set([
@@ -62,13 +62,18 @@ function unwrap(schema: Schema | undefined): Schema | undefined {
 		const def = current._zod.def;
 		if (WRAPPERS.has(def.type)) current = def.innerType;
 		else if (def.type === 'pipe') current = def.in;
+		// A recursive schema (a condition inside `all`) is lazy: its inner schema is built on use.
+		else if (def.type === 'lazy') current = current._zod.innerType;
 		else break;
 	}
 	return current;
 }
 
-/** The schema of the value at `path`, following the value to pick a union's member. */
-function schemaAt(root: Schema, path: JsonPath, value: unknown): Schema | undefined {
+/**
+ * The schema of the value at `path`, following the value to pick a union's member (at the end of
+ * the path too, unless `member` is false: then a union there is returned as the union).
+ */
+function schemaAt(root: Schema, path: JsonPath, value: unknown, member = true): Schema | undefined {
 	let schema: Schema | undefined = root;
 	let here: unknown = value;
 	for (const segment of path) {
@@ -81,13 +86,28 @@ function schemaAt(root: Schema, path: JsonPath, value: unknown): Schema | undefi
 		else return undefined;
 		here = child(here, segment);
 	}
-	return pickMember(unwrap(schema), here);
+	return member ? pickMember(unwrap(schema), here) : unwrap(schema);
 }
 
-/** A discriminated union's member that the value names, or the schema itself. */
+/**
+ * A union's member the value is meant for: the one a discriminated union's tag names; in a plain
+ * union of objects (a condition), the one that shares the most fields with the value.
+ */
 function pickMember(schema: Schema | undefined, value: unknown): Schema | undefined {
 	const def = schema?._zod.def;
-	if (!def || def.type !== 'union' || !def.discriminator || !def.options) return schema;
+	if (!def || def.type !== 'union' || !def.options) return schema;
+	if (!def.discriminator) {
+		if (typeof value !== 'object' || value === null || Array.isArray(value)) return schema;
+		const keys = Object.keys(value);
+		let best: Schema | undefined;
+		let most = 0;
+		for (const option of def.options) {
+			const shape = unwrap(option)?._zod.def.shape;
+			const shared = shape ? keys.filter((key) => Object.hasOwn(shape, key)).length : 0;
+			if (shared > most) [best, most] = [unwrap(option), shared];
+		}
+		return best ?? schema;
+	}
 	const tag = child(value, def.discriminator);
 	return def.options.find((option) => {
 		const field = unwrap(unwrap(option)?._zod.def.shape?.[def.discriminator as string]);
@@ -280,7 +300,16 @@ export function zodProblems(
 						push('invalid-enum', params);
 					}
 				} else {
-					push('schema-other', { detail: issue.message });
+					const schema = schemaAt(root, path, value, false);
+					if (schema !== undefined && schema === CONDITION) {
+						drafts.push(...conditionProblems(found, path));
+						break;
+					}
+					const member = matchingMember(issue, schema);
+					if (member) {
+						const inner = zodProblems(member.issues, member.schema as never, found);
+						drafts.push(...inner.map((draft) => ({ ...draft, path: [...path, ...draft.path] })));
+					} else push('schema-other', { detail: issue.message });
 				}
 				break;
 			}
@@ -374,4 +403,99 @@ function withoutEchoes(drafts: ProblemDraft[]): ProblemDraft[] {
 function stripSlashes(pattern: string): string {
 	const match = /^\/(.*)\/[a-z]*$/s.exec(pattern);
 	return match ? match[1] : pattern;
+}
+
+/**
+ * The one member of a plain union that the value has the shape of (an object where the union
+ * takes an object or a list), with its issues; undefined when several or none fit.
+ */
+function matchingMember(
+	issue: z.core.$ZodIssue,
+	schema: Schema | undefined
+): { schema: Schema; issues: z.core.$ZodIssue[] } | undefined {
+	const options = schema?._zod.def.type === 'union' ? (schema._zod.def.options ?? []) : [];
+	const errors = 'errors' in issue ? (issue.errors as z.core.$ZodIssue[][]) : [];
+	const fitting = errors.flatMap((issues, i) =>
+		options[i] && !issues.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0)
+			? [{ schema: options[i], issues }]
+			: []
+	);
+	return fitting.length === 1 ? fitting[0] : undefined;
+}
+
+// ---------------------------------------------------------------- conditions (format 2)
+
+const CONDITION = unwrap(conditionSchema as unknown as Schema);
+
+/** The field that says what a condition is about, and the fields that may go beside it. */
+const CONDITION_KINDS = [
+	'intel',
+	'decision',
+	'person',
+	'strategy',
+	'stage',
+	'variant',
+	'all',
+	'any',
+	'not'
+] as const;
+const CONDITION_COMPANIONS: Record<string, string> = {
+	option: 'decision',
+	attitude: 'person',
+	contact: 'person'
+};
+/**
+ * A condition that matches none of its kinds: Zod can only say that every kind failed. This
+ * looks at the value to say which kind it was meant to be and what is wrong with it:
+ * `{ "intel": "x", "stage": "evaluation" }` → two facts in one condition (use "all");
+ * `{ "intell": "x" }` → an unknown kind, did you mean "intel"?
+ */
+function conditionProblems(found: unknown, path: JsonPath): ProblemDraft[] {
+	const draft = (code: string, params: ProblemParams, at: JsonPath = path, key = false) => ({
+		severity: 'error' as const,
+		code,
+		path: at,
+		params,
+		...(key ? { at: 'key' as const } : {})
+	});
+	if (typeof found !== 'object' || found === null || Array.isArray(found)) {
+		return [draft('condition-not-object', { received: jsonType(found) })];
+	}
+	const keys = Object.keys(found);
+	const kinds = keys.filter((key) => (CONDITION_KINDS as readonly string[]).includes(key));
+	if (keys.length === 0) return [draft('condition-empty', {})];
+	if (kinds.length >= 2) {
+		return [draft('condition-two-kinds', { first: kinds[0], second: kinds[1] })];
+	}
+	if (kinds.length === 0) {
+		const fields = [...CONDITION_KINDS, ...Object.keys(CONDITION_COMPANIONS)];
+		return keys.map((key) => {
+			const needs = CONDITION_COMPANIONS[key];
+			if (needs) return draft('condition-missing-kind', { key, field: needs });
+			const params: ProblemParams = { key: quote(key) };
+			const suggestion = didYouMean(key, fields);
+			if (suggestion) params.suggestion = suggestion;
+			return draft('condition-unknown-kind', params, [...path, key], true);
+		});
+	}
+	const record = found as Record<string, unknown>;
+	if (kinds[0] === 'person') {
+		if ('attitude' in record && 'contact' in record) {
+			return [draft('condition-two-kinds', { first: 'attitude', second: 'contact' })];
+		}
+		if (!('attitude' in record) && !('contact' in record)) {
+			return [draft('condition-person-needs', {})];
+		}
+	}
+	const member = (CONDITION?._zod.def.options ?? []).find((option) => {
+		const shape = Object.keys(option._zod.def.shape ?? {});
+		if (shape[0] !== kinds[0]) return false;
+		return kinds[0] !== 'person' || shape.includes('contact' in record ? 'contact' : 'attitude');
+	});
+	const parsed = (member as unknown as z.ZodType | undefined)?.safeParse(found);
+	if (!member || !parsed || parsed.success) return [];
+	return zodProblems(parsed.error.issues, member as unknown as z.ZodType, found).map((inner) => ({
+		...inner,
+		path: [...path, ...inner.path]
+	}));
 }
