@@ -110,7 +110,7 @@ describe('npm run scenarios -- verify', () => {
 		expect(out[5]).toBe(
 			`${files.broken}  REFUSED (malformed)  -  -  claimed -  Not a readable attempt file (line 1, column 35): Expected a field name in double quotes here.`
 		);
-		expect(out[6]).toContain(`${files.zh}  ACCEPTED  张伟 (East)  zh-auto-parts-welding-line@1`);
+		expect(out[6]).toContain(`${files.zh}  ACCEPTED  张伟 (East)  zh-auto-parts-welding-line@2`);
 		expect(out[7]).toContain(`${files.big}  REFUSED (too-large)`);
 		expect(out[8]).toBe('Verified 8 files: 2 accepted, 6 refused.');
 	});
