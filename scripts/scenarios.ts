@@ -2,6 +2,7 @@
  * The scenario command line: `npm run scenarios -- <command> [...]` (run by tsx). Each command
  * lives in its own file in scripts/cli/ and is listed in COMMANDS below.
  */
+import { calibrateCommand } from './cli/calibrate';
 import { createCheckCommand, scenarioChecks } from './cli/check';
 import type { Command } from './cli/command';
 import { replayCommand } from './cli/replay';
@@ -16,7 +17,8 @@ const COMMANDS: Command[] = [
 		summary: 'replay actions on a scenario: outcome, score, red flags',
 		run: replayCommand
 	},
-	verifyCommand
+	verifyCommand,
+	calibrateCommand
 ];
 
 function usage(): string {

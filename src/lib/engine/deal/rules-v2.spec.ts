@@ -29,6 +29,7 @@ import {
 	type DealContext
 } from './deal-rules';
 import { modelPath, testScenario, testScenarioInput } from './fixtures/test-scenario';
+import { calibrateForecasts } from './calibrate';
 import { replay } from './replay';
 import { scoreDeal } from './scoring';
 
@@ -558,5 +559,21 @@ describe('rules 2 scoring', () => {
 		expect(v2.score.rules).toBe(2);
 		expect(v2.score.factor?.code).toBe('factor-won');
 		expect(v1.final.rules).toBe(1);
+	});
+});
+
+describe('calibrateForecasts', () => {
+	it('changes only forecasts, to the calibrated value in 5% steps, and is stable', () => {
+		const actions = actionsSchema.parse(modelPath);
+		const calibrated = calibrateForecasts(testScenario, actions);
+		expect(calibrated.length).toBe(actions.length);
+		calibrated.forEach((action, i) => {
+			if (action.type !== 'forecast') expect(action).toEqual(actions[i]);
+			else expect(Math.round(action.probability * 100) % 5).toBe(0);
+		});
+		expect(calibrateForecasts(testScenario, calibrated)).toEqual(calibrated);
+		const forecast = (list: typeof actions) =>
+			replay(testScenario, list).score.categories.find((c) => c.category === 'forecast')!;
+		expect(forecast(calibrated).points).toBeGreaterThanOrEqual(forecast(actions).points);
 	});
 });
