@@ -40,6 +40,11 @@ export interface NewAttempt {
 	weeksUsed: number;
 	verified: boolean;
 	source: AttemptSource;
+	/**
+	 * When it reached this device (AttemptRecord.arrivedAt); defaults to the finish for a play
+	 * here and to the storage clock for an import.
+	 */
+	arrivedAt?: number;
 }
 
 export type AddOutcome =
@@ -57,14 +62,15 @@ export interface AttemptFilter {
 }
 
 /**
- * Ranking order of results: higher score first; on a tie, fewer weeks used; then who finished
- * first; the id last so that the order is total and stable.
+ * Ranking order of results: higher score first; on a tie, fewer weeks used; then which arrived
+ * on this device first (never a time the file claims); the id last so that the order is total
+ * and stable.
  */
 export function compareAttempts(a: AttemptRecord, b: AttemptRecord): number {
 	return (
 		b.result.score - a.result.score ||
 		a.weeksUsed - b.weeksUsed ||
-		a.finishedAt - b.finishedAt ||
+		a.arrivedAt - b.arrivedAt ||
 		(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 	);
 }
@@ -93,7 +99,10 @@ export function bestPerPlayer(attempts: Iterable<AttemptRecord>): AttemptRecord[
  * transaction over players, teams, attempts, attemptActions and boardBuckets; a duplicate is
  * reported, not written.
  */
-export async function insertAttempt(db: SalesSimDatabase, input: NewAttempt): Promise<AddOutcome> {
+export async function insertAttempt(
+	db: SalesSimDatabase,
+	input: NewAttempt & { arrivedAt: number }
+): Promise<AddOutcome> {
 	const player = await db.players.get(input.playerId);
 	if (!player) throw new RecordNotFoundError('players', input.playerId);
 	const teamId = input.teamId === undefined ? player.teamId : input.teamId;
@@ -119,6 +128,7 @@ export async function insertAttempt(db: SalesSimDatabase, input: NewAttempt): Pr
 		weeksUsed: input.weeksUsed,
 		verified: input.verified,
 		source: input.source,
+		arrivedAt: input.arrivedAt,
 		fingerprint,
 		boardKey: boardKey(input)
 	} satisfies AttemptRecord);
@@ -128,13 +138,21 @@ export async function insertAttempt(db: SalesSimDatabase, input: NewAttempt): Pr
 	return { status: 'added', attempt: { ...record, actions } };
 }
 
+/** An attempt with its arrival time: the finish of a play here, `now` for one from elsewhere. */
+export function arrived(input: NewAttempt, now: number): NewAttempt & { arrivedAt: number } {
+	return {
+		...input,
+		arrivedAt: input.arrivedAt ?? (input.source === 'local' ? input.finishedAt : now)
+	};
+}
+
 const BOARD_INDEX = '[scenarioId+scenarioVersion+mode+playerId+boardKey]';
 // DBCoreRangeType.Range (a `const enum` in Dexie's types, so not importable as a value).
 const RANGE = 2;
 
 interface BoardEntry {
 	id: string;
-	key: [number, number, number];
+	key: [number, number, number, number];
 }
 
 /** Like compareAttempts, on board entries: the better first, then the smaller id. */
@@ -188,13 +206,11 @@ async function bestKeys(
 		const [, , , playerId, key] = cursor.key as [string, number, string, string, BoardEntry['key']];
 		const id = cursor.primaryKey as string;
 		if (current?.playerId === playerId) {
-			const same =
-				key[0] === current.entry.key[0] &&
-				key[1] === current.entry.key[1] &&
-				key[2] === current.entry.key[2];
+			// The finish time (key[3]) is not part of the ranking: only the first three parts tie.
+			const same = [0, 1, 2].every((i) => key[i] === current!.entry.key[i]);
 			if (same) {
 				// An exact tie within one player: keep the smaller id, as compareAttempts does.
-				current.entry.id = id;
+				if (id < current.entry.id) current.entry.id = id;
 				cursor.continue();
 			} else {
 				// Done with this player: jump to the last key of the previous one.
@@ -202,7 +218,7 @@ async function bestKeys(
 			}
 			return;
 		}
-		const finishedAt = 0 - key[2];
+		const finishedAt = key[3];
 		if (finishedAt < from || finishedAt >= to) {
 			cursor.continue();
 			return;
@@ -255,7 +271,8 @@ export class AttemptRepository {
 					[db.players, db.teams, db.attempts, db.attemptActions, db.boardBuckets],
 					async () => {
 						const outcomes: AddOutcome[] = [];
-						for (const input of inputs) outcomes.push(await insertAttempt(db, input));
+						const now = this.ctx.now();
+						for (const input of inputs) outcomes.push(await insertAttempt(db, arrived(input, now)));
 						return outcomes;
 					}
 				),

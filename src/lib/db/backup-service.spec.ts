@@ -4,7 +4,7 @@ import type { NewAttempt } from './attempt-repository';
 import { backupFileName, type ImportCheck, type ImportPlan } from './backup-service';
 import { StorageFullError } from './errors';
 import { TABLE_NAMES } from './records';
-import { installBlobReading, testStorage, type TestStorage } from './test-support';
+import { distinctAction, installBlobReading, testStorage, type TestStorage } from './test-support';
 
 beforeAll(installBlobReading);
 
@@ -29,6 +29,8 @@ const attempt = (playerId: string, score: number, startedAt = T0): NewAttempt =>
 	startedAt,
 	finishedAt: startedAt + 3_600_000,
 	actions: [
+		// Another start is another play only when its actions differ (fingerprint.ts).
+		...(startedAt === T0 ? [] : [distinctAction(startedAt)]),
 		{ type: 'strategy', strategy: 'farming' },
 		{ type: 'activity', activity: 'visit', people: ['gm'] },
 		{ type: 'withdraw' }
@@ -163,7 +165,7 @@ describe('backup', () => {
 			[60, east.id, 'Li Na']
 		]);
 		expect(results[1].id).toBe(shared.id);
-		expect((await trainer.attempts.get(results[0].id))?.actions).toHaveLength(3);
+		expect((await trainer.attempts.get(results[0].id))?.actions).toHaveLength(4); // three and the action that makes it another play;
 	});
 
 	it('never lets a backup change a published scenario version', async () => {

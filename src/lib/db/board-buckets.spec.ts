@@ -14,7 +14,13 @@ import {
 	type BoardWindow
 } from './board-buckets';
 import { boardKey, type AttemptRecord } from './records';
-import { installBlobReading, testStorage, upgradeFrom, type TestStorage } from './test-support';
+import {
+	distinctAction,
+	installBlobReading,
+	testStorage,
+	upgradeFrom,
+	type TestStorage
+} from './test-support';
 
 const HASH = 'e'.repeat(64);
 const MINUTE = 60_000;
@@ -40,7 +46,11 @@ function attempt(playerId: string, score: number, overrides: Partial<NewAttempt>
 		mode: 'assessment',
 		startedAt: T0,
 		finishedAt: T0 + HOUR,
-		actions: [{ type: 'withdraw' }],
+		// Another start is another play only when its actions differ (fingerprint.ts).
+		actions: [
+			distinctAction((overrides.startedAt ?? T0) + 3 * (overrides.finishedAt ?? T0 + HOUR)),
+			{ type: 'withdraw' }
+		],
 		result: { outcome: 'withdrawn', score, categories: {} },
 		weeksUsed: 10,
 		verified: true,

@@ -48,10 +48,11 @@ const CUTS = [
 ] as const;
 
 /**
- * The layout the rows are built in. 2: week buckets added, entries packed as arrays. A table of
+ * The layout the rows are built in. 2: week buckets added, entries packed as arrays; 3: entries
+ * carry their arrival time (ties go to the attempt that reached this device first). A table of
  * an older format (its meta row says so, or says nothing) is rebuilt by ensureFresh.
  */
-export const BOARD_FORMAT = 2;
+export const BOARD_FORMAT = 3;
 
 /** One player's best attempt within a bucket: what a scoreboard row shows. */
 export interface BoardEntry {
@@ -65,6 +66,8 @@ export interface BoardEntry {
 	weeksUsed: number;
 	finishedAt: number;
 	source: AttemptSource;
+	/** When the attempt reached this device (AttemptRecord.arrivedAt): breaks ties. */
+	arrivedAt: number;
 }
 
 /**
@@ -81,7 +84,8 @@ export type PackedEntry = [
 	outcome: OutcomeId,
 	weeksUsed: number,
 	finishedAt: number,
-	source: AttemptSource
+	source: AttemptSource,
+	arrivedAt: number
 ];
 
 export function pack(e: BoardEntry): PackedEntry {
@@ -95,7 +99,8 @@ export function pack(e: BoardEntry): PackedEntry {
 		e.outcome,
 		e.weeksUsed,
 		e.finishedAt,
-		e.source
+		e.source,
+		e.arrivedAt
 	];
 }
 
@@ -111,7 +116,8 @@ export function unpack(p: PackedEntry): BoardEntry {
 		outcome,
 		weeksUsed,
 		finishedAt: p[8],
-		source: p[9]
+		source: p[9],
+		arrivedAt: p[10]
 	};
 }
 
@@ -171,14 +177,14 @@ export interface BoardWindow {
 }
 
 /**
- * The board order: higher score first, then fewer weeks used, then who finished first, then the
- * attempt id, so that the order is total (the same as compareAttempts).
+ * The board order: higher score first, then fewer weeks used, then which reached this device
+ * first, then the attempt id, so that the order is total (the same as compareAttempts).
  */
 export function compareEntries(a: BoardEntry, b: BoardEntry): number {
 	return (
 		b.score - a.score ||
 		a.weeksUsed - b.weeksUsed ||
-		a.finishedAt - b.finishedAt ||
+		a.arrivedAt - b.arrivedAt ||
 		(a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0)
 	);
 }
@@ -204,7 +210,8 @@ export function entryOf(attempt: AttemptRecord): BoardEntry {
 		outcome: attempt.result.outcome,
 		weeksUsed: attempt.weeksUsed,
 		finishedAt: attempt.finishedAt,
-		source: attempt.source
+		source: attempt.source,
+		arrivedAt: attempt.arrivedAt
 	};
 }
 

@@ -13,7 +13,7 @@
  */
 import type { Action } from '$lib/engine/scenario/schema';
 import { actionSchema } from '$lib/engine/scenario/schema';
-import { insertAttempt, type NewAttempt } from './attempt-repository';
+import { arrived, insertAttempt, type NewAttempt } from './attempt-repository';
 import type { SalesSimDatabase } from './database';
 import {
 	DealConflictError,
@@ -188,20 +188,26 @@ export class DealRepository {
 					async () => {
 						const deal = await db.deals.get(dealId);
 						if (!deal) throw new RecordNotFoundError('deals', dealId);
-						const outcome = await insertAttempt(db, {
-							scenarioId: deal.scenarioId,
-							scenarioVersion: deal.scenarioVersion,
-							scenarioHash: deal.scenarioHash,
-							playerId: deal.playerId,
-							mode: deal.mode,
-							startedAt: deal.startedAt,
-							finishedAt: finished.finishedAt ?? Math.max(ctx.now(), deal.updatedAt),
-							actions: deal.actions,
-							result: finished.result,
-							weeksUsed: finished.weeksUsed,
-							verified: finished.verified,
-							source: 'local'
-						});
+						const outcome = await insertAttempt(
+							db,
+							arrived(
+								{
+									scenarioId: deal.scenarioId,
+									scenarioVersion: deal.scenarioVersion,
+									scenarioHash: deal.scenarioHash,
+									playerId: deal.playerId,
+									mode: deal.mode,
+									startedAt: deal.startedAt,
+									finishedAt: finished.finishedAt ?? Math.max(ctx.now(), deal.updatedAt),
+									actions: deal.actions,
+									result: finished.result,
+									weeksUsed: finished.weeksUsed,
+									verified: finished.verified,
+									source: 'local'
+								},
+								ctx.now()
+							)
+						);
 						if (outcome.status === 'duplicate') throw new DuplicateAttemptError(outcome.existingId);
 						await db.deals.delete(dealId);
 						return outcome.attempt;

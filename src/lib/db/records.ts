@@ -93,29 +93,44 @@ export const attemptRecordSchema = z.strictObject({
 	/** True once the result was recomputed by replaying the actions and matched. */
 	verified: z.boolean(),
 	source: z.enum(ATTEMPT_SOURCES),
+	/**
+	 * When this device stored it: the finish of a play here, the import time of one from another
+	 * device or a backup. Breaks ties on the boards, since no file's author can write it.
+	 */
+	arrivedAt: timeSchema,
 	/** Content fingerprint for duplicate detection (fingerprint.ts); unique in the table. */
 	fingerprint: hashSchema,
 	/**
-	 * The ranking as an index key, `[score, -weeksUsed, -finishedAt]` (boardKey()): larger is
-	 * better, so a scoreboard finds each player's best attempt by walking an index backwards.
-	 * Derived: always recomputed on write, never trusted from a file.
+	 * The ranking as an index key, `[score, -weeksUsed, -arrivedAt, finishedAt]` (boardKey()):
+	 * larger is better, so a scoreboard finds each player's best attempt by walking an index
+	 * backwards; the finish time rides along for a window's filter. Derived: always recomputed on
+	 * write, never trusted from a file.
 	 */
-	boardKey: z.tuple([z.number(), z.number(), z.number()])
+	boardKey: z.tuple([z.number(), z.number(), z.number(), z.number()])
 });
 export type AttemptRecord = z.output<typeof attemptRecordSchema>;
 
 /**
- * The ranking key of an attempt: higher score first, then fewer weeks used, then who finished
- * first — the scoreboard's order, as one IndexedDB array key.
+ * The ranking key of an attempt: higher score first, then fewer weeks used, then which arrived
+ * on this device first — the scoreboard's order, as one IndexedDB array key. The finish time
+ * comes last: it never decides between two keys that differ before it, and a window's filter
+ * reads it from the key.
  *
- * @example boardKey({ result: { score: 80 }, weeksUsed: 12, finishedAt: 5 }) // [80, -12, -5]
+ * @example boardKey({ result: { score: 80 }, weeksUsed: 12, arrivedAt: 7, finishedAt: 5 }) // [80, -12, -7, 5]
  */
 export function boardKey(
-	attempt: Pick<AttemptRecord, 'weeksUsed' | 'finishedAt'> & { result: { score: number } }
-): [number, number, number] {
+	attempt: Pick<AttemptRecord, 'weeksUsed' | 'finishedAt' | 'arrivedAt'> & {
+		result: { score: number };
+	}
+): [number, number, number, number] {
 	// `0 - x` rather than `-x`: a negative zero is not a distinct IndexedDB key, but it would
 	// compare unequal in canonical JSON.
-	return [attempt.result.score, 0 - attempt.weeksUsed, 0 - attempt.finishedAt];
+	return [
+		attempt.result.score,
+		0 - attempt.weeksUsed,
+		0 - attempt.arrivedAt,
+		attempt.finishedAt
+	];
 }
 
 export const actionListSchema = z.array(actionSchema).max(MAX_ACTIONS);

@@ -31,7 +31,8 @@ function e(
 		outcome: 'won',
 		weeksUsed,
 		finishedAt: finish * 60_000,
-		source: 'local'
+		source: 'local',
+		arrivedAt: finish * 60_000
 	};
 }
 

@@ -87,6 +87,32 @@ describe('verifyAttempt', () => {
 		});
 	});
 
+	it('accepts names with markup-like characters as plain text (issue 22)', async () => {
+		const names = { player: 'Chen <Jr> & "Co"', team: 'Team <B>' };
+		const verdict = await verifyAttempt(text(genuine(names)), lookup);
+		expect(verdict).toMatchObject({ status: 'accepted', attempt: names });
+	});
+
+	it('strips invisible and direction-control characters from names', async () => {
+		const verdict = await verifyAttempt(
+			text(genuine({ player: 'Li\u200b Na\u202e', team: '\u2066East\u2069' })),
+			lookup
+		);
+		expect(verdict).toMatchObject({
+			status: 'accepted',
+			attempt: { player: 'Li Na', team: 'East' }
+		});
+	});
+
+	it('refuses times outside the plausible window against the given clock', async () => {
+		const now = Date.parse('2026-11-28T10:00:00.000Z');
+		const early = await verifyAttempt(text(genuine()), lookup, { now: now - 2 * 86_400_000 });
+		expect(early).toMatchObject({ status: 'refused', reason: 'date-in-future' });
+		expect(await verifyAttempt(text(genuine()), lookup, { now })).toMatchObject({
+			status: 'accepted'
+		});
+	});
+
 	const naive = actionsSchema.parse(naivePath);
 	const naiveReplay = replay(v1.scenario, naive, { keepStates: false });
 	const withoutLast = genuine().actions.slice(0, -1);
@@ -199,6 +225,41 @@ describe('verifyAttempt', () => {
 			'a name over 80 characters',
 			() => text(genuine({ player: 'x'.repeat(81) })),
 			{ reason: 'malformed' }
+		],
+		[
+			'a start before 1970 (issue 22)',
+			() => text(genuine({ startedAt: '1969-12-31T23:00:00.000Z' })),
+			{ reason: 'date-too-early', params: { field: 'startedAt' } }
+		],
+		[
+			'a start in the year 0000',
+			() => text(genuine({ startedAt: '0000-01-01T00:00:00.000Z' })),
+			{ reason: 'date-too-early' }
+		],
+		[
+			'a start before the app existed',
+			() => text(genuine({ startedAt: '2026-11-27T09:00:00.000Z' })),
+			{ reason: 'date-too-early' }
+		],
+		[
+			'a finish in 2099',
+			() => text(genuine({ finishedAt: '2099-01-01T00:00:00.000Z' })),
+			{ reason: 'date-in-future', params: { field: 'finishedAt' } }
+		],
+		[
+			'a zero-duration play',
+			() => text(genuine({ finishedAt: genuine().startedAt })),
+			{ reason: 'too-fast', params: { seconds: 0, actions: genuine().actions.length } }
+		],
+		[
+			'a play faster than its actions can be clicked',
+			() => text(genuine({ finishedAt: '2026-11-28T09:00:02.000Z' })),
+			{ reason: 'too-fast', params: { seconds: 2 } }
+		],
+		[
+			'a player name of invisible characters only',
+			() => text(genuine({ player: '\u200b\u202e' })),
+			{ reason: 'name-invalid' }
 		],
 		[
 			'a file over 1 MiB',
