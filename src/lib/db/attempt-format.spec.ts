@@ -22,8 +22,9 @@ const stored: Attempt = {
 	weeksUsed: 2,
 	verified: true,
 	source: 'local',
+	arrivedAt: Date.UTC(2026, 10, 28, 9, 41),
 	fingerprint: '2'.repeat(64),
-	boardKey: [41.5, -2, -Date.UTC(2026, 10, 28, 9, 41)]
+	boardKey: [41.5, -2, -Date.UTC(2026, 10, 28, 9, 41), Date.UTC(2026, 10, 28, 9, 41)]
 };
 
 describe('toExportedAttempt', () => {
@@ -54,7 +55,11 @@ describe('attempt fingerprints', () => {
 	it.each([
 		['the player name’s case and spacing', { playerName: ' li  NA ' }, true],
 		['another player', { playerName: 'Wang Wei' }, false],
-		['another mode (a coached practice run is not an assessment)', { mode: 'practice' }, false],
+		[
+			'another mode (a coached practice run is not an assessment)',
+			{ mode: 'practice' as const },
+			false
+		],
 		['another scenario version', { scenarioVersion: 2 }, false],
 		['another hash', { scenarioHash: '3'.repeat(64) }, false],
 		['one action less', { actions: stored.actions.slice(1) }, false]

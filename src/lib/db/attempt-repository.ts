@@ -11,6 +11,8 @@ import { DuplicateAttemptError, RecordNotFoundError } from './errors';
 import { boardAdded, boardRemoved, boardVerifiedChanged } from './board-buckets';
 import { attemptFingerprint } from './fingerprint';
 import { newId } from './ids';
+import { ensurePlayerIn } from './player-repository';
+import { ensureTeamIn } from './team-repository';
 import {
 	actionListSchema,
 	attemptRecordSchema,
@@ -46,6 +48,15 @@ export interface NewAttempt {
 	 */
 	arrivedAt?: number;
 }
+
+/**
+ * An attempt from another device, named by its player and team instead of their ids: they are
+ * found by name, or created, in the transaction that stores the attempt.
+ */
+export type ImportedAttempt = Omit<NewAttempt, 'playerId' | 'teamId' | 'source'> & {
+	playerName: string;
+	teamName: string | null;
+};
 
 export type AddOutcome =
 	{ status: 'added'; attempt: Attempt } | { status: 'duplicate'; existingId: string };
@@ -279,6 +290,39 @@ export class AttemptRepository {
 			true
 		);
 		if (outcomes.some((o) => o.status === 'added')) this.ctx.valuableWrite();
+		return outcomes;
+	}
+
+	/**
+	 * Stores a batch from other devices in one transaction with the players and teams it names:
+	 * those are found by name or created, so that a batch refused by storage (a full disk, a
+	 * record that fails its schema) leaves no player or team behind either. Duplicates are
+	 * reported per item, as addMany does.
+	 */
+	async importMany(inputs: readonly ImportedAttempt[]): Promise<AddOutcome[]> {
+		const { db, ctx } = this;
+		const outcomes = await ctx.run(
+			() =>
+				db.transaction(
+					'rw',
+					[db.players, db.teams, db.attempts, db.attemptActions, db.boardBuckets],
+					async () => {
+						const now = ctx.now();
+						const outcomes: AddOutcome[] = [];
+						for (const { playerName, teamName, ...input } of inputs) {
+							const team = teamName ? await ensureTeamIn(db, teamName, now) : null;
+							const player = await ensurePlayerIn(db, playerName, team?.id ?? null, now);
+							const attempt = { ...input, playerId: player.id, teamId: team?.id ?? null };
+							outcomes.push(
+								await insertAttempt(db, arrived({ ...attempt, source: 'imported' }, now))
+							);
+						}
+						return outcomes;
+					}
+				),
+			true
+		);
+		if (outcomes.some((o) => o.status === 'added')) ctx.valuableWrite();
 		return outcomes;
 	}
 

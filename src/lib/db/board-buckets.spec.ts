@@ -78,7 +78,9 @@ async function naive(s: TestStorage, board: BoardRef, window: BoardWindow = {}) 
 }
 
 /** Li Na's one attempt (81.5, won), as an older version of the app stored it: row p1 / a1. */
-function olderAttemptRow(finishedAt: number): AttemptRecord {
+function olderAttemptRow(
+	finishedAt: number
+): Omit<AttemptRecord, 'arrivedAt' | 'boardKey'> & { boardKey: [number, number, number] } {
 	return {
 		id: 'a1',
 		scenarioId: BOARD.scenarioId,
@@ -422,7 +424,11 @@ describe('boards', () => {
 				const row = olderAttemptRow(finishedAt);
 				await old.table('attempts').add(row);
 				// As version 2 left them: entries as objects, no week rows, a meta row without a format.
-				const entry = entryOf(row);
+				const { arrivedAt: _arrivedAt, ...entry } = entryOf({
+					...row,
+					arrivedAt: finishedAt,
+					boardKey: [...row.boardKey, finishedAt]
+				});
 				const base = { ...BOARD, entries: [entry], playerIds: ['p1'], teamIds: [] };
 				await old.table('boardBuckets').bulkAdd([
 					{ ...base, level: 'all', start: 0 },

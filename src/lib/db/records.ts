@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { OUTCOMES, SCORE_CATEGORIES } from '$lib/engine/methodology';
+import { cleanName, MAX_NAME_LENGTH } from '$lib/engine/names';
 import { actionSchema, idSchema, MAX_ACTIONS } from '$lib/engine/scenario/schema';
 
 /** Practice shows the coach; only assessment attempts count on a scoreboard. */
@@ -26,7 +27,7 @@ export const ATTEMPT_SOURCES = ['local', 'imported'] as const;
 export type AttemptSource = (typeof ATTEMPT_SOURCES)[number];
 
 /** Longest player or team name. */
-export const MAX_NAME = 80;
+export const MAX_NAME = MAX_NAME_LENGTH;
 /** Largest scenario JSON text kept (a scenario of 50 people and 100 intel items is far below). */
 export const MAX_SCENARIO_TEXT = 2_000_000;
 
@@ -35,15 +36,21 @@ export const recordIdSchema = z.string().min(1).max(64);
 export const hashSchema = z
 	.string()
 	.regex(/^[0-9a-f]{64}$/, { message: 'must be 64 lower-case hex digits' });
-export const nameSchema = z.string().trim().min(1).max(MAX_NAME);
+/**
+ * A player's or team's name: plain text, cleaned (names.ts: NFC, no invisible or direction
+ * controls, single spaces), 1..80 characters once cleaned. Markup-like text (`Team <B>`) is a
+ * name like any other. The same rule holds at entry, in attempt files and in backups.
+ */
+export const nameSchema = z.string().transform(cleanName).pipe(z.string().min(1).max(MAX_NAME));
 
 /**
- * The key a name is looked up and compared by: "Li Na", " li  na " and "ＬＩ ＮＡ" are one name.
+ * The key a name is looked up and compared by: "Li Na", " li  na ", "ＬＩ ＮＡ" and "Li\u200b Na"
+ * are one name.
  *
  * @example nameKey('  Li   Na ') // 'li na'
  */
 export function nameKey(name: string): string {
-	return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+	return cleanName(name).normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 export const teamRecordSchema = z.strictObject({
@@ -125,12 +132,7 @@ export function boardKey(
 ): [number, number, number, number] {
 	// `0 - x` rather than `-x`: a negative zero is not a distinct IndexedDB key, but it would
 	// compare unequal in canonical JSON.
-	return [
-		attempt.result.score,
-		0 - attempt.weeksUsed,
-		0 - attempt.arrivedAt,
-		attempt.finishedAt
-	];
+	return [attempt.result.score, 0 - attempt.weeksUsed, 0 - attempt.arrivedAt, attempt.finishedAt];
 }
 
 export const actionListSchema = z.array(actionSchema).max(MAX_ACTIONS);

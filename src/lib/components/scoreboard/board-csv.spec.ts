@@ -20,7 +20,8 @@ const entry = (i: number, teamId: string | null): BoardEntry => ({
 	outcome: 'won',
 	weeksUsed: 10,
 	finishedAt: Date.UTC(2026, 2, 2, 10, i),
-	source: 'local'
+	source: 'local',
+	arrivedAt: Date.UTC(2026, 2, 2, 10, i)
 });
 
 const board = { id: 'dairy', version: 1 };
