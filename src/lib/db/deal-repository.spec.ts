@@ -13,7 +13,7 @@ import {
 	RecordNotFoundError,
 	StorageFullError
 } from './errors';
-import { distinctAction, testStorage, type TestStorage } from './test-support';
+import { testStorage, type TestStorage } from './test-support';
 
 const HASH = 'a'.repeat(64);
 const actions: Action[] = modelPath.map((a) => actionSchema.parse(a));

@@ -10,7 +10,7 @@ import {
 } from './errors';
 import { scenarioHash } from '$lib/engine/scenario/hash';
 import { scenarioHashSync } from './scenario-repository';
-import { distinctAction, testStorage, type TestStorage } from './test-support';
+import { testStorage, type TestStorage } from './test-support';
 
 let open: TestStorage[] = [];
 afterEach(() => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testScenarioInput } from '$lib/engine/deal/fixtures/test-scenario';
 import { InvalidRecordError, RecordNotFoundError } from './errors';
 import type { StorageManagerLike } from './persistence-service';
-import { distinctAction, testStorage, type TestStorage } from './test-support';
+import { testStorage, type TestStorage } from './test-support';
 
 const HASH = '9'.repeat(64);
 let open: TestStorage[] = [];

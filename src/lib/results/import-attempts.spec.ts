@@ -229,15 +229,6 @@ describe('the backup verifier', () => {
 });
 
 describe('a class backup restored on a fresh device (issue 22)', () => {
-	const record: ScenarioRecord = {
-		id: 'test-plant',
-		version: 1,
-		hash: known.hash,
-		json: scenarioText,
-		status: 'published',
-		createdAt: 0,
-		updatedAt: 0
-	};
 	const names = [
 		['Chen <Jr>', 'Team <B>'],
 		['A & "B" \'C\'', 'R&D'],

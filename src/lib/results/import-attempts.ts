@@ -36,12 +36,14 @@ export function checkItems(
 	items: readonly BatchItem[],
 	storage: Pick<Storage, 'attempts'>,
 	lookup: ScenarioLookup,
-	earlier?: ReadonlyMap<string, string>
+	earlier?: ReadonlyMap<string, string>,
+	now = Date.now()
 ): Promise<BatchVerdict[]> {
 	return verifyBatch(items, lookup, {
 		fingerprint: exportedAttemptFingerprint,
 		stored: async (fingerprint) => (await storage.attempts.findByFingerprint(fingerprint))?.id,
-		earlier
+		earlier,
+		now
 	});
 }
 
@@ -151,7 +153,9 @@ export function backupVerifier(
 			);
 			lookups.set(file.scenarios, lookup);
 		}
-		const verdict = await verifyAttempt(toExportedAttempt(attempt), await lookup);
+		const verdict = await verifyAttempt(toExportedAttempt(attempt), await lookup, {
+			now: Date.now()
+		});
 		if (verdict.status === 'accepted') return true;
 		return CANNOT_REPLAY_HERE.has(verdict.reason) ? 'unverifiable' : { refused: verdict };
 	};

@@ -25,7 +25,8 @@ const base = {
 async function refused(value: unknown): Promise<RefusedVerdict> {
 	const verdict = await verifyAttempt(
 		typeof value === 'string' ? value : JSON.stringify(value),
-		lookup
+		lookup,
+		{ now: Date.parse('2026-12-05T09:00:00.000Z') }
 	);
 	if (verdict.status !== 'refused') throw new Error('accepted');
 	return verdict;

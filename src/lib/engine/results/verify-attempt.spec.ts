@@ -48,10 +48,12 @@ function genuine(overrides: Partial<ExportedAttempt> = {}): ExportedAttempt {
 }
 
 const text = (value: unknown) => JSON.stringify(value, null, 2);
+/** The verifier's clock in these specs: a week after the genuine file's play. */
+const NOW = Date.parse('2026-12-05T09:00:00.000Z');
 
 describe('verifyAttempt', () => {
 	it('accepts the model path and keeps the recomputed result', async () => {
-		const verdict = await verifyAttempt(text(genuine()), lookup);
+		const verdict = await verifyAttempt(text(genuine()), lookup, { now: NOW });
 		expect(verdict).toMatchObject({
 			status: 'accepted',
 			result: { outcome: 'won', score: model.score.total, categories },
@@ -67,7 +69,7 @@ describe('verifyAttempt', () => {
 		const file = genuine({ result: { outcome: 'won', score: model.score.total } });
 		delete file.mode;
 		delete file.team;
-		const verdict = await verifyAttempt(text(file), lookup);
+		const verdict = await verifyAttempt(text(file), lookup, { now: NOW });
 		expect(verdict).toMatchObject({ status: 'accepted', attempt: { mode: 'assessment' } });
 		if (verdict.status !== 'accepted') return;
 		expect(verdict.attempt.result.categories).toEqual(categories);
@@ -75,12 +77,14 @@ describe('verifyAttempt', () => {
 	});
 
 	it('accepts a practice attempt, flagged as practice', async () => {
-		const verdict = await verifyAttempt(text(genuine({ mode: 'practice' })), lookup);
+		const verdict = await verifyAttempt(text(genuine({ mode: 'practice' })), lookup, { now: NOW });
 		expect(verdict).toMatchObject({ status: 'accepted', practice: true });
 	});
 
 	it('accepts a parsed value as well as text, and a Chinese name', async () => {
-		const verdict = await verifyAttempt(genuine({ player: '张伟', team: '华东' }), lookup);
+		const verdict = await verifyAttempt(genuine({ player: '张伟', team: '华东' }), lookup, {
+			now: NOW
+		});
 		expect(verdict).toMatchObject({
 			status: 'accepted',
 			attempt: { player: '张伟', team: '华东' }
@@ -89,14 +93,15 @@ describe('verifyAttempt', () => {
 
 	it('accepts names with markup-like characters as plain text (issue 22)', async () => {
 		const names = { player: 'Chen <Jr> & "Co"', team: 'Team <B>' };
-		const verdict = await verifyAttempt(text(genuine(names)), lookup);
+		const verdict = await verifyAttempt(text(genuine(names)), lookup, { now: NOW });
 		expect(verdict).toMatchObject({ status: 'accepted', attempt: names });
 	});
 
 	it('strips invisible and direction-control characters from names', async () => {
 		const verdict = await verifyAttempt(
 			text(genuine({ player: 'Li\u200b Na\u202e', team: '\u2066East\u2069' })),
-			lookup
+			lookup,
+			{ now: NOW }
 		);
 		expect(verdict).toMatchObject({
 			status: 'accepted',
@@ -269,12 +274,14 @@ describe('verifyAttempt', () => {
 	];
 
 	it.each(cases)('refuses %s', async (_, make, expected) => {
-		const verdict = await verifyAttempt(make(), lookup);
+		const verdict = await verifyAttempt(make(), lookup, { now: NOW });
 		expect(verdict).toMatchObject({ status: 'refused', ...expected });
 	});
 
 	it('gives the validator’s problems with their place for a broken file', async () => {
-		const verdict = await verifyAttempt('{"format": "sales-sim/attempt@1", "player": }', lookup);
+		const verdict = await verifyAttempt('{"format": "sales-sim/attempt@1", "player": }', lookup, {
+			now: NOW
+		});
 		expect(verdict.status).toBe('refused');
 		if (verdict.status !== 'refused') return;
 		expect(verdict.problems?.[0]).toMatchObject({ severity: 'error', line: 1 });
@@ -284,7 +291,7 @@ describe('verifyAttempt', () => {
 	it('names the refused action and the engine’s reason', async () => {
 		const wrong = { type: 'decide' as const, decision: 'specs', option: 'educate' };
 		const actions = [wrong, ...genuine().actions];
-		const verdict = await verifyAttempt(text(genuine({ actions })), lookup);
+		const verdict = await verifyAttempt(text(genuine({ actions })), lookup, { now: NOW });
 		expect(verdict).toMatchObject({
 			status: 'refused',
 			reason: 'refused-action',
@@ -330,7 +337,7 @@ describe('verifyBatch', () => {
 				{ label: 'c.json', text: text(genuine({ player: 'Wang Wei' })) }
 			],
 			lookup,
-			{ fingerprint }
+			{ fingerprint, now: NOW }
 		);
 		expect(verdicts.map((v) => [v.label, v.status, v.status === 'refused' && v.reason])).toEqual([
 			['a.json', 'accepted', false],
@@ -349,7 +356,7 @@ describe('verifyBatch', () => {
 				{ label: 'genuine.json', text: text(genuine()) }
 			],
 			lookup,
-			{ fingerprint }
+			{ fingerprint, now: NOW }
 		);
 		expect(verdicts.map((v) => v.status)).toEqual(['refused', 'accepted']);
 		expect(verdicts[0]).toMatchObject({ reason: 'score-mismatch' });
@@ -363,7 +370,7 @@ describe('verifyBatch', () => {
 				{ label: 'b.json', text: text(genuine({ player: 'Wang Wei' })) }
 			],
 			lookup,
-			{ fingerprint, stored: (fp) => stored.get(fp) }
+			{ fingerprint, stored: (fp) => stored.get(fp), now: NOW }
 		);
 		expect(verdicts[0]).toMatchObject({
 			status: 'refused',
@@ -377,7 +384,8 @@ describe('verifyBatch', () => {
 	it('refuses a copy of an attempt accepted in an earlier batch not stored yet', async () => {
 		const [verdict] = await verifyBatch([{ label: 'again.json', text: text(genuine()) }], lookup, {
 			fingerprint,
-			earlier: new Map([[fingerprint(genuine()), 'first.json']])
+			earlier: new Map([[fingerprint(genuine()), 'first.json']]),
+			now: NOW
 		});
 		expect(verdict).toMatchObject({
 			reason: 'duplicate',
@@ -394,7 +402,7 @@ describe('verifyBatch', () => {
 				}
 			],
 			lookup,
-			{ fingerprint }
+			{ fingerprint, now: NOW }
 		);
 		expect(verdict).toMatchObject({ label: 'huge.json', reason: 'too-large' });
 	});

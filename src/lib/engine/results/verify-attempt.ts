@@ -154,8 +154,11 @@ const FORMAT_CODES = new Set([
 
 /** What the verifier needs besides the file and the scenarios. */
 export interface VerifyOptions {
-	/** This device's clock, in ms since 1970 (default: now): later times are refused. */
-	now?: number;
+	/**
+	 * This device's clock, in ms since 1970: later times are refused. Given by the caller, so
+	 * that the engine reads no clock and a verdict can be reproduced.
+	 */
+	now: number;
 }
 
 /**
@@ -169,7 +172,7 @@ export interface VerifyOptions {
 export async function verifyAttempt(
 	input: unknown,
 	lookup: ScenarioLookup,
-	options: VerifyOptions = {}
+	options: VerifyOptions
 ): Promise<Verdict> {
 	const text = typeof input === 'string' ? input : JSON.stringify(input);
 	if (text === undefined) return refusal('malformed');
@@ -192,7 +195,7 @@ export async function verifyAttempt(
 	// An empty team name is no team.
 	else delete attempt.team;
 	if (!player) return { ...refusal('name-invalid', { field: 'player' }), attempt };
-	const times = timeRefusal(attempt, options.now ?? Date.now());
+	const times = timeRefusal(attempt, options.now);
 	if (times) return { ...refusal(times.reason, times.params), attempt };
 	const { id, version, hash } = attempt.scenario;
 	const known = await lookup.find(id, version);
@@ -303,7 +306,7 @@ export interface BatchOptions {
 	/** Attempts accepted in an earlier batch and not stored yet: fingerprint → label. */
 	earlier?: ReadonlyMap<string, string>;
 	/** This device's clock (VerifyOptions.now). */
-	now?: number;
+	now: number;
 }
 
 /**
