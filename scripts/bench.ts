@@ -12,6 +12,7 @@ import type { Browser } from '@playwright/test';
 import { CPU_SLOWDOWN, launch, type Wait } from './bench/browser';
 import { benchReplay, benchValidation } from './bench/engine';
 import { firstLoad, largest } from './bench/first-load';
+import { fuzzPassed, fuzzSection, fuzzValidator, type FuzzResult } from './bench/fuzz';
 import { playOnce, type InteractionKind, type Timed } from './bench/interactions';
 import { describeMachine, machine } from './bench/machine';
 import { busyNote, METHOD, WHY_MISSED } from './bench/notes';
@@ -275,6 +276,8 @@ async function measureEngine() {
 	});
 }
 
+let fuzz: FuzzResult | undefined;
+
 function write(failure?: string) {
 	const missed = missedNotes(figures, WHY_MISSED);
 	const text = [
@@ -293,6 +296,8 @@ function write(failure?: string) {
 		...(missed.length
 			? missed.map((line) => `- ${line}`)
 			: ['None: every figure meets its budget.']),
+		'',
+		fuzz ? fuzzSection(fuzz) : '',
 		'',
 		'## Machine',
 		'',
@@ -317,6 +322,8 @@ try {
 		await server.stop();
 	}
 	await measureEngine();
+	log('validator fuzz run: 10,000 generated hostile files');
+	fuzz = fuzzValidator();
 } catch (error) {
 	failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
@@ -331,4 +338,6 @@ if (failure) {
 	console.error(`\nThe benchmark failed: ${failure}`);
 	process.exit(2);
 }
-process.exit(figures.some((f) => verdict(f) === 'MISSED') ? 1 : 0);
+const fuzzMissed = fuzz !== undefined && !fuzzPassed(fuzz);
+if (fuzzMissed) console.log('MISSED  the validator fuzz run (see its section)');
+process.exit(figures.some((f) => verdict(f) === 'MISSED') || fuzzMissed ? 1 : 0);

@@ -72,6 +72,7 @@ export async function storeAttempt(page: Page, attempt: SeededAttempt): Promise<
 		weeksUsed: expected.final.weeksUsed,
 		verified: attempt.storedScore === expected.score.total,
 		source: 'local',
+		arrivedAt: finishedAt,
 		fingerprint: attempt.id
 			.padEnd(64, '0')
 			.replace(/[^0-9a-f]/g, 'f')

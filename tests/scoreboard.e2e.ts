@@ -66,7 +66,8 @@ async function seed(page: Page, teams: SeedTeam[], attempts: SeedAttempt[]): Pro
 					.join('')
 					.padEnd(64, '0')
 					.slice(0, 64),
-				boardKey: [seeded.storedScore, -expected.final.weeksUsed, -finishedAt]
+				arrivedAt: finishedAt,
+				boardKey: [seeded.storedScore, -expected.final.weeksUsed, -finishedAt, finishedAt]
 			},
 			actions: seeded.actions
 		};

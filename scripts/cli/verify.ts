@@ -146,7 +146,8 @@ export async function runVerify(
 	}
 	const items = await Promise.all(parsed.files.map(readItem));
 	const verdicts = await verifyBatch(items, lookupOf(known), {
-		fingerprint: exportedAttemptFingerprint
+		fingerprint: exportedAttemptFingerprint,
+		now: Date.now()
 	});
 	const refused = verdicts.filter((v) => v.status === 'refused').length;
 	if (parsed.json) {

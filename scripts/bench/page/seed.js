@@ -69,7 +69,8 @@
 			verified: true,
 			source: this.unit(i, 5) < 0.5 ? 'local' : 'imported',
 			fingerprint: (0xb0000000 + i).toString(16).padStart(64, 'e'),
-			boardKey: [score, 0 - weeksUsed, 0 - finishedAt]
+			arrivedAt: finishedAt,
+			boardKey: [score, 0 - weeksUsed, 0 - finishedAt, finishedAt]
 		};
 	},
 

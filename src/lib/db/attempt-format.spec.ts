@@ -22,8 +22,9 @@ const stored: Attempt = {
 	weeksUsed: 2,
 	verified: true,
 	source: 'local',
+	arrivedAt: Date.UTC(2026, 10, 28, 9, 41),
 	fingerprint: '2'.repeat(64),
-	boardKey: [41.5, -2, -Date.UTC(2026, 10, 28, 9, 41)]
+	boardKey: [41.5, -2, -Date.UTC(2026, 10, 28, 9, 41), Date.UTC(2026, 10, 28, 9, 41)]
 };
 
 describe('toExportedAttempt', () => {
@@ -47,15 +48,18 @@ describe('attempt fingerprints', () => {
 		scenarioVersion: 1,
 		scenarioHash: '1'.repeat(64),
 		playerName: 'Li Na',
-		startedAt: 1000,
-		finishedAt: 2000,
+		mode: 'assessment' as const,
 		actions: stored.actions
 	};
 
 	it.each([
 		['the player name’s case and spacing', { playerName: ' li  NA ' }, true],
 		['another player', { playerName: 'Wang Wei' }, false],
-		['another start time', { startedAt: 1001 }, false],
+		[
+			'another mode (a coached practice run is not an assessment)',
+			{ mode: 'practice' as const },
+			false
+		],
 		['another scenario version', { scenarioVersion: 2 }, false],
 		['another hash', { scenarioHash: '3'.repeat(64) }, false],
 		['one action less', { actions: stored.actions.slice(1) }, false]
@@ -67,6 +71,21 @@ describe('attempt fingerprints', () => {
 		const file = attemptSchema.parse(toExportedAttempt(stored));
 		const shifted = { ...file, startedAt: '2026-11-28T17:00:00+08:00' };
 		expect(exportedAttemptFingerprint(shifted)).toBe(exportedAttemptFingerprint(file));
+	});
+
+	it('is the same play whatever times a file claims (issue 22: a finish moved by 1 ms)', () => {
+		const file = attemptSchema.parse(toExportedAttempt(stored));
+		const moved = { ...file, finishedAt: '2026-11-28T09:41:00.001Z' };
+		const backdated = { ...file, startedAt: '2026-11-28T08:00:00.000Z' };
+		expect(exportedAttemptFingerprint(moved)).toBe(exportedAttemptFingerprint(file));
+		expect(exportedAttemptFingerprint(backdated)).toBe(exportedAttemptFingerprint(file));
+	});
+
+	it('tells a practice run from an assessment of the same actions', () => {
+		const file = attemptSchema.parse(toExportedAttempt(stored));
+		expect(exportedAttemptFingerprint({ ...file, mode: 'practice' })).not.toBe(
+			exportedAttemptFingerprint({ ...file, mode: 'assessment' })
+		);
 	});
 });
 

@@ -7,7 +7,7 @@ import { toExportedAttempt } from './attempt-format';
 import { DuplicateAttemptError, RecordNotFoundError, StorageFullError } from './errors';
 import { exportedAttemptFingerprint } from './fingerprint';
 import type { AttemptRecord } from './records';
-import { testStorage, type TestStorage } from './test-support';
+import { distinctAction, testStorage, type TestStorage } from './test-support';
 
 const HASH = 'd'.repeat(64);
 const HOUR = 3_600_000;
@@ -39,7 +39,14 @@ function attempt(playerId: string, score: number, overrides: Partial<NewAttempt>
 		mode: 'assessment',
 		startedAt: T0,
 		finishedAt: T0 + HOUR,
-		actions: [{ type: 'strategy', strategy: 'farming' }, { type: 'withdraw' }],
+		actions: [
+			// Another start is another play only when its actions differ (fingerprint.ts).
+			...(overrides.startedAt === undefined && overrides.finishedAt === undefined
+				? []
+				: [distinctAction((overrides.startedAt ?? T0) + 3 * (overrides.finishedAt ?? T0))]),
+			{ type: 'strategy', strategy: 'farming' },
+			{ type: 'withdraw' }
+		],
 		result: { outcome: 'withdrawn', score, categories: { strategy: 10 } },
 		weeksUsed: 10,
 		verified: true,
@@ -87,6 +94,32 @@ describe('attempts', () => {
 		expect(await s.attempts.count()).toBe(2);
 	});
 
+	it('breaks a tie by arrival on this device, not by the finish a file claims (issue 22)', async () => {
+		const { s, li, wang } = await setup();
+		// Li played here first; Wang's copy arrives later claiming an earlier finish.
+		await s.attempts.add(attempt(li.id, 80, { finishedAt: T0 + 2 * HOUR }));
+		await s.attempts.add(
+			attempt(wang.id, 80, { finishedAt: T0 + HOUR, source: 'imported', arrivedAt: T0 + 3 * HOUR })
+		);
+		const board = await s.attempts.bestByPlayer('city-hospital-his', 1);
+		expect(board.map((a) => a.playerName)).toEqual(['Li Na', 'Wang Wei']);
+		expect(board.map((a) => a.arrivedAt)).toEqual([T0 + 2 * HOUR, T0 + 3 * HOUR]);
+		// The board buckets agree with the index.
+		const buckets = await s.boards.best(
+			{ scenarioId: 'city-hospital-his', scenarioVersion: 1, mode: 'assessment' },
+			{}
+		);
+		expect(buckets.map((e) => e.playerName)).toEqual(['Li Na', 'Wang Wei']);
+	});
+
+	it('stamps an imported attempt with the storage clock when it arrives', async () => {
+		const { s, li } = await setup();
+		const stored = await s.attempts.add(attempt(li.id, 50, { source: 'imported' }));
+		// The spec's storage clock (test-support.ts), not the finish the attempt claims.
+		expect(stored.arrivedAt).not.toBe(stored.finishedAt);
+		expect(stored.arrivedAt).toBeGreaterThanOrEqual(T0);
+	});
+
 	it('refuses an attempt of an unknown player or team', async () => {
 		const { s, li } = await setup();
 		await expect(s.attempts.add(attempt('ghost', 1))).rejects.toBeInstanceOf(RecordNotFoundError);
@@ -95,7 +128,7 @@ describe('attempts', () => {
 		);
 	});
 
-	it('ranks a scenario board: best per player; ties by fewer weeks, then by who finished first', async () => {
+	it('ranks a scenario board: best per player; ties by fewer weeks, then by which arrived first', async () => {
 		const { s, li, wang, zhao } = await setup();
 		await s.attempts.addMany([
 			attempt(li.id, 80, { weeksUsed: 14, finishedAt: T0 + 1 * HOUR }),

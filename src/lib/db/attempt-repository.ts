@@ -11,6 +11,8 @@ import { DuplicateAttemptError, RecordNotFoundError } from './errors';
 import { boardAdded, boardRemoved, boardVerifiedChanged } from './board-buckets';
 import { attemptFingerprint } from './fingerprint';
 import { newId } from './ids';
+import { ensurePlayerIn } from './player-repository';
+import { ensureTeamIn } from './team-repository';
 import {
 	actionListSchema,
 	attemptRecordSchema,
@@ -43,7 +45,21 @@ export interface NewAttempt {
 	weeksUsed: number;
 	verified: boolean;
 	source: AttemptSource;
+	/**
+	 * When it reached this device (AttemptRecord.arrivedAt); defaults to the finish for a play
+	 * here and to the storage clock for an import.
+	 */
+	arrivedAt?: number;
 }
+
+/**
+ * An attempt from another device, named by its player and team instead of their ids: they are
+ * found by name, or created, in the transaction that stores the attempt.
+ */
+export type ImportedAttempt = Omit<NewAttempt, 'playerId' | 'teamId' | 'source'> & {
+	playerName: string;
+	teamName: string | null;
+};
 
 export type AddOutcome =
 	{ status: 'added'; attempt: Attempt } | { status: 'duplicate'; existingId: string };
@@ -60,14 +76,15 @@ export interface AttemptFilter {
 }
 
 /**
- * Ranking order of results: higher score first; on a tie, fewer weeks used; then who finished
- * first; the id last so that the order is total and stable.
+ * Ranking order of results: higher score first; on a tie, fewer weeks used; then which arrived
+ * on this device first (never a time the file claims); the id last so that the order is total
+ * and stable.
  */
 export function compareAttempts(a: AttemptRecord, b: AttemptRecord): number {
 	return (
 		b.result.score - a.result.score ||
 		a.weeksUsed - b.weeksUsed ||
-		a.finishedAt - b.finishedAt ||
+		a.arrivedAt - b.arrivedAt ||
 		(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 	);
 }
@@ -96,7 +113,10 @@ export function bestPerPlayer(attempts: Iterable<AttemptRecord>): AttemptRecord[
  * transaction over players, teams, attempts, attemptActions and boardBuckets; a duplicate is
  * reported, not written.
  */
-export async function insertAttempt(db: SalesSimDatabase, input: NewAttempt): Promise<AddOutcome> {
+export async function insertAttempt(
+	db: SalesSimDatabase,
+	input: NewAttempt & { arrivedAt: number }
+): Promise<AddOutcome> {
 	const player = await db.players.get(input.playerId);
 	if (!player) throw new RecordNotFoundError('players', input.playerId);
 	const teamId = input.teamId === undefined ? player.teamId : input.teamId;
@@ -124,6 +144,7 @@ export async function insertAttempt(db: SalesSimDatabase, input: NewAttempt): Pr
 		weeksUsed: input.weeksUsed,
 		verified: input.verified,
 		source: input.source,
+		arrivedAt: input.arrivedAt,
 		fingerprint,
 		boardKey: boardKey(input)
 	} satisfies AttemptRecord);
@@ -133,13 +154,21 @@ export async function insertAttempt(db: SalesSimDatabase, input: NewAttempt): Pr
 	return { status: 'added', attempt: { ...record, actions } };
 }
 
+/** An attempt with its arrival time: the finish of a play here, `now` for one from elsewhere. */
+export function arrived(input: NewAttempt, now: number): NewAttempt & { arrivedAt: number } {
+	return {
+		...input,
+		arrivedAt: input.arrivedAt ?? (input.source === 'local' ? input.finishedAt : now)
+	};
+}
+
 const BOARD_INDEX = '[scenarioId+scenarioVersion+mode+playerId+boardKey]';
 // DBCoreRangeType.Range (a `const enum` in Dexie's types, so not importable as a value).
 const RANGE = 2;
 
 interface BoardEntry {
 	id: string;
-	key: [number, number, number];
+	key: [number, number, number, number];
 }
 
 /** Like compareAttempts, on board entries: the better first, then the smaller id. */
@@ -193,13 +222,11 @@ async function bestKeys(
 		const [, , , playerId, key] = cursor.key as [string, number, string, string, BoardEntry['key']];
 		const id = cursor.primaryKey as string;
 		if (current?.playerId === playerId) {
-			const same =
-				key[0] === current.entry.key[0] &&
-				key[1] === current.entry.key[1] &&
-				key[2] === current.entry.key[2];
+			// The finish time (key[3]) is not part of the ranking: only the first three parts tie.
+			const same = [0, 1, 2].every((i) => key[i] === current!.entry.key[i]);
 			if (same) {
 				// An exact tie within one player: keep the smaller id, as compareAttempts does.
-				current.entry.id = id;
+				if (id < current.entry.id) current.entry.id = id;
 				cursor.continue();
 			} else {
 				// Done with this player: jump to the last key of the previous one.
@@ -207,7 +234,7 @@ async function bestKeys(
 			}
 			return;
 		}
-		const finishedAt = 0 - key[2];
+		const finishedAt = key[3];
 		if (finishedAt < from || finishedAt >= to) {
 			cursor.continue();
 			return;
@@ -260,13 +287,47 @@ export class AttemptRepository {
 					[db.players, db.teams, db.attempts, db.attemptActions, db.boardBuckets],
 					async () => {
 						const outcomes: AddOutcome[] = [];
-						for (const input of inputs) outcomes.push(await insertAttempt(db, input));
+						const now = this.ctx.now();
+						for (const input of inputs) outcomes.push(await insertAttempt(db, arrived(input, now)));
 						return outcomes;
 					}
 				),
 			true
 		);
 		if (outcomes.some((o) => o.status === 'added')) this.ctx.valuableWrite();
+		return outcomes;
+	}
+
+	/**
+	 * Stores a batch from other devices in one transaction with the players and teams it names:
+	 * those are found by name or created, so that a batch refused by storage (a full disk, a
+	 * record that fails its schema) leaves no player or team behind either. Duplicates are
+	 * reported per item, as addMany does.
+	 */
+	async importMany(inputs: readonly ImportedAttempt[]): Promise<AddOutcome[]> {
+		const { db, ctx } = this;
+		const outcomes = await ctx.run(
+			() =>
+				db.transaction(
+					'rw',
+					[db.players, db.teams, db.attempts, db.attemptActions, db.boardBuckets],
+					async () => {
+						const now = ctx.now();
+						const outcomes: AddOutcome[] = [];
+						for (const { playerName, teamName, ...input } of inputs) {
+							const team = teamName ? await ensureTeamIn(db, teamName, now) : null;
+							const player = await ensurePlayerIn(db, playerName, team?.id ?? null, now);
+							const attempt = { ...input, playerId: player.id, teamId: team?.id ?? null };
+							outcomes.push(
+								await insertAttempt(db, arrived({ ...attempt, source: 'imported' }, now))
+							);
+						}
+						return outcomes;
+					}
+				),
+			true
+		);
+		if (outcomes.some((o) => o.status === 'added')) ctx.valuableWrite();
 		return outcomes;
 	}
 

@@ -13,11 +13,18 @@
  * used by another stored team is merged into it (and so is a player whose name is taken in that
  * team), so restoring two devices' backups gives one class, not two copies of it. An attempt
  * already stored under another id (same fingerprint) is skipped.
+ *
+ * A backup is plain JSON that anyone can edit, so nothing derived is taken from it: names are
+ * cleaned and their keys recomputed, each attempt's fingerprint is recomputed from its play
+ * (fingerprint.ts) and its board key from its result, and an attempt new to this device arrives
+ * now (its arrival breaks ties on the boards), in the order the file's arrivals give.
  */
 import type { IndexableType } from 'dexie';
 import { canonicalize } from 'json-canonicalize';
 import { z } from 'zod';
+import type { RefusedVerdict } from '$lib/engine/results/verify-attempt';
 import type { Attempt } from './records';
+import { attemptFingerprint } from './fingerprint';
 import { rebuildBoards } from './board-buckets';
 import { DERIVED_TABLES, SCHEMA_VERSION, type SalesSimDatabase } from './database';
 import { StorageError } from './errors';
@@ -62,8 +69,11 @@ export type BackupProblem =
 	| { code: 'incomplete-attempt'; table: 'attempts' | 'attemptActions'; row: number }
 	/** A stored scenario whose hash does not match its own text. */
 	| { code: 'scenario-hash'; row: number }
-	/** An attempt the verifier refused (see CheckOptions.verifyAttempt). */
-	| { code: 'unverified'; row: number };
+	/**
+	 * An attempt the verifier refused (see CheckOptions.verifyAttempt), with the verifier's
+	 * verdict when it gave one: the message says what is wrong, not always "the score".
+	 */
+	| { code: 'unverified'; row: number; verdict?: RefusedVerdict };
 
 export interface TableSummary {
 	table: TableName;
@@ -108,8 +118,11 @@ export interface CheckOptions {
 	) => AttemptCheck | Promise<AttemptCheck>;
 }
 
-/** A backup's attempt, replayed: right, wrong, or not replayable on this device. */
-export type AttemptCheck = boolean | 'unverifiable';
+/**
+ * A backup's attempt, replayed: right, wrong (false, or the verifier's refusal saying why), or
+ * not replayable on this device.
+ */
+export type AttemptCheck = boolean | 'unverifiable' | { refused: RefusedVerdict };
 
 /** The data written: per table, rows added and replaced. */
 export type ImportResult = TableSummary[];
@@ -142,7 +155,10 @@ const IMPORT_SCHEMAS: Record<TableName, z.ZodType> = {
 	players: playerRecordSchema.extend({ nameKey: z.string().optional() }),
 	teams: teamRecordSchema.extend({ nameKey: z.string().optional() }),
 	attempts: attemptRecordSchema.extend({
-		boardKey: attemptRecordSchema.shape.boardKey.optional()
+		boardKey: attemptRecordSchema.shape.boardKey.optional(),
+		// Recomputed: a file's own is never trusted (and files from before version 4 lack it).
+		arrivedAt: attemptRecordSchema.shape.arrivedAt.optional(),
+		fingerprint: attemptRecordSchema.shape.fingerprint.optional()
 	})
 };
 
@@ -313,6 +329,7 @@ export class BackupService {
 			rows.set(table, list);
 		}
 		this.checkAttemptPairs(rows, problems);
+		if (!problems.any) this.recomputeFingerprints(rows);
 		const unverifiable =
 			!problems.any && options.verifyAttempt
 				? await this.verify(rows, options.verifyAttempt, problems)
@@ -372,7 +389,7 @@ export class BackupService {
 	): void {
 		// Derived fields are recomputed, never trusted from the file.
 		if (table === 'players' || table === 'teams') row.nameKey = nameKey(String(row.name));
-		if (table === 'attempts') row.boardKey = boardKey(row as AttemptRecord);
+		// An attempt's fingerprint, arrival and board key are set once all rows are read (plan).
 		if (table === 'scenarios') {
 			const scenario = row as ScenarioRecord;
 			let value: unknown;
@@ -415,6 +432,15 @@ export class BackupService {
 		});
 	}
 
+	/** Each attempt's fingerprint from its own play, whatever the file says. */
+	private recomputeFingerprints(rows: Map<TableName, Record<string, unknown>[]>): void {
+		const actions = new Map(
+			((rows.get('attemptActions') ?? []) as AttemptActionsRecord[]).map((a) => [a.id, a.actions])
+		);
+		for (const row of (rows.get('attempts') ?? []) as AttemptRecord[])
+			row.fingerprint = attemptFingerprint({ ...row, actions: actions.get(row.id) ?? [] });
+	}
+
 	private async verify(
 		rows: Map<TableName, Record<string, unknown>[]>,
 		verifyAttempt: NonNullable<CheckOptions['verifyAttempt']>,
@@ -439,7 +465,9 @@ export class BackupService {
 				// Kept, but its result is not vouched for here: no scoreboard counts it.
 				attempt.verified = false;
 				unverifiable++;
-			} else if (!check) problems.add({ code: 'unverified', row: index + 1 });
+			} else if (check === false) problems.add({ code: 'unverified', row: index + 1 });
+			else if (check !== true)
+				problems.add({ code: 'unverified', row: index + 1, verdict: check.refused });
 		}
 		return unverifiable;
 	}
@@ -457,6 +485,17 @@ export class BackupService {
 		const fileTeams = (rows.get('teams') ?? []) as TeamRecord[];
 		const filePlayers = (rows.get('players') ?? []) as PlayerRecord[];
 		const fileAttempts = (rows.get('attempts') ?? []) as AttemptRecord[];
+		// New arrivals come in now, in the order of the file's own arrivals (or finishes).
+		const now = this.ctx.now();
+		const arrivalOrder = new Map(
+			[...fileAttempts]
+				.sort(
+					(a, b) =>
+						(a.arrivedAt ?? a.finishedAt) - (b.arrivedAt ?? b.finishedAt) ||
+						(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+				)
+				.map((a, i) => [a.id, now + i])
+		);
 
 		// Stored rows with the same keys, per table.
 		const stored = new Map<TableName, Map<string, Record<string, unknown>>>();
@@ -584,8 +623,13 @@ export class BackupService {
 			fingerprints.add(original.fingerprint);
 			const playerId = playerOf(original.playerId);
 			const teamId = teamOf(original.teamId);
+			const kept = stored.get('attempts')?.get(primaryKey('attempts', original)) as
+				AttemptRecord | undefined;
+			const arrivedAt = kept?.arrivedAt ?? arrivalOrder.get(original.id) ?? now;
 			compare('attempts', {
 				...original,
+				arrivedAt,
+				boardKey: boardKey({ ...original, arrivedAt }),
 				playerId,
 				playerName: playerNames.get(playerId) ?? original.playerName,
 				teamId,

@@ -16,7 +16,13 @@ import {
 	unpack
 } from './board-buckets';
 import { boardKey, type AttemptRecord } from './records';
-import { installBlobReading, testStorage, upgradeFrom, type TestStorage } from './test-support';
+import {
+	distinctAction,
+	installBlobReading,
+	testStorage,
+	upgradeFrom,
+	type TestStorage
+} from './test-support';
 
 const HASH = 'e'.repeat(64);
 const MINUTE = 60_000;
@@ -42,7 +48,11 @@ function attempt(playerId: string, score: number, overrides: Partial<NewAttempt>
 		mode: 'assessment',
 		startedAt: T0,
 		finishedAt: T0 + HOUR,
-		actions: [{ type: 'withdraw' }],
+		// Another start is another play only when its actions differ (fingerprint.ts).
+		actions: [
+			distinctAction((overrides.startedAt ?? T0) + 3 * (overrides.finishedAt ?? T0 + HOUR)),
+			{ type: 'withdraw' }
+		],
 		result: { outcome: 'withdrawn', score, categories: {} },
 		weeksUsed: 10,
 		verified: true,
@@ -70,7 +80,9 @@ async function naive(s: TestStorage, board: BoardRef, window: BoardWindow = {}) 
 }
 
 /** Li Na's one attempt (81.5, won), as an older version of the app stored it: row p1 / a1. */
-function olderAttemptRow(finishedAt: number): AttemptRecord {
+function olderAttemptRow(
+	finishedAt: number
+): Omit<AttemptRecord, 'arrivedAt' | 'boardKey'> & { boardKey: [number, number, number] } {
 	return {
 		id: 'a1',
 		scenarioId: BOARD.scenarioId,
@@ -414,7 +426,11 @@ describe('boards', () => {
 				const row = olderAttemptRow(finishedAt);
 				await old.table('attempts').add(row);
 				// As version 2 left them: entries as objects, no week rows, a meta row without a format.
-				const entry = entryOf(row);
+				const { arrivedAt: _arrivedAt, ...entry } = entryOf({
+					...row,
+					arrivedAt: finishedAt,
+					boardKey: [...row.boardKey, finishedAt]
+				});
 				const base = { ...BOARD, entries: [entry], playerIds: ['p1'], teamIds: [] };
 				await old.table('boardBuckets').bulkAdd([
 					{ ...base, level: 'all', start: 0 },
@@ -450,7 +466,7 @@ describe('boards', () => {
 
 describe('packed entries', () => {
 	it('read a row packed before entries carried rules and seeds as rules 1, seed 0', () => {
-		const old = ['a1', 'p1', 'Li Na', null, null, 80, 'won', 9, 1000, 'local'] as const;
+		const old = ['a1', 'p1', 'Li Na', null, null, 80, 'won', 9, 1000, 'local', 1000] as const;
 		expect(unpack([...old])).toMatchObject({ attemptId: 'a1', score: 80, rules: 1, seed: 0 });
 	});
 
@@ -466,6 +482,7 @@ describe('packed entries', () => {
 			9,
 			1000,
 			'imported',
+			2000,
 			2,
 			77
 		]);

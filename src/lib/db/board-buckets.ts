@@ -48,10 +48,11 @@ const CUTS = [
 ] as const;
 
 /**
- * The layout the rows are built in. 2: week buckets added, entries packed as arrays. A table of
+ * The layout the rows are built in. 2: week buckets added, entries packed as arrays; 3: entries
+ * carry their arrival time (ties go to the attempt that reached this device first). A table of
  * an older format (its meta row says so, or says nothing) is rebuilt by ensureFresh.
  */
-export const BOARD_FORMAT = 2;
+export const BOARD_FORMAT = 3;
 
 /** Past any finish time a record holds (timeSchema's bound). */
 const MAX_TIME = 8.64e15 + 1;
@@ -68,6 +69,8 @@ export interface BoardEntry {
 	weeksUsed: number;
 	finishedAt: number;
 	source: AttemptSource;
+	/** When the attempt reached this device (AttemptRecord.arrivedAt): breaks ties. */
+	arrivedAt: number;
 	/** The scoring rules it was played under, and the seed its deal was drawn from. */
 	rules: number;
 	seed: number;
@@ -88,6 +91,7 @@ export type PackedEntry = [
 	weeksUsed: number,
 	finishedAt: number,
 	source: AttemptSource,
+	arrivedAt: number,
 	// Appended later: rows packed before have neither (rules 1, seed 0), so no rebuild is needed.
 	rules?: number,
 	seed?: number
@@ -105,6 +109,7 @@ export function pack(e: BoardEntry): PackedEntry {
 		e.weeksUsed,
 		e.finishedAt,
 		e.source,
+		e.arrivedAt,
 		e.rules,
 		e.seed
 	];
@@ -123,8 +128,9 @@ export function unpack(p: PackedEntry): BoardEntry {
 		weeksUsed,
 		finishedAt: p[8],
 		source: p[9],
-		rules: p[10] ?? 1,
-		seed: p[11] ?? 0
+		arrivedAt: p[10],
+		rules: p[11] ?? 1,
+		seed: p[12] ?? 0
 	};
 }
 
@@ -184,14 +190,14 @@ export interface BoardWindow {
 }
 
 /**
- * The board order: higher score first, then fewer weeks used, then who finished first, then the
- * attempt id, so that the order is total (the same as compareAttempts).
+ * The board order: higher score first, then fewer weeks used, then which reached this device
+ * first, then the attempt id, so that the order is total (the same as compareAttempts).
  */
 export function compareEntries(a: BoardEntry, b: BoardEntry): number {
 	return (
 		b.score - a.score ||
 		a.weeksUsed - b.weeksUsed ||
-		a.finishedAt - b.finishedAt ||
+		a.arrivedAt - b.arrivedAt ||
 		(a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0)
 	);
 }
@@ -218,6 +224,7 @@ export function entryOf(attempt: AttemptRecord): BoardEntry {
 		weeksUsed: attempt.weeksUsed,
 		finishedAt: attempt.finishedAt,
 		source: attempt.source,
+		arrivedAt: attempt.arrivedAt,
 		rules: attempt.rules ?? 1,
 		seed: attempt.seed ?? 0
 	};

@@ -10,6 +10,7 @@ import {
 	type IndexedDbDependencies
 } from './database';
 import { StorageBlockedError, StorageUnavailableError } from './errors';
+import { attemptFingerprint } from './fingerprint';
 import { TABLE_NAMES } from './records';
 import { createStorage } from './storage';
 import {
@@ -123,6 +124,35 @@ describe('upgrades', () => {
 		]);
 		expect(await s.competitions.get('c1')).toMatchObject({ name: 'Spring cup' });
 		expect(await s.settings.get('currentPlayerId')).toBe('p1');
+	});
+
+	it('upgrades to version 4: arrival times, fingerprints of the play, plays kept apart by claimed times both kept', async () => {
+		const s = track(
+			await upgradeFrom(3, async (old) => {
+				await seedVersion1(old);
+				// The same play stored twice, told apart before only by its claimed times.
+				const a1 = await old.table('attempts').get('a1');
+				await old.table('attempts').add({
+					...a1,
+					id: 'a2',
+					startedAt: 11,
+					finishedAt: 21,
+					fingerprint: 'd'.repeat(64),
+					boardKey: [81.5, -12, -21]
+				});
+				await old.table('attemptActions').add({ id: 'a2', actions: [{ type: 'withdraw' }] });
+			})
+		);
+		const [a1, a2] = [await s.attempts.get('a1'), await s.attempts.get('a2')];
+		expect(a1).toMatchObject({ arrivedAt: 20, boardKey: [81.5, -12, -20, 20] });
+		expect(a2).toMatchObject({ arrivedAt: 21, boardKey: [81.5, -12, -21, 21] });
+		expect(a1!.fingerprint).toBe(
+			attemptFingerprint({ ...a1!, playerName: 'Li Na', actions: [{ type: 'withdraw' }] })
+		);
+		expect(a2!.fingerprint).not.toBe(a1!.fingerprint);
+		expect(await s.attempts.count()).toBe(2);
+		// The boards rank the earlier arrival first.
+		expect((await s.attempts.bestByPlayer('city-hospital-his', 1))[0].id).toBe('a1');
 	});
 
 	it('keeps version-1 data through a close and a reopen', async () => {

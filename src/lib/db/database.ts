@@ -24,6 +24,9 @@ import {
 	type BoardTableKey,
 	type BoardTableRow
 } from './board-buckets';
+import { attemptFingerprint } from './fingerprint';
+import { boardKey } from './records';
+import { sha256Hex } from './sha256';
 import { StorageMonitor } from './storage-monitor';
 
 export const DB_NAME = 'sales-sim';
@@ -83,8 +86,42 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		version: 3,
 		stores: {},
 		upgrade: (tx) => rebuildBoards(tx)
+	},
+	{
+		// Version 4 (issue 22): attempts gain `arrivedAt`, which breaks ties on the boards instead
+		// of a claimed finish (an older attempt's arrival is not known: its finish stands in), so
+		// the board keys and buckets are rebuilt; and fingerprints are the play's own (mode and
+		// actions, no claimed times: fingerprint.ts), recomputed for every stored attempt.
+		version: 4,
+		stores: {},
+		upgrade: (tx) => upgradeToArrivals(tx)
 	}
 ];
+
+/**
+ * Version 4's upgrade. Two attempts stored apart because their claimed times differed may now
+ * have one fingerprint: both are kept (an upgrade never drops a result), the later one under a
+ * fingerprint made unique by its id, so that it is not taken for the other's duplicate twice.
+ */
+async function upgradeToArrivals(tx: Transaction): Promise<void> {
+	const actions = new Map<string, AttemptActionsRecord['actions']>();
+	await tx
+		.table('attemptActions')
+		.each((row: AttemptActionsRecord) => actions.set(row.id, row.actions));
+	const taken = new Set<string>();
+	await tx
+		.table('attempts')
+		.orderBy('finishedAt')
+		.modify((row: AttemptRecord) => {
+			row.arrivedAt = row.arrivedAt ?? row.finishedAt;
+			row.boardKey = boardKey(row);
+			let fingerprint = attemptFingerprint({ ...row, actions: actions.get(row.id) ?? [] });
+			if (taken.has(fingerprint)) fingerprint = sha256Hex(`${fingerprint}:${row.id}`);
+			taken.add(fingerprint);
+			row.fingerprint = fingerprint;
+		});
+	await rebuildBoards(tx);
+}
 
 /** The newest schema version; backups carry it and refuse to load into an older app. */
 export const SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;

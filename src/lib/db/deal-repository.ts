@@ -14,7 +14,7 @@
 import { RULES_VERSION } from '$lib/engine/methodology';
 import type { Action } from '$lib/engine/scenario/schema';
 import { actionSchema } from '$lib/engine/scenario/schema';
-import { insertAttempt, type NewAttempt } from './attempt-repository';
+import { arrived, insertAttempt, type NewAttempt } from './attempt-repository';
 import type { SalesSimDatabase } from './database';
 import {
 	DealConflictError,
@@ -194,23 +194,29 @@ export class DealRepository {
 					async () => {
 						const deal = await db.deals.get(dealId);
 						if (!deal) throw new RecordNotFoundError('deals', dealId);
-						const outcome = await insertAttempt(db, {
-							scenarioId: deal.scenarioId,
-							scenarioVersion: deal.scenarioVersion,
-							scenarioHash: deal.scenarioHash,
-							playerId: deal.playerId,
-							mode: deal.mode,
-							...(deal.seed === undefined ? {} : { seed: deal.seed }),
-							// A deal stored before rules had versions was begun under rules 1.
-							rules: deal.rules ?? 1,
-							startedAt: deal.startedAt,
-							finishedAt: finished.finishedAt ?? Math.max(ctx.now(), deal.updatedAt),
-							actions: deal.actions,
-							result: finished.result,
-							weeksUsed: finished.weeksUsed,
-							verified: finished.verified,
-							source: 'local'
-						});
+						const outcome = await insertAttempt(
+							db,
+							arrived(
+								{
+									scenarioId: deal.scenarioId,
+									scenarioVersion: deal.scenarioVersion,
+									scenarioHash: deal.scenarioHash,
+									playerId: deal.playerId,
+									mode: deal.mode,
+									...(deal.seed === undefined ? {} : { seed: deal.seed }),
+									// A deal stored before rules had versions was begun under rules 1.
+									rules: deal.rules ?? 1,
+									startedAt: deal.startedAt,
+									finishedAt: finished.finishedAt ?? Math.max(ctx.now(), deal.updatedAt),
+									actions: deal.actions,
+									result: finished.result,
+									weeksUsed: finished.weeksUsed,
+									verified: finished.verified,
+									source: 'local'
+								},
+								ctx.now()
+							)
+						);
 						if (outcome.status === 'duplicate') throw new DuplicateAttemptError(outcome.existingId);
 						await db.deals.delete(dealId);
 						return outcome.attempt;

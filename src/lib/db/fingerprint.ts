@@ -1,14 +1,17 @@
 /**
- * The content fingerprint of an attempt, for duplicate detection: the same attempt exported
- * twice, imported from two files, or exported here and imported back has one fingerprint.
+ * The content fingerprint of an attempt, for duplicate detection: the same play exported twice,
+ * imported from two files, or exported here and imported back has one fingerprint.
  *
- * It covers what identifies a play — the scenario version and hash, who played (by name key,
- * so "Li Na" and "li na" match), when it started and finished, and every action — and leaves out
- * what can be recomputed (the result) or renamed (the team).
+ * It covers what the play itself is — the scenario version and hash, who played (by name key,
+ * so "Li Na" and "li na" match), in which mode, and every action — and leaves out what a file's
+ * author can change without playing again: the times it claims (a `finishedAt` moved by a
+ * millisecond is still the same play), the result (recomputed by the replay) and the team. The
+ * deal is deterministic, so the same actions on the same scenario and the same seed (the deal it
+ * drew) are the same play; on another seed they are another play.
  */
 import { canonicalize } from 'json-canonicalize';
 import type { Action, ExportedAttempt } from '$lib/engine/scenario/schema';
-import { nameKey } from './records';
+import { nameKey, type Mode } from './records';
 import { sha256Hex } from './sha256';
 
 export interface FingerprintInput {
@@ -16,9 +19,9 @@ export interface FingerprintInput {
 	scenarioVersion: number;
 	scenarioHash: string;
 	playerName: string;
-	/** Milliseconds since 1970. */
-	startedAt: number;
-	finishedAt: number;
+	mode: Mode;
+	/** The seed the deal was drawn from; 0 for plays from before seeds existed. */
+	seed?: number;
 	actions: readonly Action[];
 }
 
@@ -28,8 +31,9 @@ export function attemptFingerprint(input: FingerprintInput): string {
 		canonicalize({
 			scenario: [input.scenarioId, input.scenarioVersion, input.scenarioHash],
 			player: nameKey(input.playerName),
-			startedAt: input.startedAt,
-			finishedAt: input.finishedAt,
+			mode: input.mode,
+			// Left out at seed 0, so plays stored before seeds keep their fingerprint.
+			...(input.seed ? { seed: input.seed } : {}),
 			actions: input.actions
 		})
 	);
@@ -42,8 +46,8 @@ export function exportedAttemptFingerprint(attempt: ExportedAttempt): string {
 		scenarioVersion: attempt.scenario.version,
 		scenarioHash: attempt.scenario.hash,
 		playerName: attempt.player,
-		startedAt: Date.parse(attempt.startedAt),
-		finishedAt: Date.parse(attempt.finishedAt),
+		mode: attempt.mode,
+		seed: attempt.seed,
 		actions: attempt.actions
 	});
 }

@@ -37,7 +37,7 @@ export type { StorageCondition, StorageConditionKind } from './storage-monitor';
 export { compareAttempts, bestPerPlayer } from './attempt-repository';
 export { bestEntries, compareEntries, windowPieces, buildBoardRows } from './board-buckets';
 export type { BoardEntry, BoardRef, BoardSummary, BoardWindow, BucketCache } from './board-buckets';
-export type { NewAttempt, AddOutcome, AttemptFilter } from './attempt-repository';
+export type { NewAttempt, ImportedAttempt, AddOutcome, AttemptFilter } from './attempt-repository';
 export type { NewDeal, FinishedDeal } from './deal-repository';
 export type { NewCompetition } from './competition-repository';
 export type { SettingKey, SettingValue } from './setting-repository';

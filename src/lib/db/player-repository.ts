@@ -19,6 +19,36 @@ export interface MovePlayerOptions {
 	carryAttempts?: boolean;
 }
 
+/**
+ * The player of this name in this team, created if there is none. Runs inside a read-write
+ * transaction over players (and teams, when `teamId` is set) that the caller holds, so that an
+ * import creates its players in the same transaction as its attempts.
+ */
+export async function ensurePlayerIn(
+	db: SalesSimDatabase,
+	name: string,
+	teamId: string | null,
+	now: number
+): Promise<PlayerRecord> {
+	const player = checked('players', playerRecordSchema, {
+		id: newId(),
+		name,
+		nameKey: nameKey(name),
+		teamId,
+		createdAt: now
+	});
+	const existing = await db.players
+		.where('nameKey')
+		.equals(player.nameKey)
+		.filter((p) => p.teamId === teamId)
+		.first();
+	if (existing) return existing;
+	if (teamId !== null && !(await db.teams.get(teamId)))
+		throw new RecordNotFoundError('teams', teamId);
+	await db.players.add(player);
+	return player;
+}
+
 export class PlayerRepository {
 	constructor(private readonly ctx: StorageContext) {}
 
@@ -47,7 +77,7 @@ export class PlayerRepository {
 				db.transaction('rw', [db.players, db.teams], async () => {
 					const player = checked('players', playerRecordSchema, {
 						id: newId(),
-						name: name.trim(),
+						name,
 						nameKey: nameKey(name),
 						teamId,
 						createdAt: ctx.now()
@@ -67,20 +97,9 @@ export class PlayerRepository {
 		const { db, ctx } = this;
 		return ctx.run(
 			() =>
-				db.transaction('rw', [db.players, db.teams], async () => {
-					const existing = await this.sameName(nameKey(name), teamId);
-					if (existing) return existing;
-					await this.requireTeam(teamId);
-					const player = checked('players', playerRecordSchema, {
-						id: newId(),
-						name: name.trim(),
-						nameKey: nameKey(name),
-						teamId,
-						createdAt: ctx.now()
-					});
-					await db.players.add(player);
-					return player;
-				}),
+				db.transaction('rw', [db.players, db.teams], () =>
+					ensurePlayerIn(db, name, teamId, ctx.now())
+				),
 			true
 		);
 	}
@@ -118,7 +137,7 @@ export class PlayerRepository {
 					if (!player) throw new RecordNotFoundError('players', id);
 					const next = checked('players', playerRecordSchema, {
 						...player,
-						name: name.trim(),
+						name,
 						nameKey: nameKey(name)
 					});
 					const taken = await this.sameName(next.nameKey, next.teamId);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NewAttempt } from './attempt-repository';
 import { NameTakenError, RecordNotFoundError, TeamNotEmptyError } from './errors';
 import { nameKey } from './records';
-import { testStorage, type TestStorage } from './test-support';
+import { distinctAction, testStorage, type TestStorage } from './test-support';
 
 let open: TestStorage[] = [];
 afterEach(() => {
@@ -23,7 +23,7 @@ const result = (playerId: string, startedAt: number): NewAttempt => ({
 	mode: 'assessment',
 	startedAt,
 	finishedAt: startedAt + 1000,
-	actions: [{ type: 'withdraw' }],
+	actions: [distinctAction(startedAt), { type: 'withdraw' }],
 	result: { outcome: 'withdrawn', score: 10, categories: {} },
 	weeksUsed: 0,
 	verified: true,

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { OUTCOMES, RULES_VERSION, SCORE_CATEGORIES } from '$lib/engine/methodology';
+import { cleanName, MAX_NAME_LENGTH } from '$lib/engine/names';
 import { MAX_SEED } from '$lib/engine/random';
 import { actionSchema, idSchema, MAX_ACTIONS, MODES } from '$lib/engine/scenario/schema';
 
@@ -27,7 +28,7 @@ export const ATTEMPT_SOURCES = ['local', 'imported'] as const;
 export type AttemptSource = (typeof ATTEMPT_SOURCES)[number];
 
 /** Longest player or team name. */
-export const MAX_NAME = 80;
+export const MAX_NAME = MAX_NAME_LENGTH;
 /** Largest scenario JSON text kept (a scenario of 50 people and 100 intel items is far below). */
 export const MAX_SCENARIO_TEXT = 2_000_000;
 
@@ -36,15 +37,21 @@ export const recordIdSchema = z.string().min(1).max(64);
 export const hashSchema = z
 	.string()
 	.regex(/^[0-9a-f]{64}$/, { message: 'must be 64 lower-case hex digits' });
-export const nameSchema = z.string().trim().min(1).max(MAX_NAME);
+/**
+ * A player's or team's name: plain text, cleaned (names.ts: NFC, no invisible or direction
+ * controls, single spaces), 1..80 characters once cleaned. Markup-like text (`Team <B>`) is a
+ * name like any other. The same rule holds at entry, in attempt files and in backups.
+ */
+export const nameSchema = z.string().transform(cleanName).pipe(z.string().min(1).max(MAX_NAME));
 
 /**
- * The key a name is looked up and compared by: "Li Na", " li  na " and "ＬＩ ＮＡ" are one name.
+ * The key a name is looked up and compared by: "Li Na", " li  na ", "ＬＩ ＮＡ" and "Li\u200b Na"
+ * are one name.
  *
  * @example nameKey('  Li   Na ') // 'li na'
  */
 export function nameKey(name: string): string {
-	return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+	return cleanName(name).normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 export const teamRecordSchema = z.strictObject({
@@ -101,29 +108,39 @@ export const attemptRecordSchema = z.strictObject({
 	/** True once the result was recomputed by replaying the actions and matched. */
 	verified: z.boolean(),
 	source: z.enum(ATTEMPT_SOURCES),
+	/**
+	 * When this device stored it: the finish of a play here, the import time of one from another
+	 * device or a backup. Breaks ties on the boards, since no file's author can write it.
+	 */
+	arrivedAt: timeSchema,
 	/** Content fingerprint for duplicate detection (fingerprint.ts); unique in the table. */
 	fingerprint: hashSchema,
 	/**
-	 * The ranking as an index key, `[score, -weeksUsed, -finishedAt]` (boardKey()): larger is
-	 * better, so a scoreboard finds each player's best attempt by walking an index backwards.
-	 * Derived: always recomputed on write, never trusted from a file.
+	 * The ranking as an index key, `[score, -weeksUsed, -arrivedAt, finishedAt]` (boardKey()):
+	 * larger is better, so a scoreboard finds each player's best attempt by walking an index
+	 * backwards; the finish time rides along for a window's filter. Derived: always recomputed on
+	 * write, never trusted from a file.
 	 */
-	boardKey: z.tuple([z.number(), z.number(), z.number()])
+	boardKey: z.tuple([z.number(), z.number(), z.number(), z.number()])
 });
 export type AttemptRecord = z.output<typeof attemptRecordSchema>;
 
 /**
- * The ranking key of an attempt: higher score first, then fewer weeks used, then who finished
- * first — the scoreboard's order, as one IndexedDB array key.
+ * The ranking key of an attempt: higher score first, then fewer weeks used, then which arrived
+ * on this device first — the scoreboard's order, as one IndexedDB array key. The finish time
+ * comes last: it never decides between two keys that differ before it, and a window's filter
+ * reads it from the key.
  *
- * @example boardKey({ result: { score: 80 }, weeksUsed: 12, finishedAt: 5 }) // [80, -12, -5]
+ * @example boardKey({ result: { score: 80 }, weeksUsed: 12, arrivedAt: 7, finishedAt: 5 }) // [80, -12, -7, 5]
  */
 export function boardKey(
-	attempt: Pick<AttemptRecord, 'weeksUsed' | 'finishedAt'> & { result: { score: number } }
-): [number, number, number] {
+	attempt: Pick<AttemptRecord, 'weeksUsed' | 'finishedAt' | 'arrivedAt'> & {
+		result: { score: number };
+	}
+): [number, number, number, number] {
 	// `0 - x` rather than `-x`: a negative zero is not a distinct IndexedDB key, but it would
 	// compare unequal in canonical JSON.
-	return [attempt.result.score, 0 - attempt.weeksUsed, 0 - attempt.finishedAt];
+	return [attempt.result.score, 0 - attempt.weeksUsed, 0 - attempt.arrivedAt, attempt.finishedAt];
 }
 
 export const actionListSchema = z.array(actionSchema).max(MAX_ACTIONS);

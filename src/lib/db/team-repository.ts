@@ -14,6 +14,27 @@ export interface TeamWithCount extends TeamRecord {
 	members: number;
 }
 
+/**
+ * The team of this name, created if there is none. Runs inside a read-write transaction over
+ * teams that the caller holds, so that an import creates its teams with its attempts.
+ */
+export async function ensureTeamIn(
+	db: SalesSimDatabase,
+	name: string,
+	now: number
+): Promise<TeamRecord> {
+	const team = checked('teams', teamRecordSchema, {
+		id: newId(),
+		name,
+		nameKey: nameKey(name),
+		createdAt: now
+	});
+	const existing = await db.teams.where('nameKey').equals(team.nameKey).first();
+	if (existing) return existing;
+	await db.teams.add(team);
+	return team;
+}
+
 export class TeamRepository {
 	constructor(private readonly ctx: StorageContext) {}
 
@@ -29,7 +50,7 @@ export class TeamRepository {
 				db.transaction('rw', db.teams, async () => {
 					const team = checked('teams', teamRecordSchema, {
 						id: newId(),
-						name: name.trim(),
+						name,
 						nameKey: nameKey(name),
 						createdAt: ctx.now()
 					});
@@ -46,19 +67,7 @@ export class TeamRepository {
 	ensure(name: string): Promise<TeamRecord> {
 		const { db, ctx } = this;
 		return ctx.run(
-			() =>
-				db.transaction('rw', db.teams, async () => {
-					const existing = await db.teams.where('nameKey').equals(nameKey(name)).first();
-					if (existing) return existing;
-					const team = checked('teams', teamRecordSchema, {
-						id: newId(),
-						name: name.trim(),
-						nameKey: nameKey(name),
-						createdAt: ctx.now()
-					});
-					await db.teams.add(team);
-					return team;
-				}),
+			() => db.transaction('rw', db.teams, () => ensureTeamIn(db, name, ctx.now())),
 			true
 		);
 	}
@@ -102,7 +111,7 @@ export class TeamRepository {
 					if (!team) throw new RecordNotFoundError('teams', id);
 					const next = checked('teams', teamRecordSchema, {
 						...team,
-						name: name.trim(),
+						name,
 						nameKey: nameKey(name)
 					});
 					const taken = await db.teams.where('nameKey').equals(next.nameKey).first();

@@ -6,6 +6,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { DB_NAME, declareSchema, SalesSimDatabase, type IndexedDbDependencies } from './database';
 import { createStorage, type Storage, type StorageOptions } from './storage';
+import type { Action } from '$lib/engine/scenario/schema';
 
 /** A new, empty IndexedDB of its own: tests never share data. */
 export function freshIndexedDb(): IndexedDbDependencies {
@@ -103,4 +104,13 @@ export function installBlobReading(): void {
 		}
 	}
 	global.FileReader = NodeFileReader;
+}
+
+/**
+ * An action that makes a play distinct from others by a number (a forecast of n / 1,000,003):
+ * fingerprints identify a play by its actions, not by its claimed times (fingerprint.ts), so
+ * specs that store several plays of one player give each a different action list.
+ */
+export function distinctAction(n: number): Action {
+	return { type: 'forecast', probability: (Math.abs(n) % 1_000_003) / 1_000_003 };
 }

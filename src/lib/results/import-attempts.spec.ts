@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { testStorage, type TestStorage } from '$lib/db/test-support';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { installBlobReading, testStorage, type TestStorage } from '$lib/db/test-support';
+import { attemptFingerprint } from '$lib/db/fingerprint';
 import { toExportedAttempt } from '$lib/db/attempt-format';
 import type { ScenarioRecord } from '$lib/db';
 import { modelPath, testScenarioInput } from '$lib/engine/deal/fixtures/test-scenario';
@@ -34,6 +35,8 @@ function file(overrides: Partial<ExportedAttempt> = {}): string {
 		...overrides
 	});
 }
+
+beforeAll(installBlobReading);
 
 let open: TestStorage[] = [];
 afterEach(() => {
@@ -117,6 +120,56 @@ describe('importing a batch', () => {
 		expect(await s.attempts.count()).toBe(1);
 	});
 
+	it('keeps nothing of a batch storage refuses: no attempt, no player, no team (issue 22)', async () => {
+		const s = storage();
+		const verdicts = await checkItems(
+			[
+				{ label: 'a', text: file({ player: 'Wang Wei', team: 'North' }) },
+				{ label: 'b', text: file({ player: 'Zhao Min', team: 'South' }) }
+			],
+			s,
+			lookup
+		);
+		expect(verdicts.map((v) => v.status)).toEqual(['accepted', 'accepted']);
+		// A verdict whose attempt storage cannot hold (a time before 1970, as the verifier once let
+		// through): the whole batch fails, and the players and teams it named are not left behind.
+		const broken = verdicts.map((v, i) =>
+			i === 1 && v.status === 'accepted'
+				? { ...v, attempt: { ...v.attempt, startedAt: '1969-12-31T00:00:00.000Z' } }
+				: v
+		);
+		await expect(storeAccepted(broken, s)).rejects.toThrow();
+		expect(await s.attempts.count()).toBe(0);
+		expect(await s.players.list()).toEqual([]);
+		expect(await s.teams.list()).toEqual([]);
+	});
+
+	it('stores names with markup-like characters and hidden ones cleaned', async () => {
+		const s = storage();
+		const verdicts = await checkItems(
+			[{ label: 'a', text: file({ player: 'Chen <Jr>\u200b', team: 'Team <B>' }) }],
+			s,
+			lookup
+		);
+		const [stored] = await storeAccepted(verdicts, s);
+		expect(stored).toHaveProperty('storedId');
+		expect(await s.attempts.get((stored as { storedId: string }).storedId)).toMatchObject({
+			playerName: 'Chen <Jr>',
+			teamName: 'Team <B>'
+		});
+	});
+
+	it('finds the same play as a duplicate whatever finish time a copy claims', async () => {
+		const s = storage();
+		await storeAccepted(await checkItems([{ label: 'a', text: file() }], s, lookup), s);
+		const [moved] = await checkItems(
+			[{ label: 'b', text: file({ finishedAt: '2026-11-28T09:41:00.001Z' }) }],
+			s,
+			lookup
+		);
+		expect(moved).toMatchObject({ status: 'refused', reason: 'duplicate' });
+	});
+
 	it('turns an attempt stored between check and store into a duplicate', async () => {
 		const s = storage();
 		const verdicts = await checkItems([{ label: 'a', text: file() }], s, lookup);
@@ -151,11 +204,15 @@ describe('the backup verifier', () => {
 	it('replays on the file’s own scenarios when the device lacks them', async () => {
 		const verify = backupVerifier(nothing);
 		expect(await verify(await stored(model.score.total), { scenarios: [record] })).toBe(true);
-		expect(await verify(await stored(99), { scenarios: [record] })).toBe(false);
+		expect(await verify(await stored(99), { scenarios: [record] })).toMatchObject({
+			refused: { reason: 'score-mismatch' }
+		});
 	});
 
 	it('replays on the device’s scenarios, and calls unverifiable what neither has', async () => {
-		expect(await backupVerifier(lookup)(await stored(99), { scenarios: [] })).toBe(false);
+		expect(await backupVerifier(lookup)(await stored(99), { scenarios: [] })).toMatchObject({
+			refused: { reason: 'score-mismatch' }
+		});
 		expect(await backupVerifier(nothing)(await stored(99), { scenarios: [] })).toBe('unverifiable');
 		// Played on another copy of the scenario: it cannot be replayed here either.
 		const other = { ...(await stored(99)), scenarioHash: 'a'.repeat(64) };
@@ -170,5 +227,87 @@ describe('the backup verifier', () => {
 			lookup
 		);
 		expect(verdict.status).toBe('accepted');
+	});
+});
+
+describe('a class backup restored on a fresh device (issue 22)', () => {
+	const names = [
+		['Chen <Jr>', 'Team <B>'],
+		['A & "B" \'C\'', 'R&D'],
+		['=SUM(A1)', '+Plus'],
+		['-minus', '@at'],
+		['李娜 🎉', '华东 <东>']
+	];
+
+	async function classDevice() {
+		const s = storage();
+		await s.scenarios.save(scenarioText, 'published');
+		const verdicts = await checkItems(
+			names.map(([player, team], i) => ({
+				label: `${i}`,
+				text: file({ player, team })
+			})),
+			s,
+			lookup
+		);
+		expect(verdicts.every((v) => v.status === 'accepted')).toBe(true);
+		await storeAccepted(verdicts, s);
+		return s;
+	}
+
+	it('restores every attempt and name, replayed on the file’s scenarios', async () => {
+		const device = await classDevice();
+		const fresh = storage();
+		const check = await fresh.backup.check(await device.backup.export(), {
+			verifyAttempt: backupVerifier(lookupOf([]))
+		});
+		expect(check).toMatchObject({ ok: true, plan: { unverifiable: 0 } });
+		if (!check.ok) return;
+		await fresh.backup.apply(check.plan);
+		expect(await fresh.attempts.count()).toBe(names.length);
+		expect((await fresh.players.list()).map((p) => p.name).sort()).toEqual(
+			names.map(([player]) => player).sort()
+		);
+		expect((await fresh.teams.list()).map((t) => t.name).sort()).toEqual(
+			names.map(([, team]) => team).sort()
+		);
+	});
+
+	async function exported(edit: (rows: Record<string, unknown>[]) => void) {
+		const device = await classDevice();
+		const file = JSON.parse(await (await device.backup.export()).text());
+		const table = file.data.data.find((t: { tableName: string }) => t.tableName === 'attempts');
+		edit(table.rows);
+		return new Blob([JSON.stringify(file)]);
+	}
+
+	it('recomputes a forged fingerprint instead of keeping it', async () => {
+		const blob = await exported((rows) => {
+			for (const row of rows) row.fingerprint = 'e'.repeat(64);
+		});
+		const fresh = storage();
+		const check = await fresh.backup.check(blob, { verifyAttempt: backupVerifier(lookup) });
+		expect(check.ok).toBe(true);
+		if (!check.ok) return;
+		await fresh.backup.apply(check.plan);
+		expect(await fresh.attempts.count()).toBe(names.length);
+		const rows = await fresh.attempts.forScenario('test-plant', 1);
+		for (const row of rows) {
+			const full = (await fresh.attempts.get(row.id))!;
+			expect(row.fingerprint).toBe(attemptFingerprint(full));
+		}
+	});
+
+	it('says what is wrong with a refused attempt, not always “the score”', async () => {
+		const blob = await exported((rows) => {
+			rows[0].finishedAt = Date.UTC(2099, 0, 1);
+		});
+		const check = await storage().backup.check(blob, { verifyAttempt: backupVerifier(lookup) });
+		expect(check).toMatchObject({
+			ok: false,
+			problems: [{ code: 'unverified', row: 1, verdict: { reason: 'date-in-future' } }]
+		});
+		if (check.ok || check.problems[0].code !== 'unverified') return;
+		expect(refusalReason(check.problems[0].verdict!, 'en')).toMatch(/in the future/);
 	});
 });

@@ -22,7 +22,7 @@ import {
 	toExportedAttempt,
 	type Attempt,
 	type AttemptCheck,
-	type NewAttempt,
+	type ImportedAttempt,
 	type ScenarioRecord,
 	type Storage
 } from '$lib/db';
@@ -36,12 +36,14 @@ export function checkItems(
 	items: readonly BatchItem[],
 	storage: Pick<Storage, 'attempts'>,
 	lookup: ScenarioLookup,
-	earlier?: ReadonlyMap<string, string>
+	earlier?: ReadonlyMap<string, string>,
+	now = Date.now()
 ): Promise<BatchVerdict[]> {
 	return verifyBatch(items, lookup, {
 		fingerprint: exportedAttemptFingerprint,
 		stored: async (fingerprint) => (await storage.attempts.findByFingerprint(fingerprint))?.id,
-		earlier
+		earlier,
+		now
 	});
 }
 
@@ -61,42 +63,36 @@ export function pendingFingerprints(verdicts: readonly ImportedVerdict[]): Map<s
 }
 
 /**
- * Writes the accepted attempts of a checked batch: teams and players are found by name (or
- * created), then every attempt goes in one transaction with its recomputed result, marked
- * imported and verified. An attempt stored meanwhile comes back as a duplicate; refused items
- * pass through unchanged. Rejects (keeping no attempt) when storage fails.
+ * Writes the accepted attempts of a checked batch in one transaction, with the teams and players
+ * they name (found by name or created there), each with its recomputed result, marked imported
+ * and verified, and stamped with its arrival on this device. An attempt stored meanwhile comes
+ * back as a duplicate; refused items pass through unchanged. Rejects when storage fails, keeping
+ * nothing of the batch: no attempt, no player, no team.
  */
 export async function storeAccepted(
 	verdicts: readonly BatchVerdict[],
-	storage: Pick<Storage, 'attempts' | 'players' | 'teams'>
+	storage: Pick<Storage, 'attempts'>
 ): Promise<ImportedVerdict[]> {
 	const accepted = verdicts.filter(
 		(v): v is AcceptedVerdict & BatchVerdict => v.status === 'accepted'
 	);
-	const inputs: NewAttempt[] = [];
-	for (const verdict of accepted) {
-		const { attempt } = verdict;
-		const team = attempt.team ? await storage.teams.ensure(attempt.team) : null;
-		const player = await storage.players.ensure(attempt.player, team?.id ?? null);
-		inputs.push({
-			scenarioId: attempt.scenario.id,
-			scenarioVersion: attempt.scenario.version,
-			scenarioHash: attempt.scenario.hash,
-			playerId: player.id,
-			teamId: team?.id ?? null,
-			mode: attempt.mode,
-			seed: attempt.seed,
-			rules: attempt.rules,
-			startedAt: Date.parse(attempt.startedAt),
-			finishedAt: Date.parse(attempt.finishedAt),
-			actions: attempt.actions,
-			result: resultFromReport(verdict.result.outcome, verdict.report),
-			weeksUsed: verdict.weeksUsed,
-			verified: true,
-			source: 'imported'
-		});
-	}
-	const outcomes = inputs.length > 0 ? await storage.attempts.addMany(inputs) : [];
+	const inputs: ImportedAttempt[] = accepted.map(({ attempt, result, report, weeksUsed }) => ({
+		scenarioId: attempt.scenario.id,
+		scenarioVersion: attempt.scenario.version,
+		scenarioHash: attempt.scenario.hash,
+		playerName: attempt.player,
+		teamName: attempt.team ?? null,
+		mode: attempt.mode,
+		seed: attempt.seed,
+		rules: attempt.rules,
+		startedAt: Date.parse(attempt.startedAt),
+		finishedAt: Date.parse(attempt.finishedAt),
+		actions: attempt.actions,
+		result: resultFromReport(result.outcome, report),
+		weeksUsed,
+		verified: true
+	}));
+	const outcomes = inputs.length > 0 ? await storage.attempts.importMany(inputs) : [];
 	const byVerdict = new Map(accepted.map((verdict, i) => [verdict, outcomes[i]]));
 	return verdicts.map((verdict): ImportedVerdict => {
 		const outcome = byVerdict.get(verdict as AcceptedVerdict & BatchVerdict);
@@ -144,8 +140,8 @@ const CANNOT_REPLAY_HERE = new Set<RefusalCode>([
  * neither (or only in another copy, with another hash) cannot be replayed here: it is
  * 'unverifiable', kept but stored unverified, so that no scoreboard counts a result nobody
  * checked (refusing a whole class's backup for it would lose the rest). Any other refusal — a
- * score, an outcome or an action list edited in the file — fails the file. The file's scenarios
- * are read once per file.
+ * score, an outcome or an action list edited in the file, times no play could have — fails the
+ * file, with the verifier's own reason. The file's scenarios are read once per file.
  */
 export function backupVerifier(
 	device: ScenarioLookup
@@ -159,8 +155,10 @@ export function backupVerifier(
 			);
 			lookups.set(file.scenarios, lookup);
 		}
-		const verdict = await verifyAttempt(toExportedAttempt(attempt), await lookup);
+		const verdict = await verifyAttempt(toExportedAttempt(attempt), await lookup, {
+			now: Date.now()
+		});
 		if (verdict.status === 'accepted') return true;
-		return CANNOT_REPLAY_HERE.has(verdict.reason) ? 'unverifiable' : false;
+		return CANNOT_REPLAY_HERE.has(verdict.reason) ? 'unverifiable' : { refused: verdict };
 	};
 }

@@ -28,7 +28,8 @@ const base = {
 async function refused(value: unknown): Promise<RefusedVerdict> {
 	const verdict = await verifyAttempt(
 		typeof value === 'string' ? value : JSON.stringify(value),
-		lookup
+		lookup,
+		{ now: Date.parse('2026-12-05T09:00:00.000Z') }
 	);
 	if (verdict.status !== 'refused') throw new Error('accepted');
 	return verdict;
@@ -57,6 +58,24 @@ describe('refusalReason', () => {
 				}),
 			/^Action 1 is not allowed in the game: ./,
 			/^第 1 个操作在模拟中不被允许：./
+		],
+		[
+			'a play too fast for a person (issue 22)',
+			() => refused({ ...base, finishedAt: base.startedAt }),
+			/^Its \d+ actions were played in 0 s; a person needs at least [\d.]+ s/,
+			/^它的 \d+ 个操作在 0 秒内完成/
+		],
+		[
+			'a date in the future',
+			() => refused({ ...base, finishedAt: '2099-01-01T00:00:00Z' }),
+			/^Its finishedAt is 2099-01-01T00:00:00Z, in the future/,
+			/^它的 finishedAt 为 2099-01-01T00:00:00Z，是未来的时间/
+		],
+		[
+			'a date before the app',
+			() => refused({ ...base, startedAt: '1969-12-31T00:00:00Z' }),
+			/^Its startedAt is 1969-12-31T00:00:00Z, before this simulator existed/,
+			/早于本模拟器问世的时间/
 		],
 		[
 			'broken JSON',

@@ -32,6 +32,7 @@ function e(
 		weeksUsed,
 		finishedAt: finish * 60_000,
 		source: 'local',
+		arrivedAt: finish * 60_000,
 		rules: 2,
 		seed: 0
 	};

@@ -6,13 +6,14 @@
  * - Only assessment attempts count, on the exact scenario version, finished inside the window
  *   [from, to) — the query's job (`boardQuery`); these functions rank what it found.
  * - A player counts once per board: their best attempt. The order is total, so ranks run 1..n:
- *   higher score, then fewer weeks used, then who finished first (then the attempt id).
+ *   higher score, then fewer weeks used, then which reached this device first (then the attempt
+ *   id): never a time a file claims.
  * - A team's score is the average of its members' best scores, so team size does not decide.
  *   Members are the players with a best score on the board; the best counts for the team it was
  *   played for. Ties: lower average weeks, then the team whose counted results were all in first
- *   (the earliest last finish), then the name.
+ *   (the earliest last arrival), then the name.
  * - A competition adds up each player's best score on each of its scenario versions (a scenario
- *   not played counts 0). Ties: fewer weeks in all, then the earliest last finish. A team's
+ *   not played counts 0). Ties: fewer weeks in all, then the earliest last arrival. A team's
  *   competition score is the average of its members' totals, with the same tie rules.
  */
 // From the modules, not `$lib/db`, which opens the app's database.
@@ -40,8 +41,8 @@ export interface TeamRow {
 	average: number;
 	/** Average weeks used over the counted members. */
 	averageWeeks: number;
-	/** The latest finish among the counted results: when the team's score was complete. */
-	lastFinish: number;
+	/** The latest arrival among the counted results: when the team's score was complete here. */
+	lastArrival: number;
 	/** The counted members' best entries, ranked. */
 	members: BoardEntry[];
 }
@@ -57,14 +58,14 @@ interface TeamScore {
 	teamName: string;
 	average: number;
 	averageWeeks: number;
-	lastFinish: number;
+	lastArrival: number;
 }
 
 function compareTeams(a: TeamScore, b: TeamScore): number {
 	return (
 		b.average - a.average ||
 		a.averageWeeks - b.averageWeeks ||
-		a.lastFinish - b.lastFinish ||
+		a.lastArrival - b.lastArrival ||
 		a.teamName.localeCompare(b.teamName) ||
 		(a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : 0)
 	);
@@ -74,11 +75,11 @@ function average(values: number[]): number {
 	return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
-/** What a team's average is taken over: one member's score, weeks used and last finish. */
+/** What a team's average is taken over: one member's score, weeks used and last arrival. */
 interface MemberFigures {
 	score: number;
 	weeks: number;
-	finish: number;
+	arrival: number;
 }
 
 /**
@@ -109,7 +110,7 @@ function rankByTeam<M extends { teamId: string | null; teamName: string | null }
 				teamName: list[0].teamName ?? '',
 				average: average(counted.map((f) => f.score)),
 				averageWeeks: average(counted.map((f) => f.weeks)),
-				lastFinish: Math.max(...counted.map((f) => f.finish)),
+				lastArrival: counted.reduce((latest, f) => Math.max(latest, f.arrival), -Infinity),
 				members: list
 			};
 		})
@@ -123,7 +124,7 @@ export function rankTeams(entries: Iterable<BoardEntry>): TeamBoard {
 	return rankByTeam(bestEntries(entries), (m) => ({
 		score: m.score,
 		weeks: m.weeksUsed,
-		finish: m.finishedAt
+		arrival: m.arrivedAt
 	}));
 }
 
@@ -137,7 +138,7 @@ export interface CompetitionPlayerRow {
 	total: number;
 	/** Weeks used over the counted results. */
 	weeks: number;
-	lastFinish: number;
+	lastArrival: number;
 	/** One cell per scenario version of the competition, in its order: the best entry or null. */
 	cells: (BoardEntry | null)[];
 }
@@ -146,7 +147,7 @@ function comparePlayers(a: CompetitionPlayerRow, b: CompetitionPlayerRow): numbe
 	return (
 		b.total - a.total ||
 		a.weeks - b.weeks ||
-		a.lastFinish - b.lastFinish ||
+		a.lastArrival - b.lastArrival ||
 		(a.playerId < b.playerId ? -1 : a.playerId > b.playerId ? 1 : 0)
 	);
 }
@@ -171,7 +172,7 @@ export function rankCompetition(
 					teamName: entry.teamName,
 					total: 0,
 					weeks: 0,
-					lastFinish: -Infinity,
+					lastArrival: -Infinity,
 					cells: boards.map(() => null)
 				};
 				players.set(entry.playerId, row);
@@ -179,9 +180,9 @@ export function rankCompetition(
 			row.cells[index] = entry;
 			row.total += entry.score;
 			row.weeks += entry.weeksUsed;
-			if (entry.finishedAt > row.lastFinish) {
+			if (entry.arrivedAt > row.lastArrival) {
 				// The player's latest result names them and their team.
-				row.lastFinish = entry.finishedAt;
+				row.lastArrival = entry.arrivedAt;
 				row.playerName = entry.playerName;
 				row.teamId = entry.teamId;
 				row.teamName = entry.teamName;
@@ -200,7 +201,7 @@ export interface CompetitionTeamRow {
 	/** Average of the members' competition totals. */
 	average: number;
 	averageWeeks: number;
-	lastFinish: number;
+	lastArrival: number;
 	members: CompetitionPlayerRow[];
 }
 
@@ -209,7 +210,7 @@ export function rankCompetitionTeams(players: readonly CompetitionPlayerRow[]): 
 	rows: CompetitionTeamRow[];
 	withoutTeam: number;
 } {
-	return rankByTeam(players, (m) => ({ score: m.total, weeks: m.weeks, finish: m.lastFinish }));
+	return rankByTeam(players, (m) => ({ score: m.total, weeks: m.weeks, arrival: m.lastArrival }));
 }
 
 /** The window of a competition, as the board query takes it. */

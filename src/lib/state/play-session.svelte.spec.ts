@@ -66,6 +66,20 @@ describe('PlaySession', () => {
 		expect(attempt?.actions).toEqual([{ type: 'withdraw' }]);
 	});
 
+	it('says the deal moved on in another tab when another tab played it first (issue 22)', async () => {
+		const { session, player } = await newSession();
+		await session.send({ type: 'strategy', strategy: 'farming' }, 'strategy');
+		// A second tab on the same deal plays an action.
+		const [stored] = await deals.listUnfinished(player.id);
+		const other = new PlaySession();
+		await other.resume(entry, stored, { id: player.id, name: player.name, teamName: null });
+		await other.send({ type: 'activity', activity: 'visit', people: ['gm'] }, 'activity');
+		// This tab is behind: its action is refused, and it is told why, not to try again.
+		await session.send({ type: 'forecast', probability: 0.2 }, 'forecast');
+		expect(session.problem).toBe('moved');
+		expect(session.actions).toHaveLength(1);
+	});
+
 	it('plays without saving when there is no stored player', async () => {
 		const session = new PlaySession();
 		await session.begin(entry, 'practice', { id: null, name: 'Guest', teamName: null });

@@ -6,6 +6,7 @@
  */
 import { initialTransition, transition } from 'xstate';
 import {
+	DealConflictError,
 	StorageBlockedError,
 	StorageFullError,
 	StorageUnavailableError,
@@ -33,7 +34,11 @@ export interface PlayerIdentity {
 	teamName: string | null;
 }
 
-export type SaveProblem = 'full' | 'blocked' | 'unavailable' | 'failed';
+/**
+ * Why an action could not be saved. `moved`: the deal moved on in another tab (DealConflictError):
+ * trying again here cannot work, reloading the deal can.
+ */
+export type SaveProblem = 'full' | 'blocked' | 'unavailable' | 'moved' | 'failed';
 
 export interface ShownRefusal {
 	/** Which control the refused action came from, so the message shows beside it. */
@@ -330,6 +335,7 @@ function problemOf(error: unknown): SaveProblem {
 	if (error instanceof StorageFullError) return 'full';
 	if (error instanceof StorageBlockedError) return 'blocked';
 	if (error instanceof StorageUnavailableError) return 'unavailable';
+	if (error instanceof DealConflictError) return 'moved';
 	return 'failed';
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NewAttempt } from '$lib/db/attempt-repository';
-import { testStorage, type TestStorage } from '$lib/db/test-support';
+import { distinctAction, testStorage, type TestStorage } from '$lib/db/test-support';
 import { DEFAULT_QUERY } from '$lib/scoreboard/board-query';
 import { BoardReader, loadBoard, type BoardStorage } from './scoreboard-data';
 
@@ -22,7 +22,7 @@ function attempt(playerId: string, score: number, o: Partial<NewAttempt> = {}): 
 		mode: 'assessment',
 		startedAt: T0 - ++started,
 		finishedAt: T0 + HOUR,
-		actions: [{ type: 'withdraw' }],
+		actions: [distinctAction(started), { type: 'withdraw' }],
 		result: { outcome: 'won', score, categories: {} },
 		weeksUsed: 10,
 		verified: true,

@@ -3,9 +3,10 @@
  * read (a 2 GB file is never loaded), bytes that are not UTF-8 are refused as unreadable, and
  * any text is validated and handed back, so that even a broken file can be fixed in the editor.
  */
-import { placeProblems, validateScenarioText } from '$lib/engine/scenario/parse-scenario';
+import { placeProblems } from '$lib/engine/scenario/parse-scenario';
 import type { Problem } from '$lib/engine/scenario/problem';
 import { MAX_FILE_BYTES } from '$lib/engine/scenario/safe-json';
+import { checkScenarioText } from './validate-off-thread';
 
 /** The part of a browser `File` this needs (a `Blob` in Node tests). */
 export interface PickedFile {
@@ -52,7 +53,8 @@ export async function readScenarioFile(file: PickedFile): Promise<ImportedFile> 
 	} catch {
 		return { kind: 'refused', name, errors: fileProblem('file-encoding') };
 	}
-	const result = validateScenarioText(text);
+	// Off the main thread: a 1 MiB file must not freeze the page while it is checked.
+	const result = (await checkScenarioText(text)).validation;
 	return result.ok
 		? { kind: 'text', name, text, errors: [], warnings: result.warnings }
 		: { kind: 'text', name, text, errors: result.errors, warnings: result.warnings };

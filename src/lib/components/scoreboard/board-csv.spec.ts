@@ -21,6 +21,7 @@ const entry = (i: number, teamId: string | null): BoardEntry => ({
 	weeksUsed: 10,
 	finishedAt: Date.UTC(2026, 2, 2, 10, i),
 	source: 'local',
+	arrivedAt: Date.UTC(2026, 2, 2, 10, i),
 	// One result of the first rules among today's: the file says which rules scored each.
 	rules: i === 1 ? 1 : 2,
 	seed: 0

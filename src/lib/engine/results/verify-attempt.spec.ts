@@ -50,10 +50,12 @@ function genuine(overrides: Partial<ExportedAttempt> = {}): ExportedAttempt {
 }
 
 const text = (value: unknown) => JSON.stringify(value, null, 2);
+/** The verifier's clock in these specs: a week after the genuine file's play. */
+const NOW = Date.parse('2026-12-05T09:00:00.000Z');
 
 describe('verifyAttempt', () => {
 	it('accepts the model path and keeps the recomputed result', async () => {
-		const verdict = await verifyAttempt(text(genuine()), lookup);
+		const verdict = await verifyAttempt(text(genuine()), lookup, { now: NOW });
 		expect(verdict).toMatchObject({
 			status: 'accepted',
 			result: { outcome: 'won', score: model.score.total, categories },
@@ -75,7 +77,7 @@ describe('verifyAttempt', () => {
 			format: 'sales-sim/attempt@1'
 		};
 		for (const key of ['mode', 'team', 'seed', 'rules']) delete file[key];
-		const verdict = await verifyAttempt(text(file), lookup);
+		const verdict = await verifyAttempt(text(file), lookup, { now: NOW });
 		expect(verdict).toMatchObject({
 			status: 'accepted',
 			attempt: { mode: 'assessment', seed: 0, rules: 1 },
@@ -91,7 +93,7 @@ describe('verifyAttempt', () => {
 		for (const key of ['mode', 'seed', 'rules'] as const) {
 			const file: Record<string, unknown> = { ...genuine() };
 			delete file[key];
-			expect(await verifyAttempt(text(file), lookup), key).toMatchObject({
+			expect(await verifyAttempt(text(file), lookup, { now: NOW }), key).toMatchObject({
 				status: 'refused',
 				reason: 'malformed'
 			});
@@ -99,21 +101,50 @@ describe('verifyAttempt', () => {
 	});
 
 	it('replays a format-2 file on the deal its seed drew: a claim made on another seed is refused', async () => {
-		const verdict = await verifyAttempt(text(genuine({ seed: 12345 })), lookup);
+		const verdict = await verifyAttempt(text(genuine({ seed: 12345 })), lookup, { now: NOW });
 		// The test scenario has no variants: every seed draws the same deal.
 		expect(verdict).toMatchObject({ status: 'accepted', attempt: { seed: 12345 } });
 	});
 
 	it('accepts a practice attempt, flagged as practice', async () => {
-		const verdict = await verifyAttempt(text(genuine({ mode: 'practice' })), lookup);
+		const verdict = await verifyAttempt(text(genuine({ mode: 'practice' })), lookup, { now: NOW });
 		expect(verdict).toMatchObject({ status: 'accepted', practice: true });
 	});
 
 	it('accepts a parsed value as well as text, and a Chinese name', async () => {
-		const verdict = await verifyAttempt(genuine({ player: '张伟', team: '华东' }), lookup);
+		const verdict = await verifyAttempt(genuine({ player: '张伟', team: '华东' }), lookup, {
+			now: NOW
+		});
 		expect(verdict).toMatchObject({
 			status: 'accepted',
 			attempt: { player: '张伟', team: '华东' }
+		});
+	});
+
+	it('accepts names with markup-like characters as plain text (issue 22)', async () => {
+		const names = { player: 'Chen <Jr> & "Co"', team: 'Team <B>' };
+		const verdict = await verifyAttempt(text(genuine(names)), lookup, { now: NOW });
+		expect(verdict).toMatchObject({ status: 'accepted', attempt: names });
+	});
+
+	it('strips invisible and direction-control characters from names', async () => {
+		const verdict = await verifyAttempt(
+			text(genuine({ player: 'Li\u200b Na\u202e', team: '\u2066East\u2069' })),
+			lookup,
+			{ now: NOW }
+		);
+		expect(verdict).toMatchObject({
+			status: 'accepted',
+			attempt: { player: 'Li Na', team: 'East' }
+		});
+	});
+
+	it('refuses times outside the plausible window against the given clock', async () => {
+		const now = Date.parse('2026-11-28T10:00:00.000Z');
+		const early = await verifyAttempt(text(genuine()), lookup, { now: now - 2 * 86_400_000 });
+		expect(early).toMatchObject({ status: 'refused', reason: 'date-in-future' });
+		expect(await verifyAttempt(text(genuine()), lookup, { now })).toMatchObject({
+			status: 'accepted'
 		});
 	});
 
@@ -231,6 +262,41 @@ describe('verifyAttempt', () => {
 			{ reason: 'malformed' }
 		],
 		[
+			'a start before 1970 (issue 22)',
+			() => text(genuine({ startedAt: '1969-12-31T23:00:00.000Z' })),
+			{ reason: 'date-too-early', params: { field: 'startedAt' } }
+		],
+		[
+			'a start in the year 0000',
+			() => text(genuine({ startedAt: '0000-01-01T00:00:00.000Z' })),
+			{ reason: 'date-too-early' }
+		],
+		[
+			'a start before the app existed',
+			() => text(genuine({ startedAt: '2026-11-27T09:00:00.000Z' })),
+			{ reason: 'date-too-early' }
+		],
+		[
+			'a finish in 2099',
+			() => text(genuine({ finishedAt: '2099-01-01T00:00:00.000Z' })),
+			{ reason: 'date-in-future', params: { field: 'finishedAt' } }
+		],
+		[
+			'a zero-duration play',
+			() => text(genuine({ finishedAt: genuine().startedAt })),
+			{ reason: 'too-fast', params: { seconds: 0, actions: genuine().actions.length } }
+		],
+		[
+			'a play faster than its actions can be clicked',
+			() => text(genuine({ finishedAt: '2026-11-28T09:00:02.000Z' })),
+			{ reason: 'too-fast', params: { seconds: 2 } }
+		],
+		[
+			'a player name of invisible characters only',
+			() => text(genuine({ player: '\u200b\u202e' })),
+			{ reason: 'name-invalid' }
+		],
+		[
 			'a file over 1 MiB',
 			() => text(genuine()) + ' '.repeat(MAX_FILE_BYTES),
 			{ reason: 'too-large', params: { size: expect.any(Number), max: MAX_FILE_BYTES } }
@@ -238,12 +304,14 @@ describe('verifyAttempt', () => {
 	];
 
 	it.each(cases)('refuses %s', async (_, make, expected) => {
-		const verdict = await verifyAttempt(make(), lookup);
+		const verdict = await verifyAttempt(make(), lookup, { now: NOW });
 		expect(verdict).toMatchObject({ status: 'refused', ...expected });
 	});
 
 	it('gives the validator’s problems with their place for a broken file', async () => {
-		const verdict = await verifyAttempt('{"format": "sales-sim/attempt@1", "player": }', lookup);
+		const verdict = await verifyAttempt('{"format": "sales-sim/attempt@1", "player": }', lookup, {
+			now: NOW
+		});
 		expect(verdict.status).toBe('refused');
 		if (verdict.status !== 'refused') return;
 		expect(verdict.problems?.[0]).toMatchObject({ severity: 'error', line: 1 });
@@ -253,7 +321,7 @@ describe('verifyAttempt', () => {
 	it('names the refused action and the engine’s reason', async () => {
 		const wrong = { type: 'decide' as const, decision: 'specs', option: 'educate' };
 		const actions = [wrong, ...genuine().actions];
-		const verdict = await verifyAttempt(text(genuine({ actions })), lookup);
+		const verdict = await verifyAttempt(text(genuine({ actions })), lookup, { now: NOW });
 		expect(verdict).toMatchObject({
 			status: 'refused',
 			reason: 'refused-action',
@@ -299,7 +367,7 @@ describe('verifyBatch', () => {
 				{ label: 'c.json', text: text(genuine({ player: 'Wang Wei' })) }
 			],
 			lookup,
-			{ fingerprint }
+			{ fingerprint, now: NOW }
 		);
 		expect(verdicts.map((v) => [v.label, v.status, v.status === 'refused' && v.reason])).toEqual([
 			['a.json', 'accepted', false],
@@ -318,7 +386,7 @@ describe('verifyBatch', () => {
 				{ label: 'genuine.json', text: text(genuine()) }
 			],
 			lookup,
-			{ fingerprint }
+			{ fingerprint, now: NOW }
 		);
 		expect(verdicts.map((v) => v.status)).toEqual(['refused', 'accepted']);
 		expect(verdicts[0]).toMatchObject({ reason: 'score-mismatch' });
@@ -332,7 +400,7 @@ describe('verifyBatch', () => {
 				{ label: 'b.json', text: text(genuine({ player: 'Wang Wei' })) }
 			],
 			lookup,
-			{ fingerprint, stored: (fp) => stored.get(fp) }
+			{ fingerprint, stored: (fp) => stored.get(fp), now: NOW }
 		);
 		expect(verdicts[0]).toMatchObject({
 			status: 'refused',
@@ -346,7 +414,8 @@ describe('verifyBatch', () => {
 	it('refuses a copy of an attempt accepted in an earlier batch not stored yet', async () => {
 		const [verdict] = await verifyBatch([{ label: 'again.json', text: text(genuine()) }], lookup, {
 			fingerprint,
-			earlier: new Map([[fingerprint(genuine()), 'first.json']])
+			earlier: new Map([[fingerprint(genuine()), 'first.json']]),
+			now: NOW
 		});
 		expect(verdict).toMatchObject({
 			reason: 'duplicate',
@@ -363,7 +432,7 @@ describe('verifyBatch', () => {
 				}
 			],
 			lookup,
-			{ fingerprint }
+			{ fingerprint, now: NOW }
 		);
 		expect(verdict).toMatchObject({ label: 'huge.json', reason: 'too-large' });
 	});

@@ -6,6 +6,8 @@
  * one. The import page, the backup check and the command line all call these functions.
  */
 import { decodeAttemptCode } from './attempt-code';
+import { timeRefusal } from './plausibility';
+import { cleanName } from '../names';
 import { replay } from '../deal/replay';
 import type { RefusedAction } from '../deal/replay';
 import type { ScoreReport } from '../deal/types';
@@ -50,6 +52,14 @@ export type RefusalCode =
 	| 'category-mismatch'
 	/** Already stored, or given twice in one batch. */
 	| 'duplicate'
+	/** A player's name with nothing visible in it once invisible characters are removed. */
+	| 'name-invalid'
+	/** A time before this app existed (plausibility.ts APP_EPOCH). */
+	| 'date-too-early'
+	/** A time after this device's clock, with a day's slack. */
+	| 'date-in-future'
+	/** Finished faster than a person could play its actions (plausibility.ts MIN_ACTION_MS). */
+	| 'too-fast'
 	/** A link or code that is not one (see attempt-code.ts). */
 	| 'not-a-code'
 	/** A code made by a newer version of the app. */
@@ -142,14 +152,28 @@ const FORMAT_CODES = new Set([
 	'not-object'
 ]);
 
+/** What the verifier needs besides the file and the scenarios. */
+export interface VerifyOptions {
+	/**
+	 * This device's clock, in ms since 1970: later times are refused. Given by the caller, so
+	 * that the engine reads no clock and a verdict can be reproduced.
+	 */
+	now: number;
+}
+
 /**
  * Verifies one exported attempt (its text, or a value that is turned into JSON text first) on
  * the scenarios `lookup` knows. Never trusts a number in the file: the result comes from the
- * replay. Duplicates are for `verifyBatch` to find.
+ * replay; times before the app existed, in the future, or too fast for a person are refused
+ * before it. Names are cleaned (names.ts). Duplicates are for `verifyBatch` to find.
  * `await verifyAttempt(text, lookup)` → `{ status: 'accepted', result: { score: 83.5, … } }` or
  * `{ status: 'refused', reason: 'score-mismatch', params: { claimed: 99, recomputed: 83.5 } }`.
  */
-export async function verifyAttempt(input: unknown, lookup: ScenarioLookup): Promise<Verdict> {
+export async function verifyAttempt(
+	input: unknown,
+	lookup: ScenarioLookup,
+	options: VerifyOptions
+): Promise<Verdict> {
 	const text = typeof input === 'string' ? input : JSON.stringify(input);
 	if (text === undefined) return refusal('malformed');
 	const parsed = parseAttempt(text);
@@ -164,7 +188,15 @@ export async function verifyAttempt(input: unknown, lookup: ScenarioLookup): Pro
 		if (size) return tooLarge(Number(size.params.size));
 		return { ...refusal('malformed'), problems: parsed.errors };
 	}
-	const attempt = parsed.attempt;
+	const player = cleanName(parsed.attempt.player);
+	const team = cleanName(parsed.attempt.team ?? '');
+	const attempt: ExportedAttempt = { ...parsed.attempt, player };
+	if (team) attempt.team = team;
+	// An empty team name is no team.
+	else delete attempt.team;
+	if (!player) return { ...refusal('name-invalid', { field: 'player' }), attempt };
+	const times = timeRefusal(attempt, options.now);
+	if (times) return { ...refusal(times.reason, times.params), attempt };
 	const { id, version, hash } = attempt.scenario;
 	const known = await lookup.find(id, version);
 	if (!known) {
@@ -239,13 +271,10 @@ export async function verifyAttempt(input: unknown, lookup: ScenarioLookup): Pro
 
 	const result: VerifiedResult = { outcome: replayed.outcome, score, categories };
 	const mode = attempt.mode;
-	const kept = { ...attempt };
-	// An empty team name is no team (the schema trims names).
-	if (!kept.team) delete kept.team;
 	return {
 		status: 'accepted',
 		attempt: {
-			...kept,
+			...attempt,
 			mode,
 			result: { outcome: result.outcome, score, categories: { ...categories } }
 		},
@@ -282,6 +311,8 @@ export interface BatchOptions {
 	stored?(fingerprint: string): string | undefined | Promise<string | undefined>;
 	/** Attempts accepted in an earlier batch and not stored yet: fingerprint → label. */
 	earlier?: ReadonlyMap<string, string>;
+	/** This device's clock (VerifyOptions.now). */
+	now: number;
 }
 
 /**
@@ -297,7 +328,7 @@ export async function verifyBatch(
 	const seen = new Map<string, string>(options.earlier);
 	const out: BatchVerdict[] = [];
 	for (const item of items) {
-		const verdict = await verifyItem(item, lookup);
+		const verdict = await verifyItem(item, lookup, { now: options.now });
 		if (verdict.status !== 'accepted') {
 			out.push({ ...verdict, label: item.label });
 			continue;
@@ -323,13 +354,17 @@ export async function verifyBatch(
 	return out;
 }
 
-async function verifyItem(item: BatchItem, lookup: ScenarioLookup): Promise<Verdict> {
+async function verifyItem(
+	item: BatchItem,
+	lookup: ScenarioLookup,
+	options: VerifyOptions
+): Promise<Verdict> {
 	if ('refused' in item) return item.refused;
 	if ('bytes' in item) {
 		const read = attemptText(item.bytes);
-		return read.ok ? verifyAttempt(read.text, lookup) : read.verdict;
+		return read.ok ? verifyAttempt(read.text, lookup, options) : read.verdict;
 	}
-	return verifyAttempt(item.text, lookup);
+	return verifyAttempt(item.text, lookup, options);
 }
 
 /** A lookup over scenarios already parsed: `lookupOf([{ scenario, hash }])`. */

@@ -19,7 +19,7 @@ import {
 	type ProblemDraft
 } from './problem';
 import { renderMessage } from './problem-messages';
-import { JsonLocator, readJson } from './safe-json';
+import { JsonLocator, readJson, type ReadOptions } from './safe-json';
 import { attemptRules, scenarioRules } from './scenario-rules';
 import { attemptSchema, scenarioSchema, type ExportedAttempt, type Scenario } from './schema';
 import { zodProblems } from './zod-problems';
@@ -43,7 +43,7 @@ export type ParsedAttempt = { ok: true; attempt: ExportedAttempt; warnings: Prob
  * `validateScenarioText('{"format": "sales-sim/scenario@2"}')` → refused with `format-future`.
  */
 export function validateScenarioText(text: string): ScenarioValidation {
-	const result = run(text, SCENARIO_FAMILY, scenarioSchema, scenarioRules);
+	const result = run(text, SCENARIO_FAMILY, scenarioSchema, scenarioRules, { markup: true });
 	if (!result.ok) return result;
 	return { ok: true, scenario: result.data, value: result.value, warnings: result.warnings };
 }
@@ -62,10 +62,11 @@ export async function parseScenario(text: string): Promise<ParsedScenario> {
 
 /**
  * Reads an exported attempt (format sales-sim/attempt@1) with the same safety and messages.
- * Whether its actions replay to its result on its scenario is for the replay to say.
+ * Whether its actions replay to its result on its scenario is for the replay to say. Its names
+ * are plain text: `<`, `>` and `&` in a player's or team's name are characters, not markup.
  */
 export function parseAttempt(text: string): ParsedAttempt {
-	const result = run(text, ATTEMPT_FAMILY, attemptSchema, attemptRules);
+	const result = run(text, ATTEMPT_FAMILY, attemptSchema, attemptRules, { markup: false });
 	if (!result.ok) return result;
 	return { ok: true, attempt: result.data, warnings: result.warnings };
 }
@@ -76,9 +77,10 @@ function run<S extends z.ZodType>(
 	text: string,
 	family: FormatFamily,
 	schema: S,
-	rules: (value: unknown, schemaProblems: readonly ProblemDraft[]) => ProblemDraft[]
+	rules: (value: unknown, schemaProblems: readonly ProblemDraft[]) => ProblemDraft[],
+	options: ReadOptions
 ): RunResult<z.output<S>> {
-	const document = readJson(typeof text === 'string' ? text : String(text));
+	const document = readJson(typeof text === 'string' ? text : String(text), options);
 	const locator = new JsonLocator(document.text, document.root);
 	const drafts: ProblemDraft[] = [...document.problems];
 	let data: z.output<S> | undefined;

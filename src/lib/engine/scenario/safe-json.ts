@@ -5,7 +5,8 @@
  * sees it, this module refuses what could hurt the program or confuse a trainer: files over
  * 1 MiB, nesting deep enough to overflow a recursive reader, `__proto__`-style keys, numbers that
  * do not survive a round trip, duplicate keys (JSON readers silently keep the last), and HTML
- * markup in texts, which are plain text. It is strict JSON: no comments, no trailing commas.
+ * markup in a scenario's texts, which are plain text. It is strict JSON: no comments, no trailing
+ * commas.
  */
 import { createScanner, getLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { JsonPath, ProblemDraft } from './problem';
@@ -62,6 +63,15 @@ const HTML_ENTITY = /&(?:[a-z][a-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9a-f]{1,6});/i;
 /** How much of a found value a message quotes. */
 const QUOTE_LIMIT = 60;
 
+export interface ReadOptions {
+	/**
+	 * Refuse HTML tags (and warn on entities) in strings: true for scenario files, whose texts a
+	 * trainer writes as prose. An attempt file's strings are names and ids: `Team <B>` is a name
+	 * the app accepts at entry and shows as text, so it must come back in a file (default true).
+	 */
+	markup?: boolean;
+}
+
 export interface JsonDocument {
 	/** The text as read (a leading byte order mark blanked to a space, keeping offsets). */
 	text: string;
@@ -103,7 +113,8 @@ export function utf8Length(text: string): number {
  * Reads a JSON text into a value and its syntax tree, with every problem found on the way:
  * `readJson('{"a": 1,}')` → a `json-trailing-comma` problem at offset 7.
  */
-export function readJson(input: string): JsonDocument {
+export function readJson(input: string, options: ReadOptions = {}): JsonDocument {
+	const markup = options.markup ?? true;
 	const problems: ProblemDraft[] = [];
 	const refused: JsonPath[] = [];
 	const fail = (): JsonDocument => ({
@@ -160,7 +171,7 @@ export function readJson(input: string): JsonDocument {
 		return fail();
 	}
 
-	const value = toValue(root, [], problems, refused, text);
+	const value = toValue(root, [], problems, refused, text, markup);
 	return {
 		text,
 		root,
@@ -253,7 +264,8 @@ function toValue(
 	path: JsonPath,
 	problems: ProblemDraft[],
 	refused: JsonPath[],
-	text: string
+	text: string,
+	markup: boolean
 ): unknown {
 	switch (node.type) {
 		case 'object': {
@@ -287,7 +299,7 @@ function toValue(
 					});
 				}
 				seen.add(key);
-				const value = toValue(valueNode, at, problems, refused, text);
+				const value = toValue(valueNode, at, problems, refused, text, markup);
 				// Never `__proto__` here (refused above), so plain assignment cannot reach a prototype.
 				if (value !== undefined) object[key] = value;
 				else delete object[key];
@@ -296,7 +308,7 @@ function toValue(
 		}
 		case 'array':
 			return (node.children ?? []).map((child, index) => {
-				const value = toValue(child, [...path, index], problems, refused, text);
+				const value = toValue(child, [...path, index], problems, refused, text, markup);
 				return value === undefined ? null : value;
 			});
 		case 'number': {
@@ -316,6 +328,7 @@ function toValue(
 		}
 		case 'string': {
 			const value = node.value as string;
+			if (!markup) return value;
 			const tag = HTML_TAG.exec(value);
 			if (tag) {
 				problems.push({

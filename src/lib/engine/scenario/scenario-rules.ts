@@ -8,15 +8,18 @@
  * refused something else: a trainer sees every problem in one pass, not one layer at a time.
  */
 import {
+	ACTIVITIES,
 	ATTITUDES,
+	DEFAULT_METHODOLOGY,
 	DELIBERATION_INTEL,
 	STAGES,
 	type AttitudeId,
 	type StageId
 } from '../methodology';
-import { didYouMean } from './did-you-mean';
+import { didYouMean, SuggestionBudget } from './did-you-mean';
 import { pathToText, type JsonPath, type ProblemDraft, type ProblemParams } from './problem';
 import { quote } from './safe-json';
+import { MAX_ACTIONS } from './schema';
 
 type Json = Record<string, unknown>;
 
@@ -51,6 +54,9 @@ function idList(ids: readonly string[]): string {
 
 class Drafts {
 	readonly items: ProblemDraft[] = [];
+	readonly #suggestions = new SuggestionBudget();
+	// One de-duplicated copy of each id list that references are checked against.
+	readonly #unique = new WeakMap<readonly string[], string[]>();
 	error(code: string, path: JsonPath, params: ProblemParams = {}) {
 		this.items.push({ severity: 'error', code, path, params });
 	}
@@ -59,9 +65,13 @@ class Drafts {
 	}
 	/** A reference to a missing id, with the nearest existing one. */
 	missing(code: string, path: JsonPath, id: string, known: readonly string[], extra = {}) {
-		const ids = [...new Set(known)];
+		let ids = this.#unique.get(known);
+		if (!ids) {
+			ids = [...new Set(known)];
+			this.#unique.set(known, ids);
+		}
 		const params: ProblemParams = { id: quote(id), allowed: idList(ids), ...extra };
-		const suggestion = didYouMean(id, ids);
+		const suggestion = this.#suggestions.suggest(id, ids);
 		if (suggestion) params.suggestion = suggestion;
 		this.error(code, path, params);
 	}
@@ -117,6 +127,8 @@ export function scenarioRules(
 	const out = new Drafts();
 	const root = object(value);
 	if (!root) return out.items;
+	// A list far over its limit is garbage, not a draft: say so, and spend nothing on the rest.
+	if (oversizedLists(root, out)) return out.items;
 	const schemaFlagged = (test: (path: JsonPath, code: string) => boolean) =>
 		schemaProblems.some((problem) => test(problem.path, problem.code));
 	// A wrong or misspelt field (any unknown field may be the misspelt one) in the items of a list.
@@ -171,14 +183,17 @@ export function scenarioRules(
 			}
 		}
 	}
+	const revealed = new Set(intel.map(([item]) => item.reveals));
 	for (const [person, i] of people) {
 		const id = text(person.id);
 		if (person.known !== false || id === undefined) continue;
-		if (!intel.some(([item]) => item.reveals === id)) {
+		if (!revealed.has(id)) {
 			out.error('hidden-never-revealed', ['people', i, 'known'], { id: quote(id) });
 		}
 	}
-	reachability(people, intel, lastPlayableStage(object(root.stages)), out);
+	const available = reachability(people, intel, lastPlayableStage(object(root.stages)), out);
+	hiddenDecisionMakers(people, revealed, available, out);
+	endingRules(root, out);
 
 	const kinds = new Set(intel.map(([item]) => item.kind));
 	const kindsFlagged = fieldFlagged('intel', 'kind');
@@ -241,9 +256,13 @@ export function scenarioRules(
 			);
 			for (const [option, j] of options)
 				effects(option.effects, [...base, 'options', j, 'effects']);
-			const scores = options.map(([option]) => option.score).filter((s) => typeof s === 'number');
-			if (scores.length === options.length && scores.length > 0 && Math.max(...scores) < 1) {
-				out.warning('decision-no-full-credit', [...base, 'options'], { best: Math.max(...scores) });
+			const scores = options
+				.map(([option]) => option.score)
+				.filter((s): s is number => typeof s === 'number');
+			// A loop, not Math.max(...scores): a spread of a huge list overflows the stack.
+			const best = scores.reduce((top, score) => Math.max(top, score), -Infinity);
+			if (scores.length === options.length && scores.length > 0 && best < 1) {
+				out.warning('decision-no-full-credit', [...base, 'options'], { best });
 			}
 		}
 	}
@@ -331,30 +350,49 @@ function lastPlayableStage(stages: Json | undefined): number {
 	return last < 0 ? STAGES.length - 1 : last;
 }
 
+/**
+ * When each intel item and each hidden person can first be reached, as stage indices. An item
+ * can be learned from its own stage once someone in `from` is on the chart; a hidden person is on
+ * the chart once an item that reveals them is learned, and may reveal the next. Found by relaxing
+ * each person's items as the person's stage falls. A stage index only falls,
+ * and there are six, so each person is relaxed at most seven times: linear in the file, where a
+ * round-by-round fixed point took a round per link of a reveal chain (quadratic).
+ */
 function reachability(
 	people: [Json, number][],
 	intel: [Json, number][],
 	last: number,
 	out: Drafts
-) {
+): Map<unknown, number> {
 	const stageOf = (value: unknown) => Math.max(0, STAGES.indexOf(value as StageId));
 	const available = new Map<unknown, number>();
 	for (const [person] of people) available.set(person.id, person.known === false ? Infinity : 0);
 	const learned = intel.map(() => Infinity);
-	for (let changed = true, round = 0; changed && round <= intel.length + 1; round++) {
-		changed = false;
-		intel.forEach(([item], i) => {
-			const earliest = Math.min(...list(item.from).map((id) => available.get(id) ?? Infinity));
-			const at = Math.max(stageOf(item.stage), earliest);
-			if (at < learned[i]) {
-				learned[i] = at;
-				changed = true;
+	// Which items each person can give.
+	const gives = new Map<unknown, number[]>();
+	intel.forEach(([item], i) => {
+		for (const id of new Set(list(item.from))) {
+			const items = gives.get(id);
+			if (items) items.push(i);
+			else gives.set(id, [i]);
+		}
+	});
+	const queue: unknown[] = [];
+	for (const [person] of people) if (available.get(person.id) === 0) queue.push(person.id);
+	for (let next = 0; next < queue.length; next++) {
+		const id = queue[next];
+		const from = available.get(id) ?? Infinity;
+		for (const i of gives.get(id) ?? []) {
+			const [item] = intel[i];
+			const at = Math.max(stageOf(item.stage), from);
+			if (at >= learned[i]) continue;
+			learned[i] = at;
+			const reveals = item.reveals;
+			if (reveals !== undefined && available.has(reveals) && at < available.get(reveals)!) {
+				available.set(reveals, at);
+				queue.push(reveals);
 			}
-			if (item.reveals !== undefined && at < (available.get(item.reveals) ?? -1)) {
-				available.set(item.reveals, at);
-				changed = true;
-			}
-		});
+		}
 	}
 	intel.forEach(([item, index], i) => {
 		const from = list(item.from);
@@ -368,14 +406,100 @@ function reachability(
 			});
 		}
 	});
+	const revealed = new Set(intel.map(([item]) => item.reveals));
 	for (const [person, index] of people) {
-		const revealed = intel.some(([item]) => item.reveals === person.id);
-		if (person.known === false && revealed && (available.get(person.id) ?? Infinity) > last) {
+		const unreachable = (available.get(person.id) ?? Infinity) > last;
+		// A hidden decision maker no one can reveal is an error (hiddenDecisionMakers).
+		const decisionMaker = person.role === 'decision-maker' && available.get(person.id) === Infinity;
+		if (person.known === false && revealed.has(person.id) && unreachable && !decisionMaker) {
 			out.warning('person-unreachable', ['people', index, 'known'], {
 				id: quote(String(person.id))
 			});
 		}
 	}
+	return available;
+}
+
+// ------------------------------------------------------------------ issue 22: rules that keep a
+// scenario honest and its validation bounded. Kept apart from the format's own rules above.
+
+/** Longest `from` or `by` list of an intel item: no more than the people or activity types. */
+export const MAX_INTEL_SOURCES = 50;
+
+/**
+ * Lists far over the format's limits (schema.ts), checked before any rule that walks them: the
+ * schema reports its own limits, and lists it leaves unbounded (an intel item's `from` and `by`)
+ * are reported here. True when any was found: the whole-file rules are then skipped, so that a
+ * 130,000-entry list costs one problem, not one per entry and a walk per problem.
+ */
+function oversizedLists(root: Json, out: Drafts): boolean {
+	const limits: [unknown, JsonPath, number][] = [
+		[root.people, ['people'], 50],
+		[root.intel, ['intel'], 100],
+		[root.checks, ['checks'], 50]
+	];
+	let found = limits.some(([value, , max]) => list(value).length > max);
+	for (const [item, i] of entries(root.intel).slice(0, 100)) {
+		for (const field of ['from', 'by'] as const) {
+			const count = list(item[field]).length;
+			if (count > MAX_INTEL_SOURCES) {
+				out.error('list-too-long', ['intel', i, field], { count, max: MAX_INTEL_SOURCES });
+				found = true;
+			}
+		}
+	}
+	for (const [check] of entries(root.checks).slice(0, 50)) {
+		if (list(check.actions).length > MAX_ACTIONS) found = true;
+	}
+	return found;
+}
+
+/**
+ * A hidden decision maker whom no chain of intel can reveal (a reveal cycle: each hidden person
+ * revealed only by intel from another hidden one): the deal then turns on a person the trainee
+ * can never meet. An error, not a warning.
+ */
+function hiddenDecisionMakers(
+	people: [Json, number][],
+	revealed: ReadonlySet<unknown>,
+	available: ReadonlyMap<unknown, number>,
+	out: Drafts
+): void {
+	for (const [person, index] of people) {
+		if (person.known !== false || person.role !== 'decision-maker') continue;
+		if (!revealed.has(person.id) || available.get(person.id) !== Infinity) continue;
+		out.error('decision-maker-unreachable', ['people', index, 'known'], {
+			id: quote(String(person.id))
+		});
+	}
+}
+
+/**
+ * How a deal may end: a decision option never wins the deal on its own (`ends` takes `lost` or
+ * `withdrawn`: a deal is won by the stages played, not by one answer), and the budget must pay for
+ * at least one activity, or the trainee can do nothing but decide.
+ */
+function endingRules(root: Json, out: Drafts): void {
+	const stages = object(root.stages) ?? {};
+	for (const stage of STAGES) {
+		const decision = object(object(stages[stage])?.decision);
+		for (const [option, j] of entries(decision?.options)) {
+			if (option.ends === 'won')
+				out.error('option-ends-won', ['stages', stage, 'decision', 'options', j, 'ends'], {
+					id: quote(String(option.id))
+				});
+		}
+	}
+	const budget = object(root.resources)?.budget;
+	if (typeof budget !== 'number') return;
+	const overrides = object(object(root.methodology)?.costs) ?? {};
+	const prices = ACTIVITIES.filter((activity) => activity !== 'gift').map((activity) => {
+		const money = object(overrides[activity])?.money;
+		return typeof money === 'number' ? money : DEFAULT_METHODOLOGY.costs[activity].money;
+	});
+	const cheapest = prices.reduce((low, price) => Math.min(low, price), Infinity);
+	if (budget < cheapest)
+		out.warning('budget-affords-nothing', ['resources', 'budget'], { budget, cheapest });
 }
 
 /** An exported attempt's rules that need no scenario: it finished after it started. */

@@ -22,7 +22,7 @@ import {
 	STAGES,
 	STRATEGIES
 } from '../methodology';
-import { didYouMean } from './did-you-mean';
+import { didYouMean, SuggestionBudget } from './did-you-mean';
 import { jsonType } from './format';
 import type { JsonPath, ProblemDraft, ProblemParams } from './problem';
 import { quote } from './safe-json';
@@ -213,6 +213,7 @@ export function zodProblems(
 	const root = rootSchema as unknown as Schema;
 	const drafts: ProblemDraft[] = [];
 	const reported = new Set<string>();
+	const suggestions = new SuggestionBudget();
 	for (const issue of issues) {
 		const path = issue.path.filter(
 			(segment): segment is string | number => typeof segment !== 'symbol'
@@ -278,7 +279,9 @@ export function zodProblems(
 					allowed: listValues(issue.values)
 				};
 				const suggestion =
-					typeof found === 'string' ? didYouMean(found, issue.values.map(String)) : undefined;
+					typeof found === 'string'
+						? suggestions.suggest(found, issue.values.map(String))
+						: undefined;
 				if (suggestion) params.suggestion = suggestion;
 				push('invalid-enum', params);
 				break;
@@ -295,7 +298,9 @@ export function zodProblems(
 							allowed: listValues(options)
 						};
 						const suggestion =
-							typeof found === 'string' ? didYouMean(found, options.map(String)) : undefined;
+							typeof found === 'string'
+								? suggestions.suggest(found, options.map(String))
+								: undefined;
 						if (suggestion) params.suggestion = suggestion;
 						push('invalid-enum', params);
 					}
@@ -317,7 +322,7 @@ export function zodProblems(
 				const allowed = allowedKeys(schemaAt(root, path, value));
 				for (const key of issue.keys) {
 					const params: ProblemParams = { key: quote(key), allowed: listValues(allowed) };
-					const suggestion = didYouMean(key, allowed);
+					const suggestion = suggestions.suggest(key, allowed);
 					if (suggestion) params.suggestion = suggestion;
 					push('unknown-key', params, [...path, key], true);
 				}
