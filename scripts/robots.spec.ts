@@ -50,7 +50,7 @@ describe('the tables', () => {
 
 	it('prints the terminal table with the file, a line per robot and the verdict', () => {
 		const text = textTable(result);
-		expect(text.split('\n')[0]).toBe(`${file}  (city-hospital-his v1)`);
+		expect(text.split('\n')[0]).toBe(`${file}  (city-hospital-his v2)`);
 		expect(text).toMatch(/^random legal play +3 /m);
 		expect(text).toMatch(result.broken.length === 0 ? /All bounds hold/ : /bounds broken:/);
 	});

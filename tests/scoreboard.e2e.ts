@@ -174,8 +174,8 @@ test('boards rank each player’s best, filter through the address, open debrief
 	await expect(board(page).locator('tbody tr')).toHaveCount(4);
 	// Equal scores: fewer weeks, then who finished first (Chen before Wang); practice never counts.
 	expect(await playerOrder(page)).toEqual(['Li Na', '=Chen, Jie', 'Wang Wei', '赵敏']);
-	await expect(page.getByLabel('Scenario and version')).toHaveValue('city-hospital-his@1');
-	await expect(board(page).locator('tbody tr').first()).toContainText('96.2');
+	await expect(page.getByLabel('Scenario and version')).toHaveValue('city-hospital-his@2');
+	await expect(board(page).locator('tbody tr').first()).toContainText('99.6');
 	await expect(board(page).locator('tbody tr').first()).toContainText('Gold');
 	await axe('scenario board');
 
@@ -189,7 +189,7 @@ test('boards rank each player’s best, filter through the address, open debrief
 	await expect(board(page).locator('tbody tr')).toHaveCount(4);
 
 	// Another scenario version is another board.
-	await page.getByLabel('Scenario and version').selectOption('riverside-water-meters@1');
+	await page.getByLabel('Scenario and version').selectOption('riverside-water-meters@2');
 	await expect(board(page).locator('tbody tr')).toHaveCount(1);
 	await page.goBack();
 	await expect(board(page).locator('tbody tr')).toHaveCount(4);

@@ -9,7 +9,7 @@ import { expect, test } from './fixtures';
 const noChecks = (() => {
 	const scenario = JSON.parse(readFileSync('scenarios/city-hospital-his.json', 'utf8'));
 	delete scenario.checks;
-	scenario.version = 2;
+	scenario.version = 3;
 	return JSON.stringify(scenario, null, '\t');
 })();
 

@@ -10,9 +10,9 @@ import { play, readScenario, startDeal } from './play-driver';
 const hospital = readFileSync('scenarios/city-hospital-his.json', 'utf8');
 const NEW_TITLE = 'City Hospital, second edition';
 
-/** The shipped hospital as version 2 with a new title and three mistakes. */
+/** The shipped hospital as version 3 with a new title and three mistakes. */
 const threeErrors = hospital
-	.replace('"version": 1', '"version": 2')
+	.replace('"version": 2', '"version": 3')
 	.replace('"title": "City Hospital: a new information system"', `"title": "${NEW_TITLE}"`)
 	.replace('"difficulty": "standard"', '"difficulty": "standrad"')
 	.replace('"currency": "CNY"', '"currency": "cny"')
@@ -36,7 +36,7 @@ async function fix(page: Page, message: RegExp, value: string) {
 	await page.keyboard.insertText(value);
 }
 
-test('a trainer imports a file with three errors, fixes them, runs the checks, publishes version 2, and a trainee plays it', async ({
+test('a trainer imports a file with three errors, fixes them, runs the checks, publishes version 3, and a trainee plays it', async ({
 	page,
 	axe
 }) => {
@@ -75,14 +75,14 @@ test('a trainer imports a file with three errors, fixes them, runs the checks, p
 
 	await page.getByRole('tab', { name: 'Checks' }).click();
 	await page.getByRole('button', { name: 'Run the checks' }).click();
-	await expect(page.getByText('3 of 3 checks pass.')).toBeVisible();
-	await expect(page.getByRole('row')).toHaveCount(4);
-	await expect(page.getByRole('cell', { name: '✓ Passed' })).toHaveCount(3);
+	await expect(page.getByText('5 of 5 checks pass.')).toBeVisible();
+	await expect(page.getByRole('row')).toHaveCount(6);
+	await expect(page.getByRole('cell', { name: '✓ Passed' })).toHaveCount(5);
 
 	await page.getByRole('tab', { name: 'Publish' }).click();
-	await page.getByRole('button', { name: 'Publish version 2' }).click();
+	await page.getByRole('button', { name: 'Publish version 3' }).click();
 	await expect(page).toHaveURL(/\/trainer$/);
-	await expect(page.getByText('Published city-hospital-his, version 2.')).toBeVisible();
+	await expect(page.getByText('Published city-hospital-his, version 3.')).toBeVisible();
 	await expect(page.getByText('No drafts yet.')).toBeVisible();
 	const publishedRow = page
 		.getByRole('region', { name: 'Published and retired' })
@@ -110,23 +110,23 @@ test('changed content under a version already out is refused and a higher versio
 	await page.goto('/trainer');
 	const shipped = page.getByRole('region', { name: 'Shipped with the app' });
 	await shipped
-		.getByRole('button', { name: 'New version: City Hospital: a new information system v1' })
+		.getByRole('button', { name: 'New version: City Hospital: a new information system v2' })
 		.click();
 	// A new version of a shipped scenario starts one above it.
-	await expect(editorText(page)).toContainText('"version": 2');
-	// Changed content under version 1, which the shipped file already uses.
+	await expect(editorText(page)).toContainText('"version": 3');
+	// Changed content under version 2, which the shipped file already uses.
 	await editorText(page).click();
 	await page.keyboard.press('Control+a');
-	await page.keyboard.insertText(hospital.replace('"budget": 40000', '"budget": 45000'));
+	await page.keyboard.insertText(hospital.replace('"budget": 36000', '"budget": 40000'));
 	await page.getByRole('tab', { name: 'Publish' }).click();
-	await expect(page.getByText(/Version 1 of city-hospital-his is taken/)).toBeVisible();
+	await expect(page.getByText(/Version 2 of city-hospital-his is taken/)).toBeVisible();
 	await expect(page.getByRole('button', { name: /Publish version/ })).toHaveCount(0);
-	await page.getByRole('button', { name: 'Set the version to 2' }).click();
-	await expect(page.getByText('Ready to publish city-hospital-his, version 2.')).toBeVisible();
+	await page.getByRole('button', { name: 'Set the version to 3' }).click();
+	await expect(page.getByText('Ready to publish city-hospital-his, version 3.')).toBeVisible();
 	await page.getByRole('tab', { name: 'Editor' }).click();
 	await editorText(page).click();
 	await page.keyboard.press('Control+Home');
-	await expect(editorText(page)).toContainText('"version": 2');
+	await expect(editorText(page)).toContainText('"version": 3');
 });
 
 test('the try-out plays the draft in practice mode without saving anything', async ({ page }) => {
@@ -220,7 +220,7 @@ test('a file dropped on the manager is imported like a picked one', async ({ pag
 			data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
 			return data;
 		},
-		hospital.replace('"version": 1', '"version": 3')
+		hospital.replace('"version": 2', '"version": 3')
 	);
 	await zone.dispatchEvent('drop', { dataTransfer: transfer });
 	await expect(page.getByText('“dropped.json” is a valid scenario.')).toBeVisible();
@@ -255,15 +255,15 @@ test('retiring a published version takes it out of the library and keeps it list
 		page,
 		'v2.json',
 		hospital
-			.replace('"version": 1', '"version": 2')
+			.replace('"version": 2', '"version": 3')
 			.replace('"title": "City Hospital: a new information system"', `"title": "${NEW_TITLE}"`)
 	);
 	await page.getByRole('tab', { name: 'Publish' }).click();
-	await page.getByRole('button', { name: 'Publish version 2' }).click();
-	await expect(page.getByText('Published city-hospital-his, version 2.')).toBeVisible();
-	await page.getByRole('button', { name: `Retire: ${NEW_TITLE} v2` }).click();
+	await page.getByRole('button', { name: 'Publish version 3' }).click();
+	await expect(page.getByText('Published city-hospital-his, version 3.')).toBeVisible();
+	await page.getByRole('button', { name: `Retire: ${NEW_TITLE} v3` }).click();
 	await page.getByRole('button', { name: 'Yes, retire' }).click();
-	await expect(page.getByText('Retired city-hospital-his version 2.')).toBeVisible();
+	await expect(page.getByText('Retired city-hospital-his version 3.')).toBeVisible();
 	await expect(
 		page
 			.getByRole('region', { name: 'Published and retired' })
@@ -279,7 +279,7 @@ test('a duplicate published as a new scenario appears in the library and plays',
 	await page.goto('/trainer');
 	await page
 		.getByRole('region', { name: 'Shipped with the app' })
-		.getByRole('button', { name: 'Duplicate: City Hospital: a new information system v1' })
+		.getByRole('button', { name: 'Duplicate: City Hospital: a new information system v2' })
 		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Draft: City Hospital: a new information system (copy)'

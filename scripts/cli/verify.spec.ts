@@ -77,7 +77,7 @@ describe('npm run scenarios -- verify', () => {
 		const { code, out } = await verify(['--scenario', SCENARIO, files.good]);
 		expect(code).toBe(0);
 		expect(out).toEqual([
-			`${files.good}  ACCEPTED  Li Na (East)  city-hospital-his@1  Won  score ${score} (claimed ${score})`,
+			`${files.good}  ACCEPTED  Li Na (East)  city-hospital-his@2  Won  score ${score} (claimed ${score})`,
 			'Verified 1 file: 1 accepted, 0 refused.'
 		]);
 	});
@@ -99,11 +99,11 @@ describe('npm run scenarios -- verify', () => {
 		expect(code).toBe(1);
 		expect(out[0]).toContain(`${files.good}  ACCEPTED`);
 		expect(out[1]).toBe(
-			`${files.tampered}  REFUSED (score-mismatch)  Wang Wei (East)  city-hospital-his@1  claimed 99.9, replay ${score}  ` +
+			`${files.tampered}  REFUSED (score-mismatch)  Wang Wei (East)  city-hospital-his@2  claimed 99.9, replay ${score}  ` +
 				`The file claims a score of 99.9, but the replay gives ${score}.`
 		);
 		expect(out[2]).toContain(
-			`${files.copy}  REFUSED (duplicate)  Li Na (West)  city-hospital-his@1  claimed ${score}, replay ${score}  The same attempt as “${files.good}”, earlier in this list.`
+			`${files.copy}  REFUSED (duplicate)  Li Na (West)  city-hospital-his@2  claimed ${score}, replay ${score}  The same attempt as “${files.good}”, earlier in this list.`
 		);
 		expect(out[3]).toContain(`${files.cut}  REFUSED (unfinished)`);
 		expect(out[4]).toContain(`${files.hash}  REFUSED (hash-mismatch)`);
@@ -119,7 +119,7 @@ describe('npm run scenarios -- verify', () => {
 		const { code, out } = await verify(['--scenario', OTHER, files.good]);
 		expect(code).toBe(1);
 		expect(out[0]).toContain(
-			'REFUSED (unknown-scenario)  Li Na (East)  city-hospital-his@1  claimed'
+			'REFUSED (unknown-scenario)  Li Na (East)  city-hospital-his@2  claimed'
 		);
 	});
 
