@@ -403,4 +403,50 @@ test('in Chinese the studio and the validator speak Chinese', async ({
 		page.getByTestId('problems-errors').getByRole('button', { name: /第 9 行，第 16 列/ })
 	).toContainText('“standrad”');
 	await axe('editor in Chinese');
+
+	// The editor's own words are Chinese too: completion details, the search panel.
+	const editor = editorText(page);
+	await editor.click();
+	await page.keyboard.press('Control+Home');
+	await page.keyboard.press('End');
+	await page.keyboard.press('Enter');
+	await page.keyboard.type('"');
+	await page.keyboard.press('Control+Space');
+	const completions = page.locator('.cm-tooltip-autocomplete');
+	await expect(completions).toContainText('methodology');
+	await expect(completions.locator('.cm-completionDetail').first()).toHaveText(
+		/^(文本|数字|整数|列表|对象|true 或 false)$/
+	);
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('Control+f');
+	await expect(page.locator('.cm-search input[name="search"]')).toHaveAttribute(
+		'placeholder',
+		'查找'
+	);
+	await expect(page.locator('.cm-search button[name="close"]')).toHaveAttribute(
+		'aria-label',
+		'关闭'
+	);
+	await axe('search panel in Chinese');
+});
+
+test('while the JSON is broken the header keeps the last readable title', async ({ page }) => {
+	await page.goto('/trainer');
+	await importFile(page, 'hospital.json', hospital.replace('"version": 1', '"version": 2'));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Draft: City Hospital: a new information system'
+	);
+	await editorText(page).click();
+	await page.keyboard.press('Control+a');
+	// A full-width comma: the file is not JSON any more.
+	await page.keyboard.insertText(hospital.replace('"version": 1,', '"version": 2，'));
+	await expect(page.getByRole('heading', { name: 'Errors (1)' })).toBeVisible();
+	await expect(
+		page.getByTestId('problems-errors').getByRole('button', { name: /full-width comma/ })
+	).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Draft: City Hospital: a new information system'
+	);
+	await expect(page.getByTestId('header-unreadable')).toContainText('from the last readable text');
+	await expect(page.getByText('city-hospital-his', { exact: true })).toBeVisible();
 });
