@@ -130,7 +130,15 @@ export function diffScenarios(
 			before: shown(old),
 			after: shown(now)
 		};
-		if (kind === 'changed' && typeof old === 'string' && typeof now === 'string') {
+		// A changed text reads best with its changed words marked; a changed id (an attitude, a
+		// role) reads best as "neutral → supporter".
+		if (
+			entry.section !== 'people' &&
+			entry.section !== 'other' &&
+			kind === 'changed' &&
+			typeof old === 'string' &&
+			typeof now === 'string'
+		) {
 			entry.pieces = textPieces(old, now, segmenter);
 		}
 		entries.push(entry);
