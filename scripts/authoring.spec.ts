@@ -144,3 +144,36 @@ describe('section helpers', () => {
 		expect(() => replaceSection('no markers', 'x', 'new')).toThrow(/generated:x:start/);
 	});
 });
+
+describe('npm run balance -- <files>', () => {
+	it('prints the balance of the files given and leaves the guide alone', async () => {
+		const { execFile } = await import('node:child_process');
+		const { promisify } = await import('node:util');
+		const before = readFileSync('docs/authoring.md', 'utf8');
+		const { stdout } = await promisify(execFile)('npx', [
+			'tsx',
+			'scripts/balance.ts',
+			'scenarios/city-hospital-his.json'
+		]);
+		expect(stdout).toMatch(/^\| `city-hospital-his` \| en \|/m);
+		expect(stdout).not.toContain('`zh-bank-branch-terminals`');
+		expect(stdout).toContain('1 scenario files.');
+		expect(readFileSync('docs/authoring.md', 'utf8')).toBe(before);
+	}, 60_000);
+
+	it('refuses --check together with files, as a usage mistake', async () => {
+		const { execFile } = await import('node:child_process');
+		const { promisify } = await import('node:util');
+		const failed = await promisify(execFile)('npx', [
+			'tsx',
+			'scripts/balance.ts',
+			'--check',
+			'scenarios/city-hospital-his.json'
+		]).then(
+			() => ({ code: 0, stderr: '' }),
+			(error: { code: number; stderr: string }) => error
+		);
+		expect(failed.code).toBe(2);
+		expect(failed.stderr).toContain('Usage: npm run balance');
+	}, 60_000);
+});

@@ -9,6 +9,7 @@
  *
  * Each part sits between `<!-- generated:<name>:start -->` and `<!-- generated:<name>:end -->`.
  * `npm run balance -- --check` changes nothing and exits 1 when the guide is out of date.
+ * `npm run balance -- <files...>` prints the balance rows of those files and leaves the guide alone.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
@@ -342,9 +343,15 @@ export async function loadScenarios(
 	folder = 'scenarios'
 ): Promise<{ file: string; scenario: Scenario }[]> {
 	const files = (await readdir(folder)).filter((f) => f.endsWith('.json')).sort();
+	return loadScenarioFiles(files.map((name) => join(folder, name)));
+}
+
+/** The named scenario files, validated; a file that does not validate is an error. */
+export async function loadScenarioFiles(
+	files: readonly string[]
+): Promise<{ file: string; scenario: Scenario }[]> {
 	const loaded = [];
-	for (const name of files) {
-		const file = join(folder, name);
+	for (const file of files) {
 		const parsed = validateScenarioText(await readFile(file, 'utf8'));
 		if (!parsed.ok) {
 			throw new Error(
@@ -434,8 +441,44 @@ function signed(value: number): string {
 	return value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0';
 }
 
+/**
+ * `npm run balance -- <files...>`: the balance rows of the files given, printed; the guide is
+ * neither read nor rewritten (a trainer trying a scenario of their own before adding it).
+ */
+async function printBalance(files: readonly string[]): Promise<number> {
+	let rows: BalanceRow[];
+	try {
+		rows = balanceRows(await loadScenarioFiles(files));
+	} catch (error) {
+		console.error((error as Error).message);
+		return 1;
+	}
+	console.log(balanceSection(rows));
+	warnSpendingWins(rows);
+	return 0;
+}
+
+function warnSpendingWins(rows: readonly BalanceRow[]): void {
+	for (const row of rows.filter((r) => r.spending.outcome === 'won')) {
+		console.warn(
+			`warning: ${row.file} can be won by spending alone (score ${row.spending.score}): lower its budget or make its key people harder to reach.`
+		);
+	}
+}
+
 async function main(): Promise<number> {
-	const check = process.argv.includes('--check');
+	const args = process.argv.slice(2);
+	const files = args.filter((arg) => !arg.startsWith('--'));
+	const unknown = args.find((arg) => arg.startsWith('--') && arg !== '--check');
+	if (unknown || (files.length > 0 && args.includes('--check'))) {
+		console.error(
+			'Usage: npm run balance [-- --check]   (regenerate docs/authoring.md, or check it)\n' +
+				'       npm run balance -- <scenario files...>   (print their balance; the guide is left alone)'
+		);
+		return 2;
+	}
+	if (files.length > 0) return printBalance(files);
+	const check = args.includes('--check');
 	const doc = await readFile(GUIDE, 'utf8');
 	const rows = balanceRows(await loadScenarios());
 	const next = await renderGuide(doc, rows);
@@ -448,15 +491,10 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	if (next !== doc) await writeFile(GUIDE, next);
-	const won = rows.filter((r) => r.spending.outcome === 'won');
 	console.log(
 		`${GUIDE}: ${next === doc ? 'already up to date' : 'updated'} (${rows.length} scenarios).`
 	);
-	for (const row of won) {
-		console.warn(
-			`warning: ${row.file} can be won by spending alone (score ${row.spending.score}): lower its budget or make its key people harder to reach.`
-		);
-	}
+	warnSpendingWins(rows);
 	return 0;
 }
 

@@ -5,7 +5,7 @@
 import { calibrateCommand } from './cli/calibrate';
 import { createCheckCommand, scenarioChecks } from './cli/check';
 import type { Command } from './cli/command';
-import { replayCommand } from './cli/replay';
+import { REPLAY_USAGE, replayCommand } from './cli/replay';
 import { verifyCommand } from './cli/verify';
 
 const COMMANDS: Command[] = [
@@ -13,7 +13,7 @@ const COMMANDS: Command[] = [
 	createCheckCommand({ checkers: [scenarioChecks] }),
 	{
 		name: 'replay',
-		usage: 'replay <scenario.json> <actions.json> [--json]',
+		usage: REPLAY_USAGE,
 		summary: 'replay actions on a scenario: outcome, score, red flags',
 		run: replayCommand
 	},
@@ -28,6 +28,14 @@ function usage(): string {
 		'',
 		...COMMANDS.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`)
 	].join('\n');
+}
+
+// `npm run scenarios -- replay … | head`: the reader has all it wants once it closes the pipe.
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code !== 'EPIPE') throw error;
+		process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+	});
 }
 
 const [name, ...args] = process.argv.slice(2);

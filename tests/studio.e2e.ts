@@ -28,6 +28,17 @@ async function importFile(page: Page, name: string, text: string | Buffer) {
 
 const editorText = (page: Page) => page.locator('.cm-content');
 
+/** Publishes the open draft from its Publish tab with a change note. */
+async function publishVersion(
+	page: Page,
+	version: number,
+	note = 'A new edition for the spring class.'
+) {
+	await page.getByRole('tab', { name: 'Publish' }).click();
+	await page.getByLabel('Change note (required)').fill(note);
+	await page.getByRole('button', { name: `Publish version ${version}` }).click();
+}
+
 /** Fixes one problem: go to it from the list, then type the right value over the selection. */
 async function fix(page: Page, message: RegExp, value: string) {
 	await page.getByTestId('problems-errors').getByRole('button', { name: message }).click();
@@ -80,6 +91,20 @@ test('a trainer imports a file with three errors, fixes them, runs the checks, p
 	await expect(page.getByRole('cell', { name: '✓ Passed' })).toHaveCount(5);
 
 	await page.getByRole('tab', { name: 'Publish' }).click();
+	// The changes from the shipped version 1, and a change note that publishing asks for.
+	const diff = page.getByTestId('version-diff');
+	await expect(
+		diff.getByRole('heading', { name: 'Changes from version 2 (Shipped)' })
+	).toBeVisible();
+	await expect(diff.getByRole('heading', { name: 'Texts (1)' })).toBeVisible();
+	// Only the words that changed are marked.
+	await expect(diff.locator('del')).toHaveText(/: a new information system/);
+	await expect(diff.locator('ins')).toHaveText(/, second edition/);
+	await axe('publish tab with the changes');
+	await page.getByRole('button', { name: 'Publish version 3' }).click();
+	await expect(page.getByText('Write a change note before publishing.')).toBeVisible();
+	await expect(page.getByLabel('Change note (required)')).toBeFocused();
+	await page.getByLabel('Change note (required)').fill('New title for the second edition.');
 	await page.getByRole('button', { name: 'Publish version 3' }).click();
 	await expect(page).toHaveURL(/\/trainer$/);
 	await expect(page.getByText('Published city-hospital-his, version 3.')).toBeVisible();
@@ -88,6 +113,9 @@ test('a trainer imports a file with three errors, fixes them, runs the checks, p
 		.getByRole('region', { name: 'Published and retired' })
 		.getByRole('row', { name: new RegExp(NEW_TITLE) });
 	await expect(publishedRow).toContainText('Published');
+	await expect(publishedRow.getByTestId('change-note')).toHaveText(
+		'New title for the second edition.'
+	);
 
 	// A trainee finds it in the library and plays it.
 	await page.goto('/scenarios');
@@ -127,6 +155,46 @@ test('changed content under a version already out is refused and a higher versio
 	await editorText(page).click();
 	await page.keyboard.press('Control+Home');
 	await expect(editorText(page)).toContainText('"version": 3');
+});
+
+test('publishing is refused while one of the draft’s checks fails, as on the command line', async ({
+	page,
+	axe
+}) => {
+	await page.goto('/trainer');
+	await importFile(
+		page,
+		'failing-check.json',
+		hospital
+			.replace('"version": 1', '"version": 2')
+			.replace('"expect": {\n\t\t\t\t"outcome": "lost"', '"expect": {\n\t\t\t\t"outcome": "won"')
+	);
+	await expect(page.getByRole('heading', { name: 'Errors (0)' })).toBeVisible();
+	await page.getByRole('tab', { name: 'Publish' }).click();
+	const refused = page.getByTestId('publish-refused');
+	await expect(refused).toContainText(
+		'1 of 3 checks fails: “short cut: only the director, no work with the designer or the evaluators”.'
+	);
+	await expect(page.getByRole('button', { name: /Publish version/ })).toHaveCount(0);
+	await expect(page.getByLabel('Change note (required)')).toHaveCount(0);
+	await axe('publish refused');
+	await refused.getByRole('button', { name: 'Open the Checks tab' }).click();
+	await expect(page.getByRole('tab', { name: 'Checks' })).toHaveAttribute('aria-selected', 'true');
+	await expect(page.getByRole('tab', { name: 'Checks' })).toBeFocused();
+
+	// Fixed, the same draft can be published.
+	await page.getByRole('tab', { name: 'Editor' }).click();
+	await editorText(page).click();
+	await page.keyboard.press('Control+a');
+	await page.keyboard.insertText(hospital.replace('"version": 1', '"version": 2'));
+	await page.getByRole('tab', { name: 'Publish' }).click();
+	await expect(page.getByTestId('publish-refused')).toHaveCount(0);
+	await expect(page.getByText('Checks: 3 of 3 pass.')).toBeVisible();
+	await expect(
+		page.getByText('The content is the same as version 1: only the version number differs.')
+	).toBeVisible();
+	await publishVersion(page, 2, 'Republished unchanged.');
+	await expect(page.getByText('Published city-hospital-his, version 2.')).toBeVisible();
 });
 
 test('the try-out plays the draft in practice mode without saving anything', async ({ page }) => {
@@ -190,7 +258,7 @@ for (const { name, file, text, message } of bad) {
 		).toBeVisible();
 		await expect(page.getByRole('tab', { name: 'Publish' })).toBeVisible();
 		await page.getByRole('tab', { name: 'Publish' }).click();
-		await expect(page.getByText(/Fix them before publishing/)).toBeVisible();
+		await expect(page.getByText(/Fix (it|them) before publishing/)).toBeVisible();
 		await page.getByRole('tab', { name: 'Editor' }).click();
 		await expect(editorText(page)).toContainText(text.slice(0, 20));
 		// Markup in the file is shown as text, never run.
@@ -258,8 +326,7 @@ test('retiring a published version takes it out of the library and keeps it list
 			.replace('"version": 2', '"version": 3')
 			.replace('"title": "City Hospital: a new information system"', `"title": "${NEW_TITLE}"`)
 	);
-	await page.getByRole('tab', { name: 'Publish' }).click();
-	await page.getByRole('button', { name: 'Publish version 3' }).click();
+	await publishVersion(page, 3);
 	await expect(page.getByText('Published city-hospital-his, version 3.')).toBeVisible();
 	await page.getByRole('button', { name: `Retire: ${NEW_TITLE} v3` }).click();
 	await page.getByRole('button', { name: 'Yes, retire' }).click();
@@ -284,8 +351,7 @@ test('a duplicate published as a new scenario appears in the library and plays',
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Draft: City Hospital: a new information system (copy)'
 	);
-	await page.getByRole('tab', { name: 'Publish' }).click();
-	await page.getByRole('button', { name: 'Publish version 1' }).click();
+	await publishVersion(page, 1, 'A copy for the evening class.');
 	await expect(page.getByText('Published city-hospital-his-copy, version 1.')).toBeVisible();
 	await page.goto('/scenarios');
 	await expect(
@@ -337,4 +403,50 @@ test('in Chinese the studio and the validator speak Chinese', async ({
 		page.getByTestId('problems-errors').getByRole('button', { name: /第 9 行，第 16 列/ })
 	).toContainText('“standrad”');
 	await axe('editor in Chinese');
+
+	// The editor's own words are Chinese too: completion details, the search panel.
+	const editor = editorText(page);
+	await editor.click();
+	await page.keyboard.press('Control+Home');
+	await page.keyboard.press('End');
+	await page.keyboard.press('Enter');
+	await page.keyboard.type('"');
+	await page.keyboard.press('Control+Space');
+	const completions = page.locator('.cm-tooltip-autocomplete');
+	await expect(completions).toContainText('methodology');
+	await expect(completions.locator('.cm-completionDetail').first()).toHaveText(
+		/^(文本|数字|整数|列表|对象|true 或 false)$/
+	);
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('Control+f');
+	await expect(page.locator('.cm-search input[name="search"]')).toHaveAttribute(
+		'placeholder',
+		'查找'
+	);
+	await expect(page.locator('.cm-search button[name="close"]')).toHaveAttribute(
+		'aria-label',
+		'关闭'
+	);
+	await axe('search panel in Chinese');
+});
+
+test('while the JSON is broken the header keeps the last readable title', async ({ page }) => {
+	await page.goto('/trainer');
+	await importFile(page, 'hospital.json', hospital.replace('"version": 1', '"version": 2'));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Draft: City Hospital: a new information system'
+	);
+	await editorText(page).click();
+	await page.keyboard.press('Control+a');
+	// A full-width comma: the file is not JSON any more.
+	await page.keyboard.insertText(hospital.replace('"version": 1,', '"version": 2，'));
+	await expect(page.getByRole('heading', { name: 'Errors (1)' })).toBeVisible();
+	await expect(
+		page.getByTestId('problems-errors').getByRole('button', { name: /full-width comma/ })
+	).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Draft: City Hospital: a new information system'
+	);
+	await expect(page.getByTestId('header-unreadable')).toContainText('from the last readable text');
+	await expect(page.getByText('city-hospital-his', { exact: true })).toBeVisible();
 });

@@ -144,3 +144,154 @@ describe('the per-file checkers (the hook)', () => {
 		);
 	});
 });
+
+describe('a Chinese scenario with the eight typical mistakes', () => {
+	const ZH = 'scenarios/zh-bank-branch-terminals.json';
+	const original = readFileSync(ZH, 'utf8');
+
+	/** Line and column (1-based) of the first `needle` in `text`. */
+	function placeOf(text: string, needle: string, within = 0): string {
+		const at = text.indexOf(needle) + within;
+		const before = text.slice(0, at).split('\n');
+		return `${before.length}:${before[before.length - 1].length + 1}`;
+	}
+
+	// [mistake, text as written, the spot (first occurrence, offset in it), path, what the message says]
+	const MISTAKES: [string, string, string, number, string, string[]][] = [
+		[
+			'a full-width comma',
+			'"version": 1，',
+			'"version": 1，',
+			12,
+			'version',
+			['这里的 ， 是全角逗号', '请改为 ,']
+		],
+		[
+			'a full-width colon',
+			'"locale"： "zh-CN"',
+			'"locale"：',
+			8,
+			'locale',
+			['这里的 ： 是全角冒号', '请改为 :']
+		],
+		[
+			'full-width quotes around a text',
+			'"difficulty": “standard”',
+			'“standard”',
+			0,
+			'difficulty',
+			['这里的 “ 是全角引号', '请改为 "']
+		],
+		[
+			'a trailing comma',
+			'"电话销售",]',
+			'"电话销售",]',
+			6,
+			'tags[4]',
+			['JSON 不允许在右括号前写逗号', '请删除这个逗号']
+		],
+		[
+			'a misspelt top-level field',
+			'"peopel": [',
+			'"peopel"',
+			0,
+			'peopel',
+			['未知字段“peopel”', '您是不是想写“people”']
+		],
+		[
+			'a misspelt role',
+			'"role": "decison-maker"',
+			'"decison-maker"',
+			0,
+			'people[0].role',
+			['“decison-maker”不是有效的角色', '您是不是想写“decision-maker”']
+		],
+		[
+			'a misspelt person id',
+			'"from": ["xu-lihau", "fang-min"]',
+			'"xu-lihau"',
+			0,
+			'intel[0].from[0]',
+			['没有人物的标识是“xu-lihau”', '您是不是想写“xu-lihua”']
+		],
+		[
+			'a number in quotes',
+			'"budget": "20000"',
+			'"20000"',
+			0,
+			'resources.budget',
+			['“20000”被写成了文本', '请去掉引号，直接写数字：20000']
+		]
+	];
+	const ORIGINAL: Record<string, string> = {
+		'"version": 1，': '"version": 1,',
+		'"locale"： "zh-CN"': '"locale": "zh-CN"',
+		'"difficulty": “standard”': '"difficulty": "standard"',
+		'"电话销售",]': '"电话销售"]',
+		'"peopel": [': '"people": [',
+		'"role": "decison-maker"': '"role": "decision-maker"',
+		'"from": ["xu-lihau", "fang-min"]': '"from": ["xu-lihua", "fang-min"]',
+		'"budget": "20000"': '"budget": 20000'
+	};
+
+	it.each(MISTAKES)(
+		'%s: one Chinese message naming line, column and the fix',
+		async (_, written, spot, within, path, says) => {
+			expect(original).toContain(ORIGINAL[written]);
+			const text = original.replace(ORIGINAL[written], written);
+			const file = tempFile(`zh-${path.replace(/\W+/g, '-')}.json`, text);
+			const { code, output } = await check([file]);
+			expect(code).toBe(1);
+			const lines = output.split('\n').filter((line) => line.startsWith(file));
+			// One mistake, one message: no echoes, no cascade.
+			expect(lines).toHaveLength(1);
+			expect(lines[0]).toContain(`${file}:${placeOf(text, spot, within)}  错误  ${path}  `);
+			for (const phrase of says) expect(lines[0]).toContain(phrase);
+			expect(output).toContain('已检查 1 个文件：0 个通过，1 个有错误；共 1 个错误，0 个警告。');
+		}
+	);
+
+	it('several in one file, through npm run scenarios: Chinese, exit 1, no English', async () => {
+		let text = original;
+		// Those that are not syntax errors are reported at once (without "peopel", which would
+		// rightly silence the two that refer to people).
+		for (const written of MISTAKES.slice(5).map((mistake) => mistake[1])) {
+			text = text.replace(ORIGINAL[written], written);
+		}
+		const file = tempFile('zh-three-mistakes.json', text);
+		const run = promisify(execFile);
+		const result = await run('npx', ['tsx', 'scripts/scenarios.ts', 'check', file]).then(
+			() => ({ code: 0, stdout: '' }),
+			(error: { code: number; stdout: string }) => error
+		);
+		expect(result.code).toBe(1);
+		const lines = result.stdout.split('\n').filter((line) => line.startsWith(file));
+		expect(lines).toHaveLength(3);
+		expect(lines.every((line) => /:\d+:\d+ {2}错误 {2}/.test(line))).toBe(true);
+		expect(result.stdout).not.toMatch(/\b(error|is not|did you mean)\b/);
+		const english = await run('npx', [
+			'tsx',
+			'scripts/scenarios.ts',
+			'check',
+			file,
+			'--lang',
+			'en'
+		]).then(
+			() => '',
+			(error: { stdout: string }) => error.stdout
+		);
+		expect(english).toContain('error  people[0].role  "decison-maker" is not a role');
+	}, 60_000);
+});
+
+describe('npm run scenarios: a closed pipe', () => {
+	it('ends quietly when the reader stops early (| head)', async () => {
+		const run = promisify(execFile);
+		const { stderr } = await run('sh', [
+			'-c',
+			'npx tsx scripts/scenarios.ts check scenarios --json | head -c 1 > /dev/null'
+		]);
+		expect(stderr).not.toContain('EPIPE');
+		expect(stderr).toBe('');
+	}, 60_000);
+});

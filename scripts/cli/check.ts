@@ -19,8 +19,11 @@ import {
 } from '../../src/lib/engine/scenario/problem';
 import { MAX_FILE_BYTES } from '../../src/lib/engine/scenario/safe-json';
 import type { Scenario } from '../../src/lib/engine/scenario/schema';
+import { problemMessage } from '../../src/lib/engine/scenario/problem-messages';
 import { refusalText } from '../../src/lib/i18n/engine-text';
+import { m } from '../../src/lib/paraglide/messages.js';
 import type { Command } from './command';
+import { commonLocale, fileLocale, takeLang, type CliLocale } from './lang';
 
 /** The shipped scenarios, wherever the command is run from. */
 export const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -31,6 +34,8 @@ export interface FileCheckContext {
 	text: string;
 	scenario: Scenario;
 	hash: string;
+	/** The language the report is printed in. */
+	locale: CliLocale;
 	/** Places problems at their JSON paths in the file and renders their messages. */
 	place(drafts: readonly ProblemDraft[]): Problem[];
 }
@@ -42,6 +47,8 @@ export interface CheckedFile {
 	file: string;
 	ok: boolean;
 	hash?: string;
+	/** The language of the file's report: `--lang`, else the file's own `locale`, else English. */
+	locale: CliLocale;
 	errors: Problem[];
 	warnings: Problem[];
 }
@@ -63,11 +70,13 @@ function fileProblem(code: string, params: Record<string, string | number> = {})
  */
 export async function checkFile(
 	file: string,
-	checkers: readonly FileChecker[] = []
+	checkers: readonly FileChecker[] = [],
+	lang?: CliLocale
 ): Promise<CheckedFile> {
 	const refused = (problem: Problem): CheckedFile => ({
 		file,
 		ok: false,
+		locale: lang ?? 'en',
 		errors: [problem],
 		warnings: []
 	});
@@ -88,8 +97,10 @@ export async function checkFile(
 		return refused(fileProblem('file-unreadable', { reason }));
 	}
 
+	const locale = lang ?? fileLocale(text) ?? 'en';
 	const parsed = await parseScenario(text);
-	if (!parsed.ok) return { file, ok: false, errors: parsed.errors, warnings: parsed.warnings };
+	if (!parsed.ok)
+		return { file, ok: false, locale, errors: parsed.errors, warnings: parsed.warnings };
 	const errors: Problem[] = [];
 	const warnings = [...parsed.warnings];
 	const context: FileCheckContext = {
@@ -97,6 +108,7 @@ export async function checkFile(
 		text,
 		scenario: parsed.scenario,
 		hash: parsed.hash,
+		locale,
 		place: (drafts) => placeProblems(text, drafts)
 	};
 	for (const checker of checkers) {
@@ -106,7 +118,7 @@ export async function checkFile(
 	}
 	errors.sort(compareProblems);
 	warnings.sort(compareProblems);
-	return { file, ok: errors.length === 0, hash: parsed.hash, errors, warnings };
+	return { file, ok: errors.length === 0, hash: parsed.hash, locale, errors, warnings };
 }
 
 /** The files named on the command line: folders stand for their *.json files. */
@@ -128,61 +140,88 @@ export async function expandFiles(args: readonly string[]): Promise<string[]> {
 	return files;
 }
 
-/** One line per problem, in the format editors and CI logs link from. */
-export function problemLine(file: string, problem: Problem): string {
-	return `${file}:${problem.line}:${problem.column}  ${problem.severity}  ${problem.pathText || '-'}  ${problem.message}`;
+const SEVERITY = {
+	error: (locale: CliLocale) => m.cli_severity_error({}, { locale }),
+	warning: (locale: CliLocale) => m.cli_severity_warning({}, { locale })
+};
+
+/**
+ * One line per problem, in the format editors and CI logs link from, in a language:
+ * `city.json:12:13  error  people[0].role  "decison-maker" is not a role; …`.
+ */
+export function problemLine(file: string, problem: Problem, locale: CliLocale = 'en'): string {
+	return `${file}:${problem.line}:${problem.column}  ${SEVERITY[problem.severity](locale)}  ${problem.pathText || '-'}  ${problemMessage(problem, locale)}`;
 }
 
-function plural(count: number, one: string, many: string): string {
-	return `${count} ${count === 1 ? one : many}`;
-}
-
-/** Checks files and prints the report; returns the exit code. */
+/** Checks files and prints the report, each file in its language; returns the exit code. */
 export async function runCheck(
 	args: readonly string[],
 	checkers: readonly FileChecker[] = [],
 	output: CheckOutput = consoleOutput
 ): Promise<number> {
-	const json = args.includes('--json');
-	const unknown = args.find((arg) => arg.startsWith('--') && arg !== '--json');
-	if (unknown) {
-		output.out(`Unknown option ${unknown}. Usage: npm run scenarios -- ${checkCommandUsage}`);
+	const taken = takeLang(args);
+	if ('error' in taken) {
+		output.out(m.cli_bad_lang({ found: taken.error }));
 		return 2;
 	}
-	const files = await expandFiles(args.filter((arg) => !arg.startsWith('--')));
+	const { lang } = taken;
+	const json = taken.args.includes('--json');
+	const unknown = taken.args.find((arg) => arg.startsWith('--') && arg !== '--json');
+	if (unknown) {
+		output.out(
+			m.cli_unknown_option({ option: unknown, usage: checkCommandUsage }, { locale: lang ?? 'en' })
+		);
+		return 2;
+	}
+	const files = await expandFiles(taken.args.filter((arg) => !arg.startsWith('--')));
 	const results: CheckedFile[] = [];
-	for (const file of files) results.push(await checkFile(file, checkers));
+	for (const file of files) results.push(await checkFile(file, checkers, lang));
+	const locale = lang ?? commonLocale(results.map((result) => result.locale));
 
 	if (json) {
 		output.out(JSON.stringify(results, null, 2));
 	} else if (files.length === 0) {
-		output.out('No scenario files to check.');
+		output.out(m.cli_no_files({}, { locale }));
 	} else {
 		for (const result of results) {
+			const here = { locale: result.locale };
 			for (const problem of [...result.errors, ...result.warnings]) {
-				output.out(problemLine(result.file, problem));
+				output.out(problemLine(result.file, problem, result.locale));
 			}
 			if (result.ok) {
-				const note =
+				output.out(
 					result.warnings.length > 0
-						? `, ${plural(result.warnings.length, 'warning', 'warnings')}`
-						: '';
-				output.out(`${result.file}: OK${note}`);
+						? m.cli_file_ok_warnings(
+								{
+									file: result.file,
+									warnings: m.cli_count_warnings({ count: result.warnings.length }, here)
+								},
+								here
+							)
+						: m.cli_file_ok({ file: result.file }, here)
+				);
 			}
 		}
 		const refused = results.filter((result) => !result.ok).length;
 		const errors = results.reduce((total, result) => total + result.errors.length, 0);
 		const warnings = results.reduce((total, result) => total + result.warnings.length, 0);
 		output.out(
-			`\nChecked ${plural(files.length, 'file', 'files')}: ${results.length - refused} OK, ` +
-				`${refused} with errors; ${plural(errors, 'error', 'errors')}, ` +
-				`${plural(warnings, 'warning', 'warnings')}.`
+			`\n${m.cli_check_summary(
+				{
+					files: m.cli_count_files({ count: files.length }, { locale }),
+					ok: results.length - refused,
+					refused,
+					errors: m.cli_count_errors({ count: errors }, { locale }),
+					warnings: m.cli_count_warnings({ count: warnings }, { locale })
+				},
+				{ locale }
+			)}`
 		);
 	}
 	return results.some((result) => !result.ok) ? 1 : 0;
 }
 
-const checkCommandUsage = 'check [files or folders...] [--json]';
+const checkCommandUsage = 'check [files or folders...] [--json] [--lang en|zh-CN]';
 
 /**
  * The `check` command. THE HOOK for more checks: pass `checkers`, each run on every file that
@@ -201,7 +240,7 @@ export function createCheckCommand(options: { checkers?: readonly FileChecker[] 
  * Replays each of the scenario's own `checks` and reports every way one fails, at the check's
  * failing action or expectation.
  */
-export const scenarioChecks: FileChecker = ({ scenario, place }) => {
+export const scenarioChecks: FileChecker = ({ scenario, place, locale }) => {
 	const drafts: ProblemDraft[] = [];
 	runChecks(scenario).forEach((result, i) => {
 		const name = result.name;
@@ -214,7 +253,11 @@ export const scenarioChecks: FileChecker = ({ scenario, place }) => {
 						severity: 'error',
 						code: 'check-refused',
 						path: ['checks', i, 'actions', first.index],
-						params: { name, index: first.index, reason: refusalText(first.refusal, scenario, 'en') }
+						params: {
+							name,
+							index: first.index,
+							reason: refusalText(first.refusal, scenario, locale)
+						}
 					});
 				}
 				continue;

@@ -115,12 +115,23 @@ describe('npm run scenarios -- verify', () => {
 		expect(out[8]).toBe('Verified 8 files: 2 accepted, 6 refused.');
 	});
 
-	it('refuses an attempt on a scenario not given', async () => {
+	it('refuses an attempt on a scenario not given, in the scenario’s language', async () => {
 		const { code, out } = await verify(['--scenario', OTHER, files.good]);
 		expect(code).toBe(1);
-		expect(out[0]).toContain(
+		// The only scenario given is Chinese, so the report is.
+		expect(out[0]).toContain('拒绝 (unknown-scenario)  Li Na (East)  city-hospital-his@2  声称');
+		expect(out[1]).toBe('已核验 1 个文件：0 个接受，1 个拒绝。');
+		const english = await verify(['--scenario', OTHER, files.good, '--lang', 'en']);
+		expect(english.out[0]).toContain(
 			'REFUSED (unknown-scenario)  Li Na (East)  city-hospital-his@2  claimed'
 		);
+		expect(english.out[1]).toBe('Verified 1 file: 0 accepted, 1 refused.');
+	});
+
+	it('refuses an unknown --lang as a usage mistake', async () => {
+		const { code, err } = await verify(['--scenario', SCENARIO, files.good, '--lang', 'fr']);
+		expect(code).toBe(2);
+		expect(err).toContain('--lang takes en or zh-CN, not “fr”.');
 	});
 
 	it('prints JSON for tools with --json', async () => {

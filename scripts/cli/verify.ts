@@ -19,11 +19,13 @@ import { placeProblems } from '../../src/lib/engine/scenario/parse-scenario';
 import { MAX_FILE_BYTES } from '../../src/lib/engine/scenario/safe-json';
 import { termLabel } from '../../src/lib/i18n/labels';
 import { refusalReason } from '../../src/lib/results/verdict-text';
+import { m } from '../../src/lib/paraglide/messages.js';
 import type { Command } from './command';
+import { commonLocale, LOCALES, type CliLocale } from './lang';
 import { loadScenarioWithHash } from './load';
 
 export const VERIFY_USAGE =
-	'verify --scenario <scenario.json> [--scenario ...] <attempt files...> [--json]';
+	'verify --scenario <scenario.json> [--scenario ...] <attempt files...> [--json] [--lang en|zh-CN]';
 
 export interface VerifyOutput {
 	out(line: string): void;
@@ -39,6 +41,7 @@ interface Arguments {
 	scenarios: string[];
 	files: string[];
 	json: boolean;
+	lang?: CliLocale;
 }
 
 function parseArguments(args: string[]): Arguments | string {
@@ -46,7 +49,11 @@ function parseArguments(args: string[]): Arguments | string {
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i];
 		if (arg === '--json') parsed.json = true;
-		else if (arg === '--scenario') {
+		else if (arg === '--lang' || arg.startsWith('--lang=')) {
+			const value = arg === '--lang' ? args[++i] : arg.slice('--lang='.length);
+			if (!LOCALES.includes(value as CliLocale)) return m.cli_bad_lang({ found: value ?? '' });
+			parsed.lang = value as CliLocale;
+		} else if (arg === '--scenario') {
 			const file = args[++i];
 			if (!file || file.startsWith('--')) return '--scenario needs a scenario file after it.';
 			parsed.scenarios.push(file);
@@ -83,22 +90,30 @@ function who(verdict: BatchVerdict): string {
 	return attempt.team ? `${attempt.player} (${attempt.team})` : attempt.player;
 }
 
-function line(verdict: BatchVerdict): string {
+function line(verdict: BatchVerdict, locale: CliLocale): string {
+	const here = { locale };
 	const attempt = verdict.attempt;
 	const scenario = attempt ? `${attempt.scenario.id}@${attempt.scenario.version}` : '-';
 	const claimed = attempt ? String(attempt.result.score) : '-';
 	if (verdict.status === 'accepted') {
-		const outcome = termLabel('outcome', verdict.result.outcome, 'en');
-		const practice = verdict.practice ? '  practice: not on scoreboards' : '';
+		const outcome = termLabel('outcome', verdict.result.outcome, locale);
+		const practice = verdict.practice ? `  ${m.cli_verify_practice({}, here)}` : '';
+		const score = m.cli_verify_score(
+			{ score: verdict.result.score, claimed: verdict.claimed.score },
+			here
+		);
 		return (
-			`${verdict.label}  ACCEPTED  ${who(verdict)}  ${scenario}  ${outcome}  ` +
-			`score ${verdict.result.score} (claimed ${verdict.claimed.score})${practice}`
+			`${verdict.label}  ${m.cli_verify_accepted({}, here)}  ${who(verdict)}  ${scenario}  ` +
+			`${outcome}  ${score}${practice}`
 		);
 	}
-	const replayed = verdict.recomputed ? `, replay ${verdict.recomputed.score}` : '';
+	const comma = locale === 'zh-CN' ? '，' : ', ';
+	const replayed = verdict.recomputed
+		? `${comma}${m.cli_verify_replayed({ score: verdict.recomputed.score }, here)}`
+		: '';
 	return (
-		`${verdict.label}  REFUSED (${verdict.reason})  ${who(verdict)}  ${scenario}  ` +
-		`claimed ${claimed}${replayed}  ${refusalReason(verdict, 'en')}`
+		`${verdict.label}  ${m.cli_verify_refused({}, here)} (${verdict.reason})  ${who(verdict)}  ` +
+		`${scenario}  ${m.cli_verify_claimed({ claimed }, here)}${replayed}  ${refusalReason(verdict, locale)}`
 	);
 }
 
@@ -137,13 +152,16 @@ export async function runVerify(
 	}
 	const known: KnownScenario[] = [];
 	for (const file of parsed.scenarios) {
-		const entry = await loadScenarioWithHash(file);
+		const entry = await loadScenarioWithHash(file, parsed.lang);
 		if (!entry) {
-			output.err(`${file}: not a valid scenario file; nothing was verified.`);
+			output.err(m.cli_verify_bad_scenario({ file }, { locale: parsed.lang ?? 'en' }));
 			return 2;
 		}
 		known.push(entry);
 	}
+	// The scenarios' language when they share one (a mixed batch is reported in English).
+	const locale = parsed.lang ?? commonLocale(known.map((entry) => entry.scenario.locale));
+	const here = { locale };
 	const items = await Promise.all(parsed.files.map(readItem));
 	const verdicts = await verifyBatch(items, lookupOf(known), {
 		fingerprint: exportedAttemptFingerprint,
@@ -153,9 +171,17 @@ export async function runVerify(
 	if (parsed.json) {
 		output.out(JSON.stringify(verdicts.map(toJson), null, 2));
 	} else {
-		for (const verdict of verdicts) output.out(line(verdict));
-		const files = verdicts.length === 1 ? '1 file' : `${verdicts.length} files`;
-		output.out(`Verified ${files}: ${verdicts.length - refused} accepted, ${refused} refused.`);
+		for (const verdict of verdicts) output.out(line(verdict, locale));
+		output.out(
+			m.cli_verify_summary(
+				{
+					files: m.cli_count_files({ count: verdicts.length }, here),
+					accepted: verdicts.length - refused,
+					refused
+				},
+				here
+			)
+		);
 	}
 	return refused > 0 ? 1 : 0;
 }

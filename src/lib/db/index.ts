@@ -32,7 +32,7 @@ export { SalesSimDatabase, DB_NAME, SCHEMA_VERSION } from './database';
 export type { Storage } from './storage';
 export * from './errors';
 export type * from './records';
-export { MODES, SCENARIO_STATUSES, boardKey, nameKey } from './records';
+export { MAX_CHANGE_NOTE, MODES, SCENARIO_STATUSES, boardKey, nameKey } from './records';
 export type { StorageCondition, StorageConditionKind } from './storage-monitor';
 export { compareAttempts, bestPerPlayer } from './attempt-repository';
 export { bestEntries, compareEntries, windowPieces, buildBoardRows } from './board-buckets';

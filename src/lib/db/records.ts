@@ -177,6 +177,9 @@ export const dealRecordSchema = z.strictObject({
 });
 export type DealRecord = z.output<typeof dealRecordSchema>;
 
+/** Longest change note kept with a published version, in characters. */
+export const MAX_CHANGE_NOTE = 500;
+
 export const scenarioRecordSchema = z.strictObject({
 	id: idSchema,
 	version: z.int().min(1),
@@ -185,6 +188,8 @@ export const scenarioRecordSchema = z.strictObject({
 	/** The scenario file exactly as the trainer wrote or imported it. */
 	json: z.string().min(2).max(MAX_SCENARIO_TEXT),
 	status: z.enum(SCENARIO_STATUSES),
+	/** What changed in this version and why, as the trainer wrote it when publishing. */
+	note: z.string().trim().min(1).max(MAX_CHANGE_NOTE).optional(),
 	createdAt: timeSchema,
 	updatedAt: timeSchema
 });

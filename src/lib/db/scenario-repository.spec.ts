@@ -72,6 +72,19 @@ describe('scenarios', () => {
 		expect(await s.scenarios.list()).toHaveLength(2);
 	});
 
+	it('keeps the change note a version was published with, and refuses an empty one', async () => {
+		const s = storage();
+		const v2 = await s.scenarios.save(text({ version: 2 }), 'published', {
+			note: '  Budget cut to 35,000.  '
+		});
+		expect(v2.note).toBe('Budget cut to 35,000.');
+		expect((await s.scenarios.get('test-plant', 2))?.note).toBe('Budget cut to 35,000.');
+		expect((await s.scenarios.save(text({ version: 3 }), 'published')).note).toBeUndefined();
+		await expect(
+			s.scenarios.save(text({ version: 4 }), 'published', { note: '   ' })
+		).rejects.toBeInstanceOf(InvalidRecordError);
+	});
+
 	it('rewrites a draft, but freezes a published version', async () => {
 		const s = storage();
 		await s.scenarios.save(text());

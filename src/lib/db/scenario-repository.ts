@@ -72,11 +72,12 @@ export class ScenarioRepository {
 	 * Stores a scenario file under its own id and version. Saving a draft again replaces it;
 	 * saving a published or retired version with different content rejects with
 	 * ScenarioLockedError (save it as a new version); with the same content it changes nothing
-	 * but may publish a draft.
+	 * but may publish a draft. `note` is the trainer's change note, kept with the version.
 	 */
 	async save(
 		json: string,
-		status: Exclude<ScenarioStatus, 'retired'> = 'draft'
+		status: Exclude<ScenarioStatus, 'retired'> = 'draft',
+		options: { note?: string } = {}
 	): Promise<ScenarioRecord> {
 		const { db, ctx } = this;
 		const { value, scenario } = parseScenarioText(json);
@@ -97,6 +98,7 @@ export class ScenarioRepository {
 						hash,
 						json,
 						status,
+						...(options.note !== undefined ? { note: options.note.trim() } : {}),
 						createdAt: existing?.createdAt ?? now,
 						updatedAt: now
 					} satisfies ScenarioRecord);

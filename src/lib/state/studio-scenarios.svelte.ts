@@ -97,6 +97,33 @@ export class StudioScenarios {
 		];
 	}
 
+	/**
+	 * The version a new version replaces: the highest one of `id` below `version` that still
+	 * reads, shipped, published or retired. `previous('city-hospital-his', 2)` → the shipped v1.
+	 */
+	previous(
+		id: string,
+		version: number
+	): { version: number; scenario: Scenario; source: KnownVersion['source'] } | undefined {
+		const candidates = [
+			...this.#shipped.map((s) => ({ scenario: s.scenario, source: 'shipped' as const })),
+			...this.#stored.flatMap((s) =>
+				s.scenario
+					? [
+							{
+								scenario: s.scenario,
+								source:
+									s.record.status === 'retired' ? ('retired' as const) : ('published' as const)
+							}
+						]
+					: []
+			)
+		].filter((c) => c.scenario.id === id && c.scenario.version < version);
+		candidates.sort((a, b) => b.scenario.version - a.scenario.version);
+		const best = candidates[0];
+		return best && { version: best.scenario.version, ...best };
+	}
+
 	/** Every scenario id in use on this device (a fresh set each time, not live state). */
 	ids(): Set<string> {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off value, not state

@@ -7,21 +7,30 @@ import { stageDecisions } from '$lib/engine/deal/deal-rules';
 import {
 	DEPARTMENTS,
 	LEVELS,
+	SCORE_CATEGORIES,
 	STAGES,
 	type DepartmentId,
 	type LevelId,
+	type ScoreCategoryId,
 	type StageId
 } from '$lib/engine/methodology';
 import { isKeyPerson } from '$lib/engine/deal/deal-rules';
 import { resolveMethodology } from '$lib/engine/deal/resolve-methodology';
-import type { Decision, Intel, Person, Scenario, StageEvent } from '$lib/engine/scenario/schema';
+import type {
+	Decision,
+	Intel,
+	Person,
+	Scenario,
+	ScenarioCheck,
+	StageEvent
+} from '$lib/engine/scenario/schema';
 
 export interface OverviewPerson {
 	person: Person;
 	/** The stages in which this person is a key person (key role or key department). */
 	keyStages: StageId[];
-	/** The intel items that put this hidden person on the chart. */
-	revealedBy: string[];
+	/** The intel items that put this hidden person on the chart (their id and text). */
+	revealedBy: { id: string; text: string }[];
 }
 
 export interface OverviewDepartment {
@@ -41,6 +50,13 @@ export interface OverviewStage {
 export interface ScenarioOverview {
 	departments: OverviewDepartment[];
 	stages: OverviewStage[];
+	/** The answer key of the strategy question. */
+	strategy: Scenario['strategy'];
+	/** The score's category weights: the scenario's own, or the course's defaults. */
+	weights: { category: ScoreCategoryId; weight: number }[];
+	weightsDefault: boolean;
+	/** The trainer's checks: what each expects, and how long its path is. */
+	checks: { name: string; expect: ScenarioCheck['expect']; actions: number }[];
 }
 
 const LEVEL_ORDER: readonly LevelId[] = [...LEVELS].reverse();
@@ -62,7 +78,9 @@ export function overviewModel(scenario: Scenario): ScenarioOverview {
 				.map((person) => ({
 					person,
 					keyStages: STAGES.filter((stage) => isKeyPerson(method, stage, person)),
-					revealedBy: scenario.intel.filter((i) => i.reveals === person.id).map((i) => i.id)
+					revealedBy: scenario.intel
+						.filter((i) => i.reveals === person.id)
+						.map((i) => ({ id: i.id, text: i.text }))
 				}))
 		})).filter((group) => group.people.length > 0)
 	})).filter((group) => group.levels.length > 0);
@@ -85,5 +103,22 @@ export function overviewModel(scenario: Scenario): ScenarioOverview {
 			decisions: stageDecisions(plan)
 		};
 	});
-	return { departments, stages };
+	const own = scenario.scoring?.weights;
+	const weights = SCORE_CATEGORIES.map((category) => ({
+		category,
+		weight: (own ?? method.weights)[category] ?? 0
+	}));
+	const checks = (scenario.checks ?? []).map((check) => ({
+		name: check.name,
+		expect: check.expect,
+		actions: check.actions.length
+	}));
+	return {
+		departments,
+		stages,
+		strategy: scenario.strategy,
+		weights,
+		weightsDefault: own === undefined,
+		checks
+	};
 }

@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { runChecks } from '$lib/engine/deal/checks';
 import { validateScenarioText } from '$lib/engine/scenario/parse-scenario';
 import { MAX_FILE_BYTES } from '$lib/engine/scenario/safe-json';
+import {
+	editorPhrases,
+	schemaDescriptions,
+	translateSchema,
+	typeInfo,
+	untranslated
+} from './editor-language';
 import { readScenarioFile } from './import-file';
 import { overviewModel } from './overview';
 import { nextVersion, publishPlan, type KnownVersion } from './publish-plan';
@@ -170,5 +177,59 @@ describe('overviewModel', () => {
 		expect(Object.values(design.events[0].personNames)).toContain('Wang Lei');
 		const hidden = people.filter((p) => !p.person.known);
 		expect(hidden.every((p) => p.revealedBy.length > 0)).toBe(true);
+		// Named by what the trainee learns, not by the intel's id.
+		const revealing = result.scenario.intel.find((i) => i.reveals === hidden[0].person.id)!;
+		expect(hidden[0].revealedBy).toContainEqual({ id: revealing.id, text: revealing.text });
+	});
+
+	it('includes the strategy key, the score weights and the checks', () => {
+		const result = validateScenarioText(hospital);
+		if (!result.ok) throw new Error('the shipped scenario must be valid');
+		const model = overviewModel(result.scenario);
+		expect(model.strategy.best).toBe(result.scenario.strategy.best);
+		expect(model.weights.reduce((sum, w) => sum + w.weight, 0)).toBe(100);
+		expect(model.weightsDefault).toBe(result.scenario.scoring === undefined);
+		expect(model.checks.map((c) => c.name)).toEqual(result.scenario.checks!.map((c) => c.name));
+		expect(model.checks[0].actions).toBe(result.scenario.checks![0].actions.length);
+		const own = structuredClone(result.scenario);
+		own.scoring = {
+			weights: {
+				roles: 30,
+				focus: 10,
+				activities: 15,
+				strategy: 10,
+				intel: 10,
+				decisions: 10,
+				forecast: 5,
+				outcome: 10
+			}
+		};
+		const weighted = overviewModel(own);
+		expect(weighted.weightsDefault).toBe(false);
+		expect(weighted.weights.find((w) => w.category === 'roles')?.weight).toBe(30);
+	});
+});
+
+describe('the editor in Chinese', () => {
+	it('has a Chinese text for every description in the scenario JSON Schema', () => {
+		const schema = JSON.parse(readFileSync('static/scenario.schema.json', 'utf8'));
+		expect(schemaDescriptions(schema).size).toBeGreaterThan(30);
+		expect(untranslated(schema, 'zh-CN')).toEqual([]);
+		const translated = translateSchema(schema, 'zh-CN');
+		expect(translated.properties.title.description).toBe('案例标题。');
+		// The English schema is not changed by its translation.
+		expect(schema.properties.title.description).toBe('The scenario’s title.');
+	});
+
+	it('translates CodeMirror’s phrases and the type words', () => {
+		const phrases = editorPhrases('zh-CN');
+		expect(phrases.Find).toBe('查找');
+		expect(phrases['replace all']).toBe('全部替换');
+		expect(Object.values(phrases).every((text) => /[\u4e00-\u9fff]/.test(text))).toBe(true);
+		expect(typeInfo({ type: 'integer' }, 'zh-CN')).toBe('整数');
+		expect(typeInfo({ type: 'string', enum: ['won', 'lost'] }, 'zh-CN')).toBe(
+			'可选值: `won` 或 `lost`'
+		);
+		expect(typeInfo({ type: 'string', pattern: '^a$' }, 'en')).toBe('string · pattern: `^a$`');
 	});
 });

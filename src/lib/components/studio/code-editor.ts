@@ -6,6 +6,7 @@
  */
 import { basicSetup } from 'codemirror';
 import { indentWithTab } from '@codemirror/commands';
+import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
 import { json, jsonLanguage } from '@codemirror/lang-json';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
@@ -13,6 +14,13 @@ import { EditorView, hoverTooltip, keymap } from '@codemirror/view';
 import { jsonCompletion, jsonSchemaHover, stateExtensions } from 'codemirror-json-schema';
 import type { JSONSchema7 } from 'json-schema';
 import schema from '../../../../static/scenario.schema.json';
+import {
+	editorPhrases,
+	schemaWord,
+	translateSchema,
+	typeInfo,
+	type EditorLocale
+} from '$lib/studio/editor-language';
 
 export interface EditorProblem {
 	severity: 'error' | 'warning';
@@ -26,6 +34,8 @@ export interface EditorOptions {
 	/** Accessible name and description of the text area. */
 	label: string;
 	describedBy: string;
+	/** The trainer's language: CodeMirror's panels, the hover help and the completions. */
+	locale: EditorLocale;
 	onchange: (text: string) => void;
 }
 
@@ -53,7 +63,29 @@ const theme = EditorView.theme({
 	'.cm-tooltip': { maxWidth: '32rem' }
 });
 
+/**
+ * Completions from the schema with their details (the value's type) in the trainer's language;
+ * the descriptions come translated with the schema.
+ */
+function translatedCompletion(locale: EditorLocale) {
+	const complete = jsonCompletion();
+	return async (context: CompletionContext): Promise<CompletionResult | null> => {
+		const result = await complete(context);
+		// The library answers an empty list when it has nothing to offer.
+		if (!result || Array.isArray(result)) return null;
+		if (locale === 'en') return result;
+		return {
+			...result,
+			options: result.options.map((option: Completion) =>
+				option.detail ? { ...option, detail: schemaWord(option.detail, locale) } : option
+			)
+		};
+	};
+}
+
 export function createCodeEditor(parent: HTMLElement, options: EditorOptions): CodeEditor {
+	const { locale } = options;
+	const help = translateSchema(schema as unknown as JSONSchema7, locale);
 	const view = new EditorView({
 		parent,
 		state: EditorState.create({
@@ -63,9 +95,21 @@ export function createCodeEditor(parent: HTMLElement, options: EditorOptions): C
 				// Tab indents; Escape then Tab (or Tab within two seconds of focusing) leaves the editor.
 				keymap.of([indentWithTab]),
 				json(),
-				jsonLanguage.data.of({ autocomplete: jsonCompletion() }),
-				hoverTooltip(jsonSchemaHover()),
-				stateExtensions(schema as unknown as JSONSchema7),
+				EditorState.phrases.of(locale === 'en' ? {} : editorPhrases(locale)),
+				jsonLanguage.data.of({ autocomplete: translatedCompletion(locale) }),
+				hoverTooltip(
+					jsonSchemaHover({
+						getHoverTexts: (data) => {
+							const found = data.schema as Record<string, unknown>;
+							return {
+								// Empty: the tooltip shows the type line alone.
+								message: typeof found.description === 'string' ? found.description : '',
+								typeInfo: typeInfo(found, locale)
+							};
+						}
+					})
+				),
+				stateExtensions(help),
 				lintGutter(),
 				EditorView.lineWrapping,
 				theme,

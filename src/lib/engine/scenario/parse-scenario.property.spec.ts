@@ -43,7 +43,9 @@ function expectWellFormed(
 		const template =
 			(problem.params.suggestion !== undefined ? CATALOGUE[`${key}_suggest`] : undefined) ??
 			CATALOGUE[key];
-		for (const [, name] of template.matchAll(/\{(\w+)\}/g)) {
+		for (const [, placeholder] of template.matchAll(/\{(\w+)\}/g)) {
+			// `{stage_id}` is the id behind the labelled `{stage}`.
+			const name = placeholder.replace(/_id$/, '');
 			expect(problem.params, `${problem.code} lacks {${name}}`).toHaveProperty(name);
 		}
 		expect(problem.pathText).toBe(pathToText(problem.path));

@@ -420,7 +420,7 @@ const cases: Case[] = [
 		path: 'stages.commitment',
 		at: '{',
 		after: '"stages":',
-		message: `The stage "commitment" is missing: all six stages are required (${STAGES}).`
+		message: `The stage "Purchase commitment" is missing: add "commitment" to "stages"; all six stages are required (${STAGES}).`
 	},
 	{
 		rule: 'a misspelt stage (reported once, as unknown)',
@@ -761,7 +761,7 @@ const cases: Case[] = [
 		at: '"evaluation"',
 		after: '"medsoft-discount"',
 		message:
-			'No trainee can learn this intel: it can be learned in "evaluation" at the earliest, but every option of the decision in "system-design" ends the deal before that. Make it available earlier, or let a decision option there continue the deal.'
+			'No trainee can learn this intel: it can be learned in "Evaluation and comparison" at the earliest, but every option of the decision in "System design" ends the deal before that. Make it available earlier, or let a decision option there continue the deal.'
 	},
 	{
 		rule: 'the same person twice in `from`',
@@ -782,7 +782,7 @@ const cases: Case[] = [
 		path: 'strategy.acceptable[0]',
 		at: '"farming"]',
 		message:
-			'"farming" is already the best strategy; listing it as acceptable as well changes nothing.'
+			'"Farming" is already the best strategy; listing it as acceptable as well changes nothing.'
 	},
 	{
 		rule: 'a decision without a full-credit option',
@@ -806,7 +806,7 @@ const cases: Case[] = [
 		at: '[',
 		after: '"intel"',
 		message:
-			'No intel item is of kind "timing". The course expects the seller to learn the timing, the budget, the motive and the designing department during internal deliberation; add an intel item of this kind so that the trainee can.'
+			'No intel item is of the kind timing ("kind": "timing"). The course expects the seller to learn the timing, the budget, the motive and the designing department during internal deliberation; add an intel item of this kind so that the trainee can.'
 	},
 	{
 		rule: 'an effect of 0',
@@ -1012,5 +1012,97 @@ describe('parseAttempt', () => {
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.errors.map((p) => [p.pathText, p.message])).toEqual([[path, message]]);
+	});
+});
+
+describe('full-width punctuation: its own message, naming the mark and the fix', () => {
+	it.each([
+		[
+			'a full-width comma',
+			edit(['"version": 1,', '"version": 1，']),
+			'，',
+			'version',
+			'comma',
+			','
+		],
+		['a full-width colon', edit(['"version": 1', '"version"： 1']), '：', 'version', 'colon', ':'],
+		[
+			'full-width quotes',
+			edit(['"locale": "en"', '"locale": “en”']),
+			'“',
+			'locale',
+			'quotation mark',
+			'"'
+		],
+		[
+			'a text closed with one',
+			edit(['"locale": "en"', '"locale": "en”']),
+			'”',
+			'locale',
+			'quotation mark',
+			'"'
+		],
+		['a full-width brace', `｛${EXAMPLE.slice(1)}`, '｛', '', 'curly brace', '{']
+	])('%s', (_, text, mark, path, name, fix) => {
+		const result = validateScenarioText(text);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		// One problem: the parser's complaints about what follows the mark are its echoes.
+		expect(result.errors.map((p) => p.code)).toEqual(['json-full-width']);
+		const [problem] = result.errors;
+		expect(problem.pathText).toBe(path);
+		expect(text.slice(problem.offset, problem.offset + problem.length)).toBe(mark);
+		expect({ line: problem.line, column: problem.column }).toEqual(positionOf(text, mark));
+		expect(problem.message).toContain(`The ${mark} here is a full-width ${name}`);
+		expect(problem.message).toContain(`replace it with ${fix} `);
+		expect(problemMessage(problem, 'zh-CN')).toContain(`请改为 ${fix}`);
+	});
+
+	it('leaves full-width punctuation inside texts alone', () => {
+		const text = edit(['"title": "City Hospital', '"title": "City Hospital，“HIS”：'] as [
+			string,
+			string
+		]);
+		expect(validateScenarioText(text).ok).toBe(true);
+	});
+});
+
+describe('a misspelt top-level part: one message, not a cascade', () => {
+	it.each([
+		['people', 'peopel'],
+		['intel', 'intle'],
+		['stages', 'stagse']
+	])('"%s" written "%s"', (part, written) => {
+		const result = validateScenarioText(edit([`"${part}":`, `"${written}":`]));
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors.map((p) => [p.code, p.pathText])).toEqual([['unknown-key', written]]);
+		expect(result.errors[0].message).toContain(`did you mean "${part}"?`);
+		// Nothing about the part's absence either, not even as a warning.
+		expect(result.warnings.filter((p) => p.code !== 'deliberation-intel-missing')).toEqual([]);
+	});
+
+	it('says "no people yet" rather than listing none', () => {
+		const result = validateScenarioText(edit(['"people": [', '"people": [] , "x": [']));
+		const messages = result.ok ? [] : result.errors.map((p) => problemMessage(p, 'zh-CN'));
+		expect(messages.join('\n')).not.toMatch(/现有人物：。|The people are: \./);
+	});
+});
+
+describe('methodology names in the reader’s language', () => {
+	it('names stages by their label, in English and in Chinese', () => {
+		const result = validateScenarioText(edit(['"implementation": {', '"implementaton": {']));
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		const missing = result.errors.find((p) => p.code === 'missing-stage');
+		// A misspelt stage is reported once, as the unknown key with its fix.
+		expect(missing).toBeUndefined();
+		const late = validateScenarioText(edit(['"stages": {', '"stages": {}, "x": {']));
+		const stage = late.ok ? undefined : late.errors.find((p) => p.code === 'missing-stage');
+		expect(stage).toBeDefined();
+		if (!stage) return;
+		expect(problemMessage(stage, 'zh-CN')).toBe(
+			'缺少阶段“发现需求”：请在“stages”中添加 "discover-needs"；六个阶段都必须有（"discover-needs", "internal-deliberation", "system-design", "evaluation", "commitment", "implementation"）。'
+		);
 	});
 });

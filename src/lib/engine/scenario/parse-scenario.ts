@@ -22,7 +22,7 @@ import { renderMessage } from './problem-messages';
 import { JsonLocator, readJson, type ReadOptions } from './safe-json';
 import { attemptRules, scenarioRules } from './scenario-rules';
 import { attemptSchema, scenarioSchema, type ExportedAttempt, type Scenario } from './schema';
-import { zodProblems } from './zod-problems';
+import { withoutFollowOns, zodProblems } from './zod-problems';
 
 export interface Refused {
 	ok: false;
@@ -99,7 +99,9 @@ function run<S extends z.ZodType>(
 						(problem) => !document.refused.some((path) => isWithin(problem.path, path))
 					);
 			drafts.push(...schemaProblems);
-			drafts.push(...rules(format.value, schemaProblems));
+			drafts.push(
+				...withoutFollowOns(format.value, schemaProblems, rules(format.value, schemaProblems))
+			);
 			if (parsed.success) data = parsed.data;
 		}
 	}

@@ -23,6 +23,7 @@ const TOKEN_OPEN_BRACE = 1;
 const TOKEN_CLOSE_BRACE = 2;
 const TOKEN_OPEN_BRACKET = 3;
 const TOKEN_CLOSE_BRACKET = 4;
+const TOKEN_STRING = 10;
 const TOKEN_EOF = 17;
 
 const PARSE_ERROR_CODES: Record<number, string> = {
@@ -222,6 +223,14 @@ function syntaxProblems(text: string, errors: ParseError[]): ProblemDraft[] {
 			}
 		}
 		if (seen.has(offset) || seen.has(error.offset)) continue;
+		// The parser's complaint about the token after a full-width mark is an echo of that mark.
+		if (echoesFullWidth(text, drafts, error.offset)) continue;
+		const fullWidth = drafts.length === 0 ? fullWidthAt(text, error.offset) : undefined;
+		if (fullWidth) {
+			seen.add(error.offset);
+			drafts.push(fullWidth);
+			continue;
+		}
 		if (drafts.length > 0 && !SELF_CONTAINED.has(code)) continue;
 		seen.add(offset);
 		seen.add(error.offset);
@@ -233,6 +242,76 @@ function syntaxProblems(text: string, errors: ParseError[]): ProblemDraft[] {
 		drafts.push({ severity: 'error', code, path: pathAt(text, offset), offset, length, params });
 	}
 	return drafts;
+}
+
+/**
+ * Full-width (Chinese) punctuation that a writer with a Chinese keyboard types for JSON's own:
+ * the mark, its name (a `validation_term_mark_*` term) and the ASCII character JSON needs.
+ */
+const FULL_WIDTH: Record<string, { mark: string; fix: string }> = {
+	'，': { mark: 'mark-comma', fix: ',' },
+	'、': { mark: 'mark-enumeration-comma', fix: ',' },
+	'；': { mark: 'mark-semicolon', fix: ',' },
+	'：': { mark: 'mark-colon', fix: ':' },
+	'“': { mark: 'mark-quote', fix: '"' },
+	'”': { mark: 'mark-quote', fix: '"' },
+	'‘': { mark: 'mark-quote', fix: '"' },
+	'’': { mark: 'mark-quote', fix: '"' },
+	'｛': { mark: 'mark-brace', fix: '{' },
+	'｝': { mark: 'mark-brace', fix: '}' },
+	'［': { mark: 'mark-bracket', fix: '[' },
+	'］': { mark: 'mark-bracket', fix: ']' },
+	'【': { mark: 'mark-bracket', fix: '[' },
+	'】': { mark: 'mark-bracket', fix: ']' },
+	'\u3000': { mark: 'mark-space', fix: ' ' }
+};
+
+function fullWidthDraft(text: string, offset: number): ProblemDraft {
+	const found = text[offset];
+	const { mark, fix } = FULL_WIDTH[found];
+	return {
+		severity: 'error',
+		code: 'json-full-width',
+		path: pathAt(text, offset),
+		offset,
+		length: 1,
+		params: { found, mark, fix }
+	};
+}
+
+/**
+ * A full-width mark where the parser stopped (`"a"：1`), or a text closed with a full-width
+ * quote (`"a”, "b": 1`: the text runs on to the next straight quote and the parser stops after
+ * it): then the mark is the mistake, not what the parser reports.
+ */
+function fullWidthAt(text: string, offset: number): ProblemDraft | undefined {
+	if (FULL_WIDTH[text[offset]]) return fullWidthDraft(text, offset);
+	// The string the parser read last before it stopped, as written.
+	const scanner = createScanner(text, true);
+	let last: { offset: number; length: number } | undefined;
+	for (let token = scanner.scan(); token !== TOKEN_EOF; token = scanner.scan()) {
+		if (scanner.getTokenOffset() > offset) break;
+		if (token === TOKEN_STRING) {
+			last = { offset: scanner.getTokenOffset(), length: scanner.getTokenLength() };
+		}
+	}
+	if (!last) return undefined;
+	const written = text.slice(last.offset, last.offset + last.length);
+	const closed = /[”“’‘](?=\s*[,，:：}\]])/.exec(written);
+	return closed ? fullWidthDraft(text, last.offset + closed.index) : undefined;
+}
+
+/**
+ * Whether the syntax error at `offset` is an echo of a full-width mark reported before it on the
+ * same line or just before it (the parser then trips over the next token), or of a stray quote.
+ */
+function echoesFullWidth(text: string, drafts: readonly ProblemDraft[], offset: number): boolean {
+	const previous = drafts[drafts.length - 1];
+	if (previous?.code !== 'json-full-width' || previous.offset === undefined) return false;
+	// A stray quote opens or ends a text in the wrong place: what follows is all its echo.
+	if (previous.params?.mark === 'mark-quote') return true;
+	const between = text.slice(previous.offset + 1, offset);
+	return offset <= previous.offset || !/[\n\r]/.test(between) || between.trim() === '';
 }
 
 /** The comma before a closing `}` or `]` at `offset`, if only whitespace separates them. */

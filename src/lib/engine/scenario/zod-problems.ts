@@ -404,6 +404,41 @@ function withoutEchoes(drafts: ProblemDraft[]): ProblemDraft[] {
 	);
 }
 
+/**
+ * The whole-file rules' findings that only repeat that a top-level part is missing or unusable:
+ * with `"peopel"` for `"people"`, every reference to a person would otherwise be "no person has
+ * the id …" (a hundred messages for one typing slip). Keyed by the part; the codes are those of
+ * scenario-rules.ts.
+ */
+const FOLLOW_ONS: Record<string, readonly string[]> = {
+	people: ['unknown-person', 'intel-unreachable', 'person-unreachable', 'no-decision-maker'],
+	intel: ['hidden-never-revealed', 'person-unreachable', 'reveals-known-person'],
+	stages: ['unknown-decision', 'unknown-option', 'intel-too-late']
+};
+
+/**
+ * `ruleProblems` without the follow-on errors of a missing or unusable top-level part, which the
+ * schema has reported once already (as missing, as a misspelt field or as a wrong type).
+ */
+export function withoutFollowOns(
+	value: unknown,
+	schemaProblems: readonly ProblemDraft[],
+	ruleProblems: readonly ProblemDraft[]
+): ProblemDraft[] {
+	const unusable = Object.keys(FOLLOW_ONS).filter((part) => {
+		const found = valueAt(value, [part]);
+		const wanted = part === 'stages' ? 'object' : 'array';
+		return (
+			found === undefined ||
+			jsonType(found) !== wanted ||
+			schemaProblems.some((problem) => problem.path.length === 1 && problem.path[0] === part)
+		);
+	});
+	if (unusable.length === 0) return [...ruleProblems];
+	const quiet = new Set(unusable.flatMap((part) => FOLLOW_ONS[part]));
+	return ruleProblems.filter((problem) => !quiet.has(problem.code));
+}
+
 /** Zod writes a regex pattern as `/source/flags`; the source is what a RegExp needs. */
 function stripSlashes(pattern: string): string {
 	const match = /^\/(.*)\/[a-z]*$/s.exec(pattern);
