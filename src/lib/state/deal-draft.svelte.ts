@@ -64,7 +64,7 @@ export class DealDraft {
 	open(dealId: string | undefined, storage: DraftStorage | undefined = browserStorage()): void {
 		this.#key = dealId ? PREFIX + dealId : undefined;
 		this.#storage = storage;
-		let text: string | null = null;
+		let text: string | null;
 		try {
 			text = this.#key && storage ? storage.getItem(this.#key) : null;
 		} catch {
