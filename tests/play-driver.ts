@@ -116,13 +116,23 @@ export async function play(page: Page, scenario: ScenarioFile, action: Action): 
 				.fill(String(Math.round(action.probability * 100)));
 			await page.getByRole('button', { name: 'Save forecast' }).click();
 			break;
-		case 'advance':
+		case 'advance': {
 			await page
 				.getByRole('button', {
 					name: /^(Close this stage and move on|Close the installation and finish)$/
 				})
 				.click();
+			// A stage with no activity or no forecast asks first.
+			const anyway = page.getByRole('button', { name: 'Close it anyway' });
+			if (
+				await anyway.waitFor({ timeout: 300 }).then(
+					() => true,
+					() => false
+				)
+			)
+				await anyway.click();
 			break;
+		}
 		case 'withdraw':
 			await page.getByRole('button', { name: 'Withdraw from the deal' }).click();
 			await page.getByRole('button', { name: 'Yes, withdraw' }).click();
