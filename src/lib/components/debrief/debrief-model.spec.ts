@@ -6,7 +6,7 @@ import { replay } from '$lib/engine/deal/replay';
 import { STAGES } from '$lib/engine/methodology';
 import { parseScenario } from '$lib/engine/scenario/parse-scenario';
 import { actionsSchema, type Action, type Scenario } from '$lib/engine/scenario/schema';
-import { debriefModel, medalOf, type Step } from './debrief-model';
+import { debriefModel, foldChartSteps, medalOf, type Step } from './debrief-model';
 
 const model = actionsSchema.parse(modelPath);
 const naive = actionsSchema.parse(naivePath);
@@ -305,5 +305,39 @@ describe('debriefModel on every shipped scenario’s checks', () => {
 			const logged = result.final.log.filter((entry) => entry.kind === 'activity');
 			expect(shown.length, check.name).toBe(logged.length);
 		}
+	});
+});
+
+describe('foldChartSteps', () => {
+	const chart = (person: string, entry: object) => ({ kind: 'chart' as const, person, entry });
+	const forecast = { kind: 'forecast' as const, probability: 0.3 };
+	it.each([
+		['nothing', [], []],
+		['one entry stays as it is', [chart('a', { role: 'user' })], [chart('a', { role: 'user' })]],
+		[
+			'a run becomes one line, one item per person, fields merged',
+			[
+				chart('a', { role: 'user' }),
+				chart('b', { attitude: 'neutral' }),
+				chart('a', { attitude: 'supporter' }),
+				chart('a', { attitude: 'opponent', level: 'decision' })
+			],
+			[
+				{
+					kind: 'charts',
+					entries: [
+						{ person: 'a', entry: { role: 'user', attitude: 'opponent', level: 'decision' } },
+						{ person: 'b', entry: { attitude: 'neutral' } }
+					]
+				}
+			]
+		],
+		[
+			'another step breaks the run',
+			[chart('a', { role: 'user' }), forecast, chart('b', { role: 'designer' })],
+			[chart('a', { role: 'user' }), forecast, chart('b', { role: 'designer' })]
+		]
+	])('%s', (_, steps, expected) => {
+		expect(foldChartSteps(steps as Step[])).toEqual(expected);
 	});
 });

@@ -142,6 +142,46 @@ export type Step =
 	| { kind: 'purchase'; outcome: OutcomeId }
 	| { kind: 'ended'; outcome: OutcomeId };
 
+/** A timeline line: a step, or a run of chart entries folded into one line. */
+export type TimelineItem =
+	| Step
+	| {
+			kind: 'charts';
+			entries: { person: string; entry: Extract<Step, { kind: 'chart' }>['entry'] }[];
+	  };
+
+/**
+ * Folds each run of two or more chart entries into one line, one item per person (the fields
+ * entered for the same person in the run merged, the last entry of each field kept), so that a
+ * chart filled in at the start of a stage is one line, not eighteen.
+ */
+export function foldChartSteps(steps: readonly Step[]): TimelineItem[] {
+	const items: TimelineItem[] = [];
+	let run: Extract<Step, { kind: 'chart' }>[] = [];
+	const flush = () => {
+		if (run.length === 1) items.push(run[0]);
+		else if (run.length > 1) {
+			const byPerson = new Map<string, Extract<Step, { kind: 'chart' }>['entry']>();
+			for (const step of run)
+				byPerson.set(step.person, { ...byPerson.get(step.person), ...step.entry });
+			items.push({
+				kind: 'charts',
+				entries: [...byPerson].map(([person, entry]) => ({ person, entry }))
+			});
+		}
+		run = [];
+	};
+	for (const step of steps) {
+		if (step.kind === 'chart') run.push(step);
+		else {
+			flush();
+			items.push(step);
+		}
+	}
+	flush();
+	return items;
+}
+
 export interface StageSection {
 	stage: StageId;
 	steps: Step[];
