@@ -14,9 +14,9 @@ export const ROLE_ICONS = {
 } as const satisfies Record<RoleId, string>;
 
 export const ATTITUDE_ICONS = {
-	supporter: '＋',
+	supporter: '+',
 	neutral: '○',
-	opponent: '－'
+	opponent: '−'
 } as const satisfies Record<AttitudeId, string>;
 
 export const CONTACT_ICONS = {
