@@ -55,7 +55,12 @@ test('the debrief replays a stored attempt and explains every category', async (
 		'/handbook/funnel'
 	);
 
-	// The chart beside the truth: one row per person.
+	// The chart beside the truth, drawn on the organization chart: one card per person…
+	await expect(page.getByTestId('chart-board-comparison').getByRole('article')).toHaveCount(
+		attempt.scenario.people.length
+	);
+	// …and as a table: one row per person.
+	await page.getByRole('button', { name: 'Table', exact: true }).click();
 	const chart = page.getByRole('table').first();
 	await expect(chart.getByRole('rowheader')).toHaveCount(attempt.scenario.people.length);
 

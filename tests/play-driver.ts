@@ -65,8 +65,12 @@ export async function startDeal(
 	await expect(page.getByRole('heading', { name: 'Sales activity' })).toBeVisible();
 }
 
+/** No action is being stored (controls wait with aria-disabled while one is). */
 async function settled(page: Page) {
-	await expect(page.getByRole('button', { name: 'Do it' })).toBeEnabled();
+	await expect(page.getByRole('button', { name: 'Do it' })).not.toHaveAttribute(
+		'aria-disabled',
+		'true'
+	);
 }
 
 /** The stage the track marks as current. */
@@ -91,8 +95,9 @@ export async function play(page: Page, scenario: ScenarioFile, action: Action): 
 				if (!value) continue;
 				const title = { role: 'Role', attitude: 'Attitude', level: 'Level' }[field];
 				await page
-					.getByLabel(`${title}: ${name(action.person)}`, { exact: true })
-					.selectOption(value);
+					.getByRole('group', { name: `${title}: ${name(action.person)}`, exact: true })
+					.locator(`button[data-value="${value}"]`)
+					.click();
 				await settled(page);
 			}
 			return;
@@ -123,13 +128,23 @@ export async function play(page: Page, scenario: ScenarioFile, action: Action): 
 				.fill(String(Math.round(action.probability * 100)));
 			await page.getByRole('button', { name: 'Save forecast' }).click();
 			break;
-		case 'advance':
+		case 'advance': {
 			await page
 				.getByRole('button', {
 					name: /^(Close this stage and move on|Close the installation and finish)$/
 				})
 				.click();
+			// A stage with no activity or no forecast asks first.
+			const anyway = page.getByRole('button', { name: 'Close it anyway' });
+			if (
+				await anyway.waitFor({ timeout: 300 }).then(
+					() => true,
+					() => false
+				)
+			)
+				await anyway.click();
 			break;
+		}
 		case 'withdraw':
 			await page.getByRole('button', { name: 'Withdraw from the deal' }).click();
 			await page.getByRole('button', { name: 'Yes, withdraw' }).click();
@@ -142,7 +157,8 @@ export async function play(page: Page, scenario: ScenarioFile, action: Action): 
 				page.url().includes('/attempts/') ||
 				(await page
 					.getByRole('button', { name: 'Do it' })
-					.isEnabled({ timeout: 100 })
+					.getAttribute('aria-disabled', { timeout: 100 })
+					.then((busy) => busy !== 'true')
 					.catch(() => false))
 		)
 		.toBe(true);

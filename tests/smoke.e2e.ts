@@ -15,14 +15,36 @@ for (const { path, heading } of pages) {
 	});
 }
 
-test('the header navigates to every page', async ({ page }) => {
+test('the header navigates to every page; trainers enter from the footer', async ({ page }) => {
 	await page.goto('/');
 	const nav = page.getByRole('navigation', { name: 'Main navigation' });
-	for (const name of ['Scenarios', 'Scoreboard', 'Trainer']) {
+	for (const name of ['Scenarios', 'Handbook', 'Scoreboard', 'Settings']) {
 		await nav.getByRole('link', { name }).click();
 		await expect(nav.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
 	}
+	// Not in a trainee's main menu.
+	await expect(nav.getByRole('link', { name: 'Trainer' })).toHaveCount(0);
+	await page.getByRole('contentinfo').getByRole('link', { name: 'For trainers' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trainer studio');
 });
+
+for (const code of ['en', 'zh-CN'] as const) {
+	test(`at 768 px the navigation stays on one line (${code})`, async ({ page, switchLanguage }) => {
+		await page.setViewportSize({ width: 768, height: 900 });
+		await page.goto('/');
+		if (code !== 'en') await switchLanguage(code);
+		const header = page.getByRole('banner');
+		const items = header.locator('a, select');
+		const tops = await items.evaluateAll((nodes) =>
+			nodes.map((node) =>
+				Math.round(node.getBoundingClientRect().top + node.getBoundingClientRect().height / 2)
+			)
+		);
+		expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(4);
+		const overflow = await header.evaluate((node) => node.scrollWidth - node.clientWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+	});
+}
 
 test('the language switch turns the app to Chinese and is remembered', async ({
 	page,

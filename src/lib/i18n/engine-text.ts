@@ -34,7 +34,8 @@ export function readableParams(
 	const personName = (id: string) => scenario.people.find((p) => p.id === id)?.name ?? id;
 	for (const [key, value] of Object.entries(params)) {
 		const kind = TERM_PARAMS[key];
-		if (typeof value === 'number') out[key] = value;
+		if (typeof value === 'number')
+			out[key] = isMoney(code, key) ? money(value, scenario.deal.currency, locale) : value;
 		else if (kind) out[key] = termLabel(kind, value, locale);
 		else if (key === 'person') out[key] = personName(value);
 		else if (key === 'people') out[key] = value.split(',').map(personName).join(separator);
@@ -60,6 +61,24 @@ export function readableParams(
 		out.feedback = option?.feedback ?? '';
 	}
 	return out;
+}
+
+/** Parameters that hold an amount of money: `money`, and a refusal's cost and what is left. */
+function isMoney(code: string, key: string): boolean {
+	return key === 'money' || (code === 'no-money' && (key === 'cost' || key === 'left'));
+}
+
+/** An amount in the deal's currency: `money(4400, 'USD', 'en')` → "$4,400". */
+export function money(value: number, currency: string, locale?: Locale): string {
+	try {
+		return new Intl.NumberFormat(locale ?? 'en', {
+			style: 'currency',
+			currency,
+			maximumFractionDigits: 0
+		}).format(value);
+	} catch {
+		return `${value.toLocaleString(locale ?? 'en')} ${currency}`;
+	}
 }
 
 function text(key: string, inputs: Record<string, string | number>, locale?: Locale): string {

@@ -88,6 +88,10 @@ export class PlaySession {
 	get problem(): SaveProblem | undefined {
 		return this.#problem;
 	}
+	/** The stored deal in progress; null while it is not being saved. */
+	get dealId(): string | null {
+		return this.#dealId;
+	}
 	get saving(): boolean {
 		return this.#dealId !== null;
 	}

@@ -6,7 +6,7 @@ import { replay } from '$lib/engine/deal/replay';
 import { STAGES } from '$lib/engine/methodology';
 import { parseScenario } from '$lib/engine/scenario/parse-scenario';
 import { actionsSchema, type Action, type Scenario } from '$lib/engine/scenario/schema';
-import { debriefModel, medalOf, type Step } from './debrief-model';
+import { debriefModel, foldChartSteps, medalOf, topImprovements, type Step } from './debrief-model';
 
 const model = actionsSchema.parse(modelPath);
 const naive = actionsSchema.parse(naivePath);
@@ -306,6 +306,96 @@ describe('debriefModel on every shipped scenario’s checks', () => {
 			const shown = debrief.stages.flatMap((s) => s.steps).filter((s) => s.kind === 'activity');
 			const logged = result.final.log.filter((entry) => entry.kind === 'activity');
 			expect(shown.length, check.name).toBe(logged.length);
+		}
+	});
+});
+
+describe('foldChartSteps', () => {
+	const chart = (person: string, entry: object) => ({ kind: 'chart' as const, person, entry });
+	const forecast = { kind: 'forecast' as const, probability: 0.3 };
+	it.each([
+		['nothing', [], []],
+		['one entry stays as it is', [chart('a', { role: 'user' })], [chart('a', { role: 'user' })]],
+		[
+			'a run becomes one line, one item per person, fields merged',
+			[
+				chart('a', { role: 'user' }),
+				chart('b', { attitude: 'neutral' }),
+				chart('a', { attitude: 'supporter' }),
+				chart('a', { attitude: 'opponent', level: 'decision' })
+			],
+			[
+				{
+					kind: 'charts',
+					entries: [
+						{ person: 'a', entry: { role: 'user', attitude: 'opponent', level: 'decision' } },
+						{ person: 'b', entry: { attitude: 'neutral' } }
+					]
+				}
+			]
+		],
+		[
+			'another step breaks the run',
+			[chart('a', { role: 'user' }), forecast, chart('b', { role: 'designer' })],
+			[chart('a', { role: 'user' }), forecast, chart('b', { role: 'designer' })]
+		]
+	])('%s', (_, steps, expected) => {
+		expect(foldChartSteps(steps as Step[])).toEqual(expected);
+	});
+});
+
+describe('topImprovements', () => {
+	const rule = (code: string, points: number, max: number) => ({
+		code,
+		points,
+		max,
+		params: {},
+		section: 'stages' as const
+	});
+	const roles = (weight: number, ...rules: ReturnType<typeof rule>[]) => {
+		const max = rules.reduce((s, r) => s + r.max, 0);
+		const got = rules.reduce((s, r) => s + r.points, 0);
+		return { category: 'roles' as const, weight, points: (weight * got) / max, rules };
+	};
+	const focus = (weight: number, ...rules: ReturnType<typeof rule>[]) => ({
+		...roles(weight, ...rules),
+		category: 'focus' as const
+	});
+	const base = [
+		roles(60, rule('r1', 0, 2), rule('r2', 2, 2)),
+		focus(40, rule('r3', 1, 4), rule('r4', 0, 1))
+	];
+	it.each([
+		['weighted by category: missed × weight ÷ category max', base, 38, { r1: 30, r3: 24, r4: 8 }],
+		['an outcome factor on the total scales every gain', base, 19, { r1: 15, r3: 12, r4: 4 }],
+		[
+			'a category that does not count is left out, the others fill the 100',
+			[roles(60, rule('r1', 0, 2), rule('r2', 2, 2)), focus(0, rule('r3', 0, 4))],
+			50,
+			{ r1: 50 }
+		],
+		['full marks: nothing to improve', [roles(100, rule('r1', 2, 2))], 100, {}],
+		[
+			'only the three largest',
+			[roles(100, rule('a', 0, 1), rule('b', 0, 2), rule('c', 0, 3), rule('d', 0, 4))],
+			0,
+			{ d: 40, c: 30, b: 20 }
+		]
+	])('%s', (_, categories, total, expected) => {
+		const found = topImprovements({ total, categories, rules: 2 });
+		expect(
+			Object.fromEntries(found.map((i) => [i.rule.code, Math.round(i.points * 100) / 100]))
+		).toEqual(expected);
+		expect(Object.keys(expected)).toEqual(found.map((i) => i.rule.code));
+	});
+
+	it('works on a real replay: the gains are positive, largest first, and cite a section', () => {
+		const found = debriefModel(testScenario, naive).improvements;
+		expect(found.length).toBe(3);
+		expect(found[0].points).toBeGreaterThanOrEqual(found[2].points);
+		for (const item of found) {
+			expect(item.points).toBeGreaterThan(0);
+			expect(item.rule.section).toBeTruthy();
 		}
 	});
 });

@@ -5,7 +5,13 @@
  */
 import { findDecision, type DealOptions } from '$lib/engine/deal/deal-rules';
 import { replay, type RefusedAction } from '$lib/engine/deal/replay';
-import type { CategoryScore, ChartEntry, RedFlag, ScoreReport } from '$lib/engine/deal/types';
+import type {
+	CategoryScore,
+	ChartEntry,
+	RedFlag,
+	RuleResult,
+	ScoreReport
+} from '$lib/engine/deal/types';
 import {
 	STAGES,
 	attitudeOf,
@@ -41,6 +47,44 @@ export const MEDAL_TIERS: readonly { medal: Medal; min: number }[] = [
 /** The medal a total earns: `medalOf(75)` → `'silver'`, `medalOf(49.9)` → undefined. */
 export function medalOf(total: number): Medal | undefined {
 	return MEDAL_TIERS.find((tier) => total >= tier.min)?.medal;
+}
+
+// ------------------------------------------------------------------ what to do better
+
+/** One scoring rule that fell short, and how many points of the total it cost. */
+export interface Improvement {
+	category: ScoreCategoryId;
+	rule: RuleResult;
+	/** Points of the 0..100 total the deal would have gained with this rule at full marks. */
+	points: number;
+}
+
+/**
+ * The changes that would have raised the score most, read from any score report: a rule's missed
+ * points (max − points) count for its category's weight over the category's maximum, then for the
+ * share of the total that the counted weights make (and any factor applied on top, such as an
+ * outcome factor, found as total ÷ the weighted sum). Nothing here knows a rule's code, so new
+ * scoring rules need no change: `topImprovements(report)[0].points` → e.g. 6.3.
+ */
+export function topImprovements(report: ScoreReport, count = 3): Improvement[] {
+	const counted = report.categories.filter((category) => category.weight > 0);
+	const possible = counted.reduce((sum, category) => sum + category.weight, 0);
+	if (possible === 0) return [];
+	const earned = counted.reduce((sum, category) => sum + category.points, 0);
+	const weighted = (100 * earned) / possible;
+	const factor = weighted > 0 ? report.total / weighted : 1;
+	const found: Improvement[] = [];
+	for (const category of counted) {
+		const max = category.rules.reduce((sum, rule) => sum + rule.max, 0);
+		if (max <= 0) continue;
+		for (const rule of category.rules) {
+			const missed = rule.max - rule.points;
+			if (missed <= 0) continue;
+			const points = ((missed * category.weight) / max) * (100 / possible) * factor;
+			if (points >= 0.05) found.push({ category: category.category, rule, points });
+		}
+	}
+	return found.sort((a, b) => b.points - a.points).slice(0, count);
 }
 
 // ------------------------------------------------------------------ verification
@@ -145,6 +189,46 @@ export type Step =
 	| { kind: 'purchase'; outcome: OutcomeId }
 	| { kind: 'ended'; outcome: OutcomeId };
 
+/** A timeline line: a step, or a run of chart entries folded into one line. */
+export type TimelineItem =
+	| Step
+	| {
+			kind: 'charts';
+			entries: { person: string; entry: Extract<Step, { kind: 'chart' }>['entry'] }[];
+	  };
+
+/**
+ * Folds each run of two or more chart entries into one line, one item per person (the fields
+ * entered for the same person in the run merged, the last entry of each field kept), so that a
+ * chart filled in at the start of a stage is one line, not eighteen.
+ */
+export function foldChartSteps(steps: readonly Step[]): TimelineItem[] {
+	const items: TimelineItem[] = [];
+	let run: Extract<Step, { kind: 'chart' }>[] = [];
+	const flush = () => {
+		if (run.length === 1) items.push(run[0]);
+		else if (run.length > 1) {
+			const byPerson = new Map<string, Extract<Step, { kind: 'chart' }>['entry']>();
+			for (const step of run)
+				byPerson.set(step.person, { ...byPerson.get(step.person), ...step.entry });
+			items.push({
+				kind: 'charts',
+				entries: [...byPerson].map(([person, entry]) => ({ person, entry }))
+			});
+		}
+		run = [];
+	};
+	for (const step of steps) {
+		if (step.kind === 'chart') run.push(step);
+		else {
+			flush();
+			items.push(step);
+		}
+	}
+	flush();
+	return items;
+}
+
 export interface StageSection {
 	stage: StageId;
 	steps: Step[];
@@ -170,6 +254,8 @@ export interface DebriefModel {
 	categories: CategoryScore[];
 	/** The replay's whole score report, as an exported attempt records it. */
 	report: ScoreReport;
+	/** The three changes that would have raised the score most. */
+	improvements: Improvement[];
 	chart: ChartRow[];
 	redFlags: RedFlag[];
 	forecasts: ForecastRow[];
@@ -206,6 +292,7 @@ export function debriefModel(
 		medal: medalOf(result.score.total),
 		categories: result.score.categories.filter((category) => category.weight > 0),
 		report: result.score,
+		improvements: topImprovements(result.score),
 		chart: chartRows(scenario, final),
 		redFlags: result.redFlags,
 		forecasts: forecastRows(final),
