@@ -62,6 +62,9 @@ export async function storeAttempt(page: Page, attempt: SeededAttempt): Promise<
 		teamId: null,
 		teamName: null,
 		mode: 'assessment',
+		// Played on seed 0 under today's rules, as the expected replay was.
+		seed: 0,
+		rules: 2,
 		startedAt: finishedAt - 30 * 60_000,
 		finishedAt,
 		result: {

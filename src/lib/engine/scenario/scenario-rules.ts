@@ -16,7 +16,7 @@ import {
 	type AttitudeId,
 	type StageId
 } from '../methodology';
-import { didYouMean, SuggestionBudget } from './did-you-mean';
+import { SuggestionBudget } from './did-you-mean';
 import { pathToText, type JsonPath, type ProblemDraft, type ProblemParams } from './problem';
 import { quote } from './safe-json';
 import { MAX_ACTIONS } from './schema';
