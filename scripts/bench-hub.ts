@@ -393,19 +393,14 @@ async function main() {
 	].join('\n');
 	console.log(section);
 
-	let text = '';
-	try {
-		text = await readFile(OUT, 'utf8');
-	} catch {
-		text = '# Performance\n';
-	}
+	const text = await readFile(OUT, 'utf8').catch(() => '# Performance\n');
 	const at = text.indexOf(START);
 	const end = text.indexOf(END);
-	text =
+	const written =
 		at >= 0 && end > at
 			? text.slice(0, at) + section + text.slice(end + END.length)
 			: `${text.trimEnd()}\n\n${section}\n`;
-	await writeFile(OUT, text);
+	await writeFile(OUT, written);
 	for (const run of runs) for (const error of run.errors.slice(0, 5)) console.error(error);
 	process.exitCode = missed.length ? 1 : 0;
 }

@@ -414,11 +414,11 @@ export function createHub(options: HubOptions) {
 			});
 		}
 
-		let scenario = query.scenario
+		const scenario = query.scenario
 			? query.version
 				? { id: query.scenario, version: query.version }
-				: await newestPlayed(code, query.scenario)
-			: (await store.playedScenarios(code))[0];
+				: await store.lastPlayed(code, query.scenario)
+			: await store.lastPlayed(code);
 		if (!scenario)
 			return c.json({
 				view: query.view,
@@ -428,7 +428,6 @@ export function createHub(options: HubOptions) {
 				total: 0,
 				rows: []
 			});
-		scenario = { id: scenario.id, version: scenario.version };
 		const entries = await store.bestEntries(code, scenario, window);
 		const head = { view: query.view, scenario, period: period.kind, window: windowJson };
 		if (query.view === 'teams') {
@@ -464,10 +463,6 @@ export function createHub(options: HubOptions) {
 			}))
 		});
 	});
-
-	async function newestPlayed(code: string, id: string) {
-		return (await store.playedScenarios(code)).find((s) => s.id === id);
-	}
 
 	// ---------------------------------------------------------------- live events
 

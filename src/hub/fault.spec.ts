@@ -98,7 +98,6 @@ describe.each(DB_KINDS)('SIGKILL during a burst, on %s', (kind: DbKind) => {
 		const statuses: number[] = [];
 		let failures = 0;
 		let next = 0;
-		let killed = false;
 
 		// Each worker sends one attempt at a time and retries it until the hub answers.
 		async function worker() {
@@ -129,12 +128,10 @@ describe.each(DB_KINDS)('SIGKILL during a burst, on %s', (kind: DbKind) => {
 		while (acknowledged.size < ATTEMPTS / 3) await sleep(5);
 		const atKill = new Map(acknowledged);
 		hub.kill('SIGKILL');
-		killed = true;
 		await new Promise((r) => hub.once('exit', r));
 		hub = await startProcess(env, port);
 		await Promise.all(workers);
 
-		expect(killed).toBe(true);
 		expect(failures).toBeGreaterThan(0);
 		expect(acknowledged.size).toBe(ATTEMPTS);
 

@@ -366,7 +366,9 @@ describe.each(DB_KINDS)('class hub on %s', (kind) => {
 			honestAttempt(played, { player: 'Ann', team: 'North', path: 'model', finishedAt: at(2) }),
 			honestAttempt(played, { player: 'Bo', team: 'South', path: 'model', finishedAt: at(3) }),
 			honestAttempt(played, { player: 'Cy', team: 'South', path: 'naive', finishedAt: at(4) }),
-			honestAttempt(played, { player: 'Di', path: 'model', mode: 'practice', finishedAt: at(5) })
+			honestAttempt(played, { player: 'Di', path: 'model', mode: 'practice', finishedAt: at(5) }),
+			// A worse attempt after the best changes nothing.
+			honestAttempt(played, { player: 'Bo', team: 'South', path: 'naive', finishedAt: at(6) })
 		];
 		for (const play of plays) expect((await post(play, c2)).status).toBe(201);
 		const model = plays[1].result.score;
@@ -493,6 +495,26 @@ describe.each(DB_KINDS)('class hub on %s', (kind) => {
 		]);
 		expect(events[0].data).toMatchObject({ hash, gone: true });
 		expect(events[2].data).toEqual({ seq: 3, hash, gone: false });
+		// A player's best removed: their next best takes its place.
+		const worse = honestAttempt(played, {
+			player: '=cmd|calc',
+			path: 'naive',
+			finishedAt: Date.UTC(2026, 10, 21, 11)
+		});
+		const better = honestAttempt(played, {
+			player: '=cmd|calc',
+			path: 'model',
+			finishedAt: Date.UTC(2026, 10, 21, 12)
+		});
+		await post(worse, c3);
+		const best = await post(better, c3);
+		expect((await call(`${api}/classes/${c3}/board`)).body.rows[0].score).toBe(better.result.score);
+		await call(`${api}/classes/${c3}/attempts/${best.body.attempt.hash}`, {
+			method: 'DELETE',
+			headers
+		});
+		const fallback = (await call(`${api}/classes/${c3}/board`)).body.rows[0];
+		expect([fallback.score, fallback.finishedAt]).toEqual([b.result.score, b.finishedAt]);
 		expect(
 			(await call(`${api}/classes/${c3}/competitions/spring-cup`, { method: 'DELETE', headers }))
 				.status

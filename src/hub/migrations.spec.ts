@@ -39,30 +39,70 @@ async function emptyDatabase(kind: DbKind): Promise<Database> {
 
 const HASH = (n: number) => n.toString(16).padStart(64, '0');
 
-/** What a hub at schema version 1 wrote: a class and three attempts, two teams spelt two ways. */
-async function fillVersion1(db: Database) {
+/** The attempts every filling holds: two players of one team spelt two ways, one without a team,
+ * and a practice attempt better than any (which must not reach the board). */
+const ROWS: [seq: number, player: string, team: string | null, score: number, mode: string][] = [
+	[1, 'Li Na', 'East', 80, 'assessment'],
+	[2, 'Wang Fang', ' east ', 70, 'assessment'],
+	[3, 'Zhang Wei', null, 90, 'assessment'],
+	[4, 'Li Na', 'East', 99, 'practice']
+];
+
+async function insertClass(db: Database) {
 	await db.query(
-		`INSERT INTO classes (code, name, trainer_key_hash, created_at, last_seq) VALUES ('ABCDEFGHJKMN', 'Old class', $1, 1, 3)`,
+		`INSERT INTO classes (code, name, trainer_key_hash, created_at, last_seq) VALUES ('ABCDEFGHJKMN', 'Old class', $1, 1, 4)`,
 		['f'.repeat(64)]
 	);
-	const rows: [number, string, string | null, number][] = [
-		[1, 'Li Na', 'East', 80],
-		[2, 'Wang Fang', ' east ', 70],
-		[3, 'Zhang Wei', null, 90]
-	];
-	for (const [seq, player, team, score] of rows) {
+}
+
+const ATTEMPT_VALUES = `'ABCDEFGHJKMN', $1, $2, $3, $4, $5, 'test-plant', 1, $6, $8, 'won', $7, 20, 1000, 2000, 3000, '{}'::jsonb`;
+
+/** What a hub at schema version 1 wrote. */
+async function fillVersion1(db: Database) {
+	await insertClass(db);
+	for (const [seq, player, team, score, mode] of ROWS) {
 		await db.query(
 			`INSERT INTO attempts (class_code, hash, seq, player_key, player_name, team_name, scenario_id,
 				scenario_version, scenario_hash, mode, outcome, score, weeks_used, started_at, finished_at,
 				accepted_at, attempt)
-			 VALUES ('ABCDEFGHJKMN', $1, $2, $3, $4, $5, 'test-plant', 1, $6, 'assessment', 'won', $7, 20,
-				1000, 2000, 3000, '{}'::jsonb)`,
-			[HASH(seq), seq, player.toLowerCase(), player, team, 'e'.repeat(64), score]
+			 VALUES (${ATTEMPT_VALUES})`,
+			[HASH(seq), seq, player.toLowerCase(), player, team, 'e'.repeat(64), score, mode]
 		);
 	}
 }
 
-const FILL: Record<number, (db: Database) => Promise<void>> = { 1: fillVersion1 };
+/** What a hub at schema version 2 wrote: team keys, teams and the event log too. */
+async function fillVersion2(db: Database) {
+	await insertClass(db);
+	await db.query(
+		`INSERT INTO teams (class_code, team_key, name, created_at) VALUES ('ABCDEFGHJKMN', 'east', 'East', 1)`
+	);
+	for (const [seq, player, team, score, mode] of ROWS) {
+		await db.query(
+			`INSERT INTO attempts (class_code, hash, seq, player_key, player_name, team_name, scenario_id,
+				scenario_version, scenario_hash, mode, outcome, score, weeks_used, started_at, finished_at,
+				accepted_at, attempt, team_key)
+			 VALUES (${ATTEMPT_VALUES}, $9)`,
+			[
+				HASH(seq),
+				seq,
+				player.toLowerCase(),
+				player,
+				team,
+				'e'.repeat(64),
+				score,
+				mode,
+				team ? 'east' : null
+			]
+		);
+		await db.query(
+			`INSERT INTO events (class_code, seq, kind, attempt_hash, at) VALUES ('ABCDEFGHJKMN', $1, 'attempt', $2, 3000)`,
+			[seq, HASH(seq)]
+		);
+	}
+}
+
+const FILL: Record<number, (db: Database) => Promise<void>> = { 1: fillVersion1, 2: fillVersion2 };
 
 describe.each(DB_KINDS)('migrations on %s', (kind) => {
 	it('has a test filling for every earlier version', () => {
@@ -98,33 +138,41 @@ describe.each(DB_KINDS)('migrations on %s', (kind) => {
 			expect(events.map((e) => [e.seq, e.kind, e.attempt?.player])).toEqual([
 				[1, 'attempt', 'Li Na'],
 				[2, 'attempt', 'Wang Fang'],
-				[3, 'attempt', 'Zhang Wei']
+				[3, 'attempt', 'Zhang Wei'],
+				[4, 'attempt', 'Li Na']
 			]);
 			const board = await store.bestEntries(
 				'ABCDEFGHJKMN',
 				{ id: 'test-plant', version: 1 },
 				{ from: null, to: null }
 			);
-			expect(board.map((e) => [e.playerName, e.teamId]).sort()).toEqual([
-				['Li Na', 'east'],
-				['Wang Fang', 'east'],
-				['Zhang Wei', null]
+			// Each player's best assessment (the practice 99 does not count).
+			expect(board.map((e) => [e.playerName, e.teamId, e.score]).sort()).toEqual([
+				['Li Na', 'east', 80],
+				['Wang Fang', 'east', 70],
+				['Zhang Wei', null, 90]
 			]);
-			// New attempts carry on after the old ones.
+			// New attempts carry on after the old ones, and a better one takes the player's place.
 			const added = await store.insertAttempt('ABCDEFGHJKMN', {
-				hash: HASH(4),
-				player: 'Chen Jie',
+				hash: HASH(5),
+				player: 'Wang Fang',
 				team: 'EAST',
 				scenario: { id: 'test-plant', version: 1, hash: 'e'.repeat(64) },
 				mode: 'assessment',
-				outcome: 'lost',
-				score: 10,
+				outcome: 'won',
+				score: 75,
 				weeksUsed: 30,
 				startedAt: 1000,
 				finishedAt: 2000,
 				file: {}
 			});
-			expect(added).toMatchObject({ status: 'created', attempt: { seq: 4, teamKey: 'east' } });
+			expect(added).toMatchObject({ status: 'created', attempt: { seq: 5, teamKey: 'east' } });
+			const after = await store.bestEntries(
+				'ABCDEFGHJKMN',
+				{ id: 'test-plant', version: 1 },
+				{ from: null, to: null }
+			);
+			expect(after.find((e) => e.playerName === 'Wang Fang')?.score).toBe(75);
 		}
 	);
 

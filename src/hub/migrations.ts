@@ -127,6 +127,33 @@ CREATE INDEX attempts_board ON attempts
 				);
 			}
 		}
+	},
+	{
+		version: 3,
+		name: 'each player’s best per board, kept on write; a time index for windows',
+		up: (tx) =>
+			script(
+				tx,
+				`
+CREATE TABLE board_best (
+	class_code text NOT NULL REFERENCES classes (code) ON DELETE CASCADE,
+	scenario_id text NOT NULL,
+	scenario_version integer NOT NULL,
+	player_key text NOT NULL,
+	hash text NOT NULL,
+	score double precision NOT NULL,
+	weeks_used integer NOT NULL,
+	finished_at bigint NOT NULL,
+	PRIMARY KEY (class_code, scenario_id, scenario_version, player_key)
+);
+INSERT INTO board_best (class_code, scenario_id, scenario_version, player_key, hash, score, weeks_used, finished_at)
+	SELECT DISTINCT ON (class_code, scenario_id, scenario_version, player_key)
+		class_code, scenario_id, scenario_version, player_key, hash, score, weeks_used, finished_at
+	FROM attempts WHERE mode = 'assessment'
+	ORDER BY class_code, scenario_id, scenario_version, player_key, score DESC, weeks_used, finished_at, hash COLLATE "C";
+CREATE INDEX attempts_window ON attempts (class_code, scenario_id, scenario_version, finished_at);
+`
+			)
 	}
 ];
 

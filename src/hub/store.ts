@@ -3,8 +3,8 @@
  * runs unchanged on PGlite and on PostgreSQL.
  *
  * Ordering of events: each class row holds `last_seq`. Storing an attempt takes the class row's
- * lock (`UPDATE … RETURNING last_seq`), so the attempts and removals of one class commit in the
- * order of their sequence numbers, and a reader that has seen event n has seen every event
+ * lock (`UPDATE … RETURNING last_seq`) in the statement or transaction that writes the event, so
+ * the attempts and removals of one class commit in the order of their sequence numbers, and a reader that has seen event n has seen every event
  * before it: resuming an event stream after n (Last-Event-ID) misses nothing.
  */
 import { nameKey } from '../lib/db/records';
@@ -139,76 +139,104 @@ export class Store {
 	/**
 	 * Stores an accepted attempt once: `created` with its sequence number, or `exists` with the
 	 * attempt already stored under the same hash (nothing is written then).
+	 *
+	 * The class row is locked for one statement only: numbering, the attempt and its event are
+	 * one INSERT … ON CONFLICT DO NOTHING with CTEs, and the notification goes out only when the
+	 * row was new. A copy racing past the first look loses at the primary key and leaves a gap in
+	 * the numbering, which readers do not mind (they ask for events after n).
 	 */
 	async insertAttempt(
 		code: string,
 		attempt: NewAttempt
 	): Promise<{ status: 'created' | 'exists'; attempt: StoredAttempt }> {
-		const outcome = await this.db
-			.transaction(async (tx) => {
-				const existing = await this.findAttempt(code, attempt.hash, tx);
-				if (existing) return { status: 'exists' as const, attempt: existing };
-				const [row] = await tx.query<{ last_seq: number }>(
-					'UPDATE classes SET last_seq = last_seq + 1 WHERE code = $1 RETURNING last_seq',
-					[code]
-				);
-				if (!row) throw new Error(`No class ${code}.`);
-				// A concurrent post of the same attempt waited for the class lock: look again.
-				const raced = await this.findAttempt(code, attempt.hash, tx);
-				if (raced) throw new Retry();
-				const seq = Number(row.last_seq);
-				const now = Date.now();
-				const teamKey = attempt.team ? nameKey(attempt.team) : null;
-				if (attempt.team && teamKey)
-					await tx.query(
-						`INSERT INTO teams (class_code, team_key, name, created_at) VALUES ($1, $2, $3, $4)
-					 ON CONFLICT DO NOTHING`,
-						[code, teamKey, attempt.team, now]
-					);
-				await tx.query(
-					`INSERT INTO attempts (class_code, hash, seq, player_key, player_name, team_name, team_key,
+		const existing = await this.findAttempt(code, attempt.hash);
+		if (existing) return { status: 'exists', attempt: existing };
+		const now = Date.now();
+		let teamKey: string | null = null;
+		let teamName: string | null = null;
+		if (attempt.team) {
+			teamKey = nameKey(attempt.team);
+			// An existing team keeps its name (the trainer may have renamed it).
+			const [team] = await this.db.query<{ name: string }>(
+				`INSERT INTO teams (class_code, team_key, name, created_at) VALUES ($1, $2, $3, $4)
+				 ON CONFLICT (class_code, team_key) DO UPDATE SET name = teams.name RETURNING name`,
+				[code, teamKey, attempt.team, now]
+			);
+			teamName = team.name;
+		}
+		const [row] = await this.db.query<{ seq: number }>(
+			`WITH numbered AS (
+				UPDATE classes SET last_seq = last_seq + 1 WHERE code = $1 RETURNING last_seq
+			), stored AS (
+				INSERT INTO attempts (class_code, hash, seq, player_key, player_name, team_name, team_key,
 					scenario_id, scenario_version, scenario_hash, mode, outcome, score, weeks_used,
 					started_at, finished_at, accepted_at, attempt)
-				 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::text::jsonb)`,
-					[
-						code,
-						attempt.hash,
-						seq,
-						nameKey(attempt.player),
-						attempt.player,
-						attempt.team,
-						teamKey,
-						attempt.scenario.id,
-						attempt.scenario.version,
-						attempt.scenario.hash,
-						attempt.mode,
-						attempt.outcome,
-						attempt.score,
-						attempt.weeksUsed,
-						attempt.startedAt,
-						attempt.finishedAt,
-						now,
-						JSON.stringify(attempt.file)
-					]
-				);
-				await tx.query(
-					`INSERT INTO events (class_code, seq, kind, attempt_hash, at) VALUES ($1, $2, 'attempt', $3, $4)`,
-					[code, seq, attempt.hash, now]
-				);
-				await tx.query('SELECT pg_notify($1, $2)', [this.channel, code]);
-				return {
-					status: 'created' as const,
-					attempt: (await this.findAttempt(code, attempt.hash, tx))!
-				};
-			})
-			.catch(async (error) => {
-				if (!(error instanceof Retry)) throw error;
-				return undefined;
-			});
-		if (outcome) return outcome;
-		const stored = await this.findAttempt(code, attempt.hash);
-		if (!stored) throw new Error('An attempt stored by another request is gone.');
-		return { status: 'exists', attempt: stored };
+				SELECT $1, $2, last_seq, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
+					$17::text::jsonb
+				FROM numbered
+				ON CONFLICT DO NOTHING
+				RETURNING seq
+			), best AS (
+				-- The board's order: higher score, fewer weeks, earlier finish, then the hash.
+				INSERT INTO board_best AS b (class_code, scenario_id, scenario_version, player_key, hash,
+					score, weeks_used, finished_at)
+				SELECT $1, $7, $8, $3, $2, $12, $13, $15 FROM stored WHERE $10 = 'assessment'
+				ON CONFLICT (class_code, scenario_id, scenario_version, player_key) DO UPDATE
+					SET hash = EXCLUDED.hash, score = EXCLUDED.score, weeks_used = EXCLUDED.weeks_used,
+						finished_at = EXCLUDED.finished_at
+					WHERE ROW(-EXCLUDED.score, EXCLUDED.weeks_used, EXCLUDED.finished_at, EXCLUDED.hash COLLATE "C")
+						< ROW(-b.score, b.weeks_used, b.finished_at, b.hash COLLATE "C")
+			), logged AS (
+				INSERT INTO events (class_code, seq, kind, attempt_hash, at)
+				SELECT $1, seq, 'attempt', $2, $16 FROM stored
+				RETURNING seq
+			)
+			SELECT seq, pg_notify($18, $1)::text AS notified FROM logged`,
+			[
+				code,
+				attempt.hash,
+				nameKey(attempt.player),
+				attempt.player,
+				attempt.team,
+				teamKey,
+				attempt.scenario.id,
+				attempt.scenario.version,
+				attempt.scenario.hash,
+				attempt.mode,
+				attempt.outcome,
+				attempt.score,
+				attempt.weeksUsed,
+				attempt.startedAt,
+				attempt.finishedAt,
+				now,
+				JSON.stringify(attempt.file),
+				this.channel
+			]
+		);
+		if (!row) {
+			const stored = await this.findAttempt(code, attempt.hash);
+			if (!stored) throw new Error(`No class ${code}, or the attempt vanished.`);
+			return { status: 'exists', attempt: stored };
+		}
+		return {
+			status: 'created',
+			attempt: {
+				hash: attempt.hash,
+				seq: Number(row.seq),
+				player: attempt.player,
+				playerKey: nameKey(attempt.player),
+				team: teamName,
+				teamKey,
+				scenario: { ...attempt.scenario },
+				mode: attempt.mode,
+				outcome: attempt.outcome,
+				score: attempt.score,
+				weeksUsed: attempt.weeksUsed,
+				startedAt: attempt.startedAt,
+				finishedAt: attempt.finishedAt,
+				acceptedAt: now
+			}
+		};
 	}
 
 	/** Removes an attempt; true when there was one. Watchers get a `removed` event. */
@@ -219,11 +247,35 @@ export class Store {
 					'UPDATE classes SET last_seq = last_seq + 1 WHERE code = $1 RETURNING last_seq',
 					[code]
 				);
-				const gone = await tx.query(
-					'DELETE FROM attempts WHERE class_code = $1 AND hash = $2 RETURNING hash',
+				const gone = await tx.query<{
+					scenario_id: string;
+					scenario_version: number;
+					player_key: string;
+				}>(
+					`DELETE FROM attempts WHERE class_code = $1 AND hash = $2
+					 RETURNING scenario_id, scenario_version, player_key`,
 					[code, hash]
 				);
 				if (gone.length === 0 || !row) throw new Retry();
+				// The player's best on that board, found again among what is left.
+				const [{ scenario_id, scenario_version, player_key }] = gone;
+				const board = [code, scenario_id, scenario_version, player_key];
+				await tx.query(
+					`DELETE FROM board_best WHERE class_code = $1 AND scenario_id = $2
+					 AND scenario_version = $3 AND player_key = $4`,
+					board
+				);
+				await tx.query(
+					`INSERT INTO board_best (class_code, scenario_id, scenario_version, player_key, hash,
+						score, weeks_used, finished_at)
+					 SELECT class_code, scenario_id, scenario_version, player_key, hash, score, weeks_used,
+						finished_at
+					 FROM attempts
+					 WHERE class_code = $1 AND scenario_id = $2 AND scenario_version = $3
+						AND player_key = $4 AND mode = 'assessment'
+					 ORDER BY score DESC, weeks_used, finished_at, hash COLLATE "C" LIMIT 1`,
+					board
+				);
 				await tx.query(
 					`INSERT INTO events (class_code, seq, kind, attempt_hash, at) VALUES ($1, $2, 'removed', $3, $4)`,
 					[code, Number(row.last_seq), hash, Date.now()]
@@ -266,17 +318,27 @@ export class Store {
 		scenario: { id: string; version: number },
 		window: BoardWindow
 	): Promise<BoardEntry[]> {
-		const rows = await this.db.query(
-			`SELECT DISTINCT ON (a.player_key) a.hash, a.player_key, a.player_name, a.team_key,
-				t.name AS team_name, a.score, a.outcome, a.weeks_used, a.finished_at::float8 AS finished_at
-			 FROM attempts a ${TEAM_JOIN}
-			 WHERE a.class_code = $1 AND a.scenario_id = $2 AND a.scenario_version = $3
-				AND a.mode = 'assessment'
-				AND ($4::bigint IS NULL OR a.finished_at >= $4::bigint)
-				AND ($5::bigint IS NULL OR a.finished_at < $5::bigint)
-			 ORDER BY a.player_key, a.score DESC, a.weeks_used, a.finished_at, a.hash COLLATE "C"`,
-			[code, scenario.id, scenario.version, window.from ?? null, window.to ?? null]
-		);
+		const columns = `a.hash, a.player_key, a.player_name, a.team_key, t.name AS team_name, a.score,
+			a.outcome, a.weeks_used, a.finished_at::float8 AS finished_at`;
+		const whole = window.from == null && window.to == null;
+		// The whole time: the kept bests (board_best). A window: each player's best inside it.
+		const rows = whole
+			? await this.db.query(
+					`SELECT ${columns} FROM board_best b
+					 JOIN attempts a ON a.class_code = b.class_code AND a.hash = b.hash ${TEAM_JOIN}
+					 WHERE b.class_code = $1 AND b.scenario_id = $2 AND b.scenario_version = $3`,
+					[code, scenario.id, scenario.version]
+				)
+			: await this.db.query(
+					`SELECT DISTINCT ON (a.player_key) ${columns}
+					 FROM attempts a ${TEAM_JOIN}
+					 WHERE a.class_code = $1 AND a.scenario_id = $2 AND a.scenario_version = $3
+						AND a.mode = 'assessment'
+						AND ($4::bigint IS NULL OR a.finished_at >= $4::bigint)
+						AND ($5::bigint IS NULL OR a.finished_at < $5::bigint)
+					 ORDER BY a.player_key, a.score DESC, a.weeks_used, a.finished_at, a.hash COLLATE "C"`,
+					[code, scenario.id, scenario.version, window.from ?? null, window.to ?? null]
+				);
 		return rows.map((row) => ({
 			attemptId: row.hash as string,
 			playerId: row.player_key as string,
@@ -291,20 +353,20 @@ export class Store {
 		}));
 	}
 
-	/** The scenario versions played in a class, most recently played first. */
-	async playedScenarios(
-		code: string
-	): Promise<{ id: string; version: number; attempts: number }[]> {
-		const rows = await this.db.query(
-			`SELECT scenario_id, scenario_version, count(*)::int AS attempts, max(seq) AS last
-			 FROM attempts WHERE class_code = $1 GROUP BY scenario_id, scenario_version ORDER BY last DESC`,
-			[code]
+	/** The scenario version played last in a class (of one scenario id, when given). */
+	async lastPlayed(
+		code: string,
+		id?: string
+	): Promise<{ id: string; version: number } | undefined> {
+		const [row] = await this.db.query(
+			`SELECT scenario_id, scenario_version FROM attempts
+			 WHERE class_code = $1 AND ($2::text IS NULL OR scenario_id = $2::text)
+			 ORDER BY seq DESC LIMIT 1`,
+			[code, id ?? null]
 		);
-		return rows.map((row) => ({
-			id: row.scenario_id as string,
-			version: Number(row.scenario_version),
-			attempts: Number(row.attempts)
-		}));
+		return row
+			? { id: row.scenario_id as string, version: Number(row.scenario_version) }
+			: undefined;
 	}
 
 	async attempts(code: string): Promise<(StoredAttempt & { file: unknown })[]> {
