@@ -4,7 +4,7 @@
  */
 import { createCheckCommand, scenarioChecks } from './cli/check';
 import type { Command } from './cli/command';
-import { replayCommand } from './cli/replay';
+import { REPLAY_USAGE, replayCommand } from './cli/replay';
 import { verifyCommand } from './cli/verify';
 
 const COMMANDS: Command[] = [
@@ -12,8 +12,9 @@ const COMMANDS: Command[] = [
 	createCheckCommand({ checkers: [scenarioChecks] }),
 	{
 		name: 'replay',
-		usage: 'replay <scenario.json> <actions.json> [--json]',
-		summary: 'replay actions on a scenario: outcome, score, red flags',
+		usage: REPLAY_USAGE,
+		summary:
+			'replay actions on a scenario: outcome, score, red flags; --export writes the attempt file',
 		run: replayCommand
 	},
 	verifyCommand

@@ -230,6 +230,9 @@ describe.each(DB_KINDS)('class hub on %s', (kind) => {
 		});
 		expect(third.status).toBe(200);
 		expect(third.body.attempt.team).toBe('East');
+		// A copy makes no team of its own.
+		const teams = (await call(`${api}/classes/${code}/teams`)).body.teams;
+		expect(teams.map((t: Body) => t.name)).toEqual(['East']);
 		// Ten at once: one row.
 		const burst = await Promise.all(
 			Array.from({ length: 10 }, () => post(honestAttempt(played, { player: 'Wang Fang' })))

@@ -138,35 +138,33 @@ export class Store {
 
 	/**
 	 * Stores an accepted attempt once: `created` with its sequence number, or `exists` with the
-	 * attempt already stored under the same hash (nothing is written then).
+	 * attempt already stored under the same hash (no attempt or event is written then).
 	 *
-	 * The class row is locked for one statement only: numbering, the attempt and its event are
-	 * one INSERT … ON CONFLICT DO NOTHING with CTEs, and the notification goes out only when the
-	 * row was new. A copy racing past the first look loses at the primary key and leaves a gap in
+	 * One statement, so the class row is locked for that statement only: the team, the number,
+	 * the attempt (INSERT … ON CONFLICT DO NOTHING), the player's best and the event are CTEs,
+	 * and the notification goes out only when the attempt was new. A copy of a stored attempt
+	 * takes no number, unless it races the original past the first look: then it leaves a gap in
 	 * the numbering, which readers do not mind (they ask for events after n).
 	 */
 	async insertAttempt(
 		code: string,
 		attempt: NewAttempt
 	): Promise<{ status: 'created' | 'exists'; attempt: StoredAttempt }> {
-		const existing = await this.findAttempt(code, attempt.hash);
-		if (existing) return { status: 'exists', attempt: existing };
 		const now = Date.now();
-		let teamKey: string | null = null;
-		let teamName: string | null = null;
-		if (attempt.team) {
-			teamKey = nameKey(attempt.team);
-			// An existing team keeps its name (the trainer may have renamed it).
-			const [team] = await this.db.query<{ name: string }>(
-				`INSERT INTO teams (class_code, team_key, name, created_at) VALUES ($1, $2, $3, $4)
-				 ON CONFLICT (class_code, team_key) DO UPDATE SET name = teams.name RETURNING name`,
-				[code, teamKey, attempt.team, now]
-			);
-			teamName = team.name;
-		}
-		const [row] = await this.db.query<{ seq: number }>(
-			`WITH numbered AS (
-				UPDATE classes SET last_seq = last_seq + 1 WHERE code = $1 RETURNING last_seq
+		const teamKey = attempt.team ? nameKey(attempt.team) : null;
+		const [row] = await this.db.query<{ seq: number | null; team_name: string | null }>(
+			`WITH team AS (
+				-- An existing team keeps its name (the trainer may have renamed it).
+				INSERT INTO teams (class_code, team_key, name, created_at)
+				SELECT $1, $6, $5, $16
+				WHERE $6::text IS NOT NULL
+					AND NOT EXISTS (SELECT 1 FROM attempts WHERE class_code = $1 AND hash = $2)
+				ON CONFLICT (class_code, team_key) DO UPDATE SET name = teams.name
+				RETURNING name
+			), numbered AS (
+				UPDATE classes SET last_seq = last_seq + 1
+				WHERE code = $1 AND NOT EXISTS (SELECT 1 FROM attempts WHERE class_code = $1 AND hash = $2)
+				RETURNING last_seq
 			), stored AS (
 				INSERT INTO attempts (class_code, hash, seq, player_key, player_name, team_name, team_key,
 					scenario_id, scenario_version, scenario_hash, mode, outcome, score, weeks_used,
@@ -191,7 +189,8 @@ export class Store {
 				SELECT $1, seq, 'attempt', $2, $16 FROM stored
 				RETURNING seq
 			)
-			SELECT seq, pg_notify($18, $1)::text AS notified FROM logged`,
+			SELECT (SELECT seq FROM logged) AS seq, (SELECT name FROM team) AS team_name,
+				(SELECT pg_notify($18, $1)::text FROM logged) AS notified`,
 			[
 				code,
 				attempt.hash,
@@ -213,7 +212,7 @@ export class Store {
 				this.channel
 			]
 		);
-		if (!row) {
+		if (!row || row.seq === null) {
 			const stored = await this.findAttempt(code, attempt.hash);
 			if (!stored) throw new Error(`No class ${code}, or the attempt vanished.`);
 			return { status: 'exists', attempt: stored };
@@ -225,7 +224,7 @@ export class Store {
 				seq: Number(row.seq),
 				player: attempt.player,
 				playerKey: nameKey(attempt.player),
-				team: teamName,
+				team: row.team_name ?? null,
 				teamKey,
 				scenario: { ...attempt.scenario },
 				mode: attempt.mode,

@@ -10,8 +10,9 @@ import {
 } from '../../lib/engine/deal/fixtures/test-scenario';
 import { replay } from '../../lib/engine/deal/replay';
 import { parseScenario } from '../../lib/engine/scenario/parse-scenario';
+import { resultFromReport, toExportedAttempt } from '../../lib/db/attempt-format';
+import type { Attempt } from '../../lib/db/records';
 import {
-	ATTEMPT_FORMAT,
 	actionsSchema,
 	type Action,
 	type ExportedAttempt,
@@ -52,19 +53,18 @@ export function honestAttempt(played: PlayedScenario, options: AttemptOptions): 
 	const result = replay(played.scenario, actions, { keepStates: false });
 	if (!result.outcome) throw new Error('These actions do not finish the deal.');
 	const finishedAt = options.finishedAt ?? Date.UTC(2026, 10, 28, 9, 41);
-	return {
-		format: ATTEMPT_FORMAT,
-		scenario: { id: played.scenario.id, version: played.scenario.version, hash: played.hash },
-		player: options.player,
-		...(options.team ? { team: options.team } : {}),
+	// Exported by the app's own function, from the fields it reads.
+	const stored = {
+		scenarioId: played.scenario.id,
+		scenarioVersion: played.scenario.version,
+		scenarioHash: played.hash,
+		playerName: options.player,
+		teamName: options.team ?? null,
 		mode: options.mode ?? 'assessment',
-		startedAt: new Date(finishedAt - 40 * 60_000).toISOString(),
-		finishedAt: new Date(finishedAt).toISOString(),
-		actions: actions.map((action) => ({ ...action })),
-		result: {
-			outcome: result.outcome,
-			score: result.score.total,
-			categories: Object.fromEntries(result.score.categories.map((c) => [c.category, c.points]))
-		}
-	};
+		startedAt: finishedAt - 40 * 60_000,
+		finishedAt,
+		actions,
+		result: resultFromReport(result.outcome, result.score)
+	} satisfies Partial<Attempt>;
+	return toExportedAttempt(stored as Attempt);
 }
