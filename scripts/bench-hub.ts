@@ -196,10 +196,10 @@ async function seedBoard(
 	);
 	// Each player's best, as the hub keeps it on write (migration 3).
 	await query(
-		`INSERT INTO board_best (class_code, scenario_id, scenario_version, player_key, hash, score,
-			weeks_used, finished_at)
-		 SELECT DISTINCT ON (player_key) class_code, scenario_id, scenario_version, player_key, hash,
-			score, weeks_used, finished_at
+		`INSERT INTO board_best (class_code, scenario_id, scenario_version, player_key, player_name,
+			team_key, hash, outcome, score, weeks_used, finished_at)
+		 SELECT DISTINCT ON (player_key) class_code, scenario_id, scenario_version, player_key,
+			player_name, team_key, hash, outcome, score, weeks_used, finished_at
 		 FROM attempts WHERE class_code = $1 AND mode = 'assessment'
 		 ORDER BY player_key, score DESC, weeks_used, finished_at, hash COLLATE "C"`,
 		[code]

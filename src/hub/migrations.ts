@@ -130,7 +130,7 @@ CREATE INDEX attempts_board ON attempts
 	},
 	{
 		version: 3,
-		name: 'each player’s best per board, kept on write; a time index for windows',
+		name: 'each player’s best per board, with what the board shows, kept on write; a time index for windows',
 		up: (tx) =>
 			script(
 				tx,
@@ -140,15 +140,20 @@ CREATE TABLE board_best (
 	scenario_id text NOT NULL,
 	scenario_version integer NOT NULL,
 	player_key text NOT NULL,
+	player_name text NOT NULL,
+	team_key text,
 	hash text NOT NULL,
+	outcome text NOT NULL,
 	score double precision NOT NULL,
 	weeks_used integer NOT NULL,
 	finished_at bigint NOT NULL,
 	PRIMARY KEY (class_code, scenario_id, scenario_version, player_key)
 );
-INSERT INTO board_best (class_code, scenario_id, scenario_version, player_key, hash, score, weeks_used, finished_at)
+INSERT INTO board_best (class_code, scenario_id, scenario_version, player_key, player_name, team_key,
+		hash, outcome, score, weeks_used, finished_at)
 	SELECT DISTINCT ON (class_code, scenario_id, scenario_version, player_key)
-		class_code, scenario_id, scenario_version, player_key, hash, score, weeks_used, finished_at
+		class_code, scenario_id, scenario_version, player_key, player_name, team_key, hash, outcome,
+		score, weeks_used, finished_at
 	FROM attempts WHERE mode = 'assessment'
 	ORDER BY class_code, scenario_id, scenario_version, player_key, score DESC, weeks_used, finished_at, hash COLLATE "C";
 CREATE INDEX attempts_window ON attempts (class_code, scenario_id, scenario_version, finished_at);

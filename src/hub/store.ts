@@ -176,12 +176,13 @@ export class Store {
 				RETURNING seq
 			), best AS (
 				-- The board's order: higher score, fewer weeks, earlier finish, then the hash.
-				INSERT INTO board_best AS b (class_code, scenario_id, scenario_version, player_key, hash,
-					score, weeks_used, finished_at)
-				SELECT $1, $7, $8, $3, $2, $12, $13, $15 FROM stored WHERE $10 = 'assessment'
+				INSERT INTO board_best AS b (class_code, scenario_id, scenario_version, player_key,
+					player_name, team_key, hash, outcome, score, weeks_used, finished_at)
+				SELECT $1, $7, $8, $3, $4, $6, $2, $11, $12, $13, $15 FROM stored WHERE $10 = 'assessment'
 				ON CONFLICT (class_code, scenario_id, scenario_version, player_key) DO UPDATE
-					SET hash = EXCLUDED.hash, score = EXCLUDED.score, weeks_used = EXCLUDED.weeks_used,
-						finished_at = EXCLUDED.finished_at
+					SET player_name = EXCLUDED.player_name, team_key = EXCLUDED.team_key,
+						hash = EXCLUDED.hash, outcome = EXCLUDED.outcome, score = EXCLUDED.score,
+						weeks_used = EXCLUDED.weeks_used, finished_at = EXCLUDED.finished_at
 					WHERE ROW(-EXCLUDED.score, EXCLUDED.weeks_used, EXCLUDED.finished_at, EXCLUDED.hash COLLATE "C")
 						< ROW(-b.score, b.weeks_used, b.finished_at, b.hash COLLATE "C")
 			), logged AS (
@@ -265,10 +266,10 @@ export class Store {
 					board
 				);
 				await tx.query(
-					`INSERT INTO board_best (class_code, scenario_id, scenario_version, player_key, hash,
-						score, weeks_used, finished_at)
-					 SELECT class_code, scenario_id, scenario_version, player_key, hash, score, weeks_used,
-						finished_at
+					`INSERT INTO board_best (class_code, scenario_id, scenario_version, player_key,
+						player_name, team_key, hash, outcome, score, weeks_used, finished_at)
+					 SELECT class_code, scenario_id, scenario_version, player_key, player_name, team_key,
+						hash, outcome, score, weeks_used, finished_at
 					 FROM attempts
 					 WHERE class_code = $1 AND scenario_id = $2 AND scenario_version = $3
 						AND player_key = $4 AND mode = 'assessment'
@@ -323,8 +324,10 @@ export class Store {
 		// The whole time: the kept bests (board_best). A window: each player's best inside it.
 		const rows = whole
 			? await this.db.query(
-					`SELECT ${columns} FROM board_best b
-					 JOIN attempts a ON a.class_code = b.class_code AND a.hash = b.hash ${TEAM_JOIN}
+					`SELECT b.hash, b.player_key, b.player_name, b.team_key, t.name AS team_name, b.score,
+						b.outcome, b.weeks_used, b.finished_at::float8 AS finished_at
+					 FROM board_best b
+					 LEFT JOIN teams t ON t.class_code = b.class_code AND t.team_key = b.team_key
 					 WHERE b.class_code = $1 AND b.scenario_id = $2 AND b.scenario_version = $3`,
 					[code, scenario.id, scenario.version]
 				)
@@ -474,11 +477,17 @@ export class Store {
 
 	/** Moves a player, with all their results, to a team (or to no team); the number of attempts moved. */
 	async movePlayer(code: string, playerName: string, teamKey: string | null): Promise<number> {
-		const rows = await this.db.query(
-			'UPDATE attempts SET team_key = $3 WHERE class_code = $1 AND player_key = $2 RETURNING hash',
-			[code, nameKey(playerName), teamKey]
-		);
-		return rows.length;
+		return this.db.transaction(async (tx) => {
+			const rows = await tx.query(
+				'UPDATE attempts SET team_key = $3 WHERE class_code = $1 AND player_key = $2 RETURNING hash',
+				[code, nameKey(playerName), teamKey]
+			);
+			await tx.query(
+				'UPDATE board_best SET team_key = $3 WHERE class_code = $1 AND player_key = $2',
+				[code, nameKey(playerName), teamKey]
+			);
+			return rows.length;
+		});
 	}
 
 	/** Deletes a team; its players' results stay, without a team. */
@@ -486,6 +495,10 @@ export class Store {
 		return this.db.transaction(async (tx) => {
 			await tx.query(
 				'UPDATE attempts SET team_key = NULL WHERE class_code = $1 AND team_key = $2',
+				[code, key]
+			);
+			await tx.query(
+				'UPDATE board_best SET team_key = NULL WHERE class_code = $1 AND team_key = $2',
 				[code, key]
 			);
 			const gone = await tx.query(
