@@ -17,7 +17,7 @@
  * Exits 1 when a budget is missed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request, Agent } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -77,24 +77,26 @@ function send(
 	});
 }
 
-/** CPU time (ms) used so far by the processes with these ids, or named `postgres`, from /proc. */
-async function cpuMs(pids: number[], postgresToo: boolean): Promise<number | undefined> {
-	const { readdir } = await import('node:fs/promises');
+/**
+ * CPU time (ms) used so far, from /proc: by the process `pid` and its children (the hub and its
+ * cluster workers), or, without a pid, by every process named `postgres`.
+ */
+async function cpuMs(pid?: number): Promise<number | undefined> {
 	let ticks = 0;
 	try {
-		const all = postgresToo ? (await readdir('/proc')).filter((name) => /^\d+$/.test(name)) : [];
-		for (const pid of new Set([...pids.map(String), ...all])) {
+		for (const id of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
 			let stat: string;
 			try {
-				stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+				stat = await readFile(`/proc/${id}/stat`, 'utf8');
 			} catch {
 				continue;
 			}
 			const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-			if (!pids.includes(Number(pid)) && name !== 'postgres') continue;
+			// After the name: state, ppid, ...; utime and stime are the 12th and 13th.
 			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			// utime and stime: fields 14 and 15 of the line, 12 and 13 after the name.
-			ticks += Number(fields[11]) + Number(fields[12]);
+			const mine =
+				pid === undefined ? name === 'postgres' : Number(id) === pid || Number(fields[1]) === pid;
+			if (mine) ticks += Number(fields[11]) + Number(fields[12]);
 		}
 	} catch {
 		return undefined;
@@ -250,8 +252,8 @@ async function benchmark(
 		const retries: string[] = [];
 		const hashes: string[] = [];
 		let resentStored = 0;
-		const hubCpuBefore = await cpuMs([hub.pid!], false);
-		const pgCpuBefore = database.startsWith('PostgreSQL') ? await cpuMs([], true) : 0;
+		const hubCpuBefore = await cpuMs(hub.pid!);
+		const pgCpuBefore = database.startsWith('PostgreSQL') ? await cpuMs() : 0;
 		const started = performance.now();
 		await Promise.all(
 			files.map(async (mine, t) => {
@@ -287,9 +289,9 @@ async function benchmark(
 			})
 		);
 		const seconds = (performance.now() - started) / 1000;
-		const hubCpu = ((await cpuMs([hub.pid!], false)) ?? NaN) - (hubCpuBefore ?? NaN);
+		const hubCpu = ((await cpuMs(hub.pid!)) ?? NaN) - (hubCpuBefore ?? NaN);
 		const pgCpu = database.startsWith('PostgreSQL')
-			? ((await cpuMs([], true)) ?? NaN) - (pgCpuBefore ?? NaN)
+			? ((await cpuMs()) ?? NaN) - (pgCpuBefore ?? NaN)
 			: 0;
 		// Then each trainee sends its first attempt again (a retry after a lost answer).
 		await Promise.all(
@@ -404,31 +406,39 @@ async function main() {
 	}
 
 	const pg = await findPostgres();
-	const schema = await freshSchema(pg.url, 'bench');
-	const sql = postgres(pg.url, {
-		max: 1,
-		onnotice: () => {},
-		connection: { search_path: schema.name }
-	});
 	try {
-		runs.push(
-			await benchmark(
-				`PostgreSQL (${pg.source})`,
-				{ DATABASE_URL: pg.url, HUB_DB_SCHEMA: schema.name },
-				(text, params) => sql.unsafe(text, (params ?? []) as never[])
-			)
-		);
+		// One hub process, then two sharing the port (HUB_PROCESSES), each on a fresh schema.
+		for (const processes of [1, 2]) {
+			const schema = await freshSchema(pg.url, 'bench');
+			const sql = postgres(pg.url, {
+				max: 1,
+				onnotice: () => {},
+				connection: { search_path: schema.name }
+			});
+			try {
+				runs.push(
+					await benchmark(
+						`PostgreSQL (${pg.source}), ${processes} hub process${processes > 1 ? 'es' : ''}`,
+						{ DATABASE_URL: pg.url, HUB_DB_SCHEMA: schema.name, HUB_PROCESSES: String(processes) },
+						(text, params) => sql.unsafe(text, (params ?? []) as never[])
+					)
+				);
+			} finally {
+				await sql.end();
+				await schema.drop();
+			}
+		}
 	} finally {
-		await sql.end();
-		await schema.drop();
 		await pg.stop();
 	}
 
 	const missed: string[] = [];
-	const pgRun = runs[runs.length - 1];
-	if (pgRun.throughput < BUDGET.throughput)
-		missed.push(`PostgreSQL throughput ${pgRun.throughput.toFixed(0)}/s < ${BUDGET.throughput}/s`);
-	if (pgRun.p95 > BUDGET.p95) missed.push(`PostgreSQL p95 ${ms(pgRun.p95)} > ${BUDGET.p95} ms`);
+	// The PostgreSQL budgets hold for the better of its two set-ups.
+	const pgRuns = runs.filter((r) => r.database.startsWith('PostgreSQL'));
+	const pgBest = pgRuns.reduce((a, b) => (b.throughput > a.throughput ? b : a));
+	if (pgBest.throughput < BUDGET.throughput)
+		missed.push(`PostgreSQL throughput ${pgBest.throughput.toFixed(0)}/s < ${BUDGET.throughput}/s`);
+	if (pgBest.p95 > BUDGET.p95) missed.push(`PostgreSQL p95 ${ms(pgBest.p95)} > ${BUDGET.p95} ms`);
 	for (const run of runs) {
 		if (run.boardP95 > BUDGET.boardP95)
 			missed.push(`${run.database}: board p95 ${ms(run.boardP95)} > ${BUDGET.boardP95} ms`);
@@ -446,7 +456,7 @@ async function main() {
 		START,
 		'## Class hub (`npm run bench:hub`)',
 		'',
-		`Written by \`npm run bench:hub\` (scripts/bench-hub.ts); do not edit by hand. ${TRAINEES} trainees, each from its own loopback address, post ${(TRAINEES * PER_TRAINEE).toLocaleString('en')} honest attempts at once (ten each, one after another) to one hub process, which replays every one with the engine before storing it; then each resends one. The board is a class of ${BOARD_ATTEMPTS.toLocaleString('en')} attempts by ${BOARD_PLAYERS.toLocaleString('en')} players, asked ${BOARD_REQUESTS} times over HTTP (players and teams views alternately, after 3 warm-up requests).`,
+		`Written by \`npm run bench:hub\` (scripts/bench-hub.ts); do not edit by hand. ${TRAINEES} trainees, each from its own loopback address, post ${(TRAINEES * PER_TRAINEE).toLocaleString('en')} honest attempts at once (ten each, one after another) to one hub (one process, and on PostgreSQL also two processes sharing the port), which replays every one with the engine before storing it; then each resends one. CPU per attempt is read from /proc: the hub's processes, and every \`postgres\` process (so other work on the same server counts too). The board is a class of ${BOARD_ATTEMPTS.toLocaleString('en')} attempts by ${BOARD_PLAYERS.toLocaleString('en')} players, asked ${BOARD_REQUESTS} times over HTTP (players and teams views alternately, after 3 warm-up requests).`,
 		'',
 		`Budgets: ≥ ${BUDGET.throughput} verified attempts per second and p95 ≤ ${BUDGET.p95} ms on PostgreSQL; board p95 ≤ ${BUDGET.boardP95} ms.`,
 		'',
