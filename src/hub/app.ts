@@ -94,6 +94,11 @@ function problem(c: Context, status: number, error: string, message: string, ext
 	return c.json({ error, message, ...extra }, status as 400);
 }
 
+/** A path parameter (the routes name them; a missing one reads as empty). */
+function param(c: Context, name: string): string {
+	return c.req.param(name) ?? '';
+}
+
 function localeOf(c: Context): 'en' | 'zh-CN' {
 	return /^\s*zh/i.test(c.req.header('accept-language') ?? '') ? 'zh-CN' : 'en';
 }
@@ -343,13 +348,13 @@ export function createHub(options: HubOptions) {
 	});
 
 	app.get('/api/classes/:code/attempts/:hash', async (c) => {
-		const found = await store.findAttempt(c.get('hubClass').code, c.req.param('hash'));
+		const found = await store.findAttempt(c.get('hubClass').code, param(c, 'hash'));
 		if (!found) return problem(c, 404, 'unknown-attempt', 'This class has no such attempt.');
 		return c.json(attemptJson(found));
 	});
 
 	app.delete('/api/classes/:code/attempts/:hash', trainer, async (c) => {
-		const removed = await store.removeAttempt(c.get('hubClass').code, c.req.param('hash'));
+		const removed = await store.removeAttempt(c.get('hubClass').code, param(c, 'hash'));
 		if (!removed) return problem(c, 404, 'unknown-attempt', 'This class has no such attempt.');
 		return c.body(null, 204);
 	});
@@ -530,9 +535,9 @@ export function createHub(options: HubOptions) {
 	);
 
 	app.get('/api/classes/:code/scenarios/:id/:version', async (c) => {
-		const version = Number(c.req.param('version'));
+		const version = Number(param(c, 'version'));
 		const found = Number.isInteger(version)
-			? await store.publishedScenario(c.get('hubClass').code, c.req.param('id'), version)
+			? await store.publishedScenario(c.get('hubClass').code, param(c, 'id'), version)
 			: undefined;
 		if (!found) return problem(c, 404, 'unknown-scenario', 'Not published to this class.');
 		c.header('Content-Type', 'application/json; charset=utf-8');
@@ -605,7 +610,7 @@ export function createHub(options: HubOptions) {
 
 	app.patch('/api/classes/:code/teams/:key', trainer, async (c) => {
 		const code = c.get('hubClass').code;
-		const key = c.req.param('key');
+		const key = param(c, 'key');
 		if (!(await store.teamExists(code, key)))
 			return problem(c, 404, 'unknown-team', 'This class has no such team.');
 		const body = await readJson(c);
@@ -617,14 +622,14 @@ export function createHub(options: HubOptions) {
 	});
 
 	app.delete('/api/classes/:code/teams/:key', trainer, async (c) => {
-		const removed = await store.deleteTeam(c.get('hubClass').code, c.req.param('key'));
+		const removed = await store.deleteTeam(c.get('hubClass').code, param(c, 'key'));
 		if (!removed) return problem(c, 404, 'unknown-team', 'This class has no such team.');
 		return c.body(null, 204);
 	});
 
 	app.put('/api/classes/:code/players/:player/team', trainer, async (c) => {
 		const code = c.get('hubClass').code;
-		const player = nameSchema.safeParse(c.req.param('player'));
+		const player = nameSchema.safeParse(param(c, 'player'));
 		if (!player.success) return invalid(c, player.error);
 		const body = await readJson(c);
 		if (!body.ok) return body.response;
@@ -670,7 +675,7 @@ export function createHub(options: HubOptions) {
 	});
 
 	app.delete('/api/classes/:code/competitions/:id', trainer, async (c) => {
-		const removed = await store.deleteCompetition(c.get('hubClass').code, c.req.param('id'));
+		const removed = await store.deleteCompetition(c.get('hubClass').code, param(c, 'id'));
 		if (!removed)
 			return problem(c, 404, 'unknown-competition', 'This class has no such competition.');
 		return c.body(null, 204);

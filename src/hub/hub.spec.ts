@@ -150,7 +150,7 @@ describe.each(DB_KINDS)('class hub on %s', (kind) => {
 				})
 		];
 		for (const headers of [
-			{},
+			{} as Headers,
 			{ authorization: `Bearer ${other.trainerKey}` },
 			{ authorization: 'Bearer nonsense' },
 			{ authorization: key }
