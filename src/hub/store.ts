@@ -318,41 +318,56 @@ export class Store {
 		scenario: { id: string; version: number },
 		window: BoardWindow
 	): Promise<BoardEntry[]> {
-		const columns = `a.hash, a.player_key, a.player_name, a.team_key, t.name AS team_name, a.score,
-			a.outcome, a.weeks_used, a.finished_at::float8 AS finished_at`;
 		const whole = window.from == null && window.to == null;
 		// The whole time: the kept bests (board_best). A window: each player's best inside it.
-		const rows = whole
-			? await this.db.query(
-					`SELECT b.hash, b.player_key, b.player_name, b.team_key, t.name AS team_name, b.score,
-						b.outcome, b.weeks_used, b.finished_at::float8 AS finished_at
-					 FROM board_best b
-					 LEFT JOIN teams t ON t.class_code = b.class_code AND t.team_key = b.team_key
-					 WHERE b.class_code = $1 AND b.scenario_id = $2 AND b.scenario_version = $3`,
-					[code, scenario.id, scenario.version]
-				)
-			: await this.db.query(
-					`SELECT DISTINCT ON (a.player_key) ${columns}
-					 FROM attempts a ${TEAM_JOIN}
-					 WHERE a.class_code = $1 AND a.scenario_id = $2 AND a.scenario_version = $3
-						AND a.mode = 'assessment'
-						AND ($4::bigint IS NULL OR a.finished_at >= $4::bigint)
-						AND ($5::bigint IS NULL OR a.finished_at < $5::bigint)
-					 ORDER BY a.player_key, a.score DESC, a.weeks_used, a.finished_at, a.hash COLLATE "C"`,
-					[code, scenario.id, scenario.version, window.from ?? null, window.to ?? null]
-				);
-		return rows.map((row) => ({
-			attemptId: row.hash as string,
-			playerId: row.player_key as string,
-			playerName: row.player_name as string,
-			teamId: (row.team_key as string | null) ?? null,
-			teamName: (row.team_name as string | null) ?? null,
-			score: Number(row.score),
-			outcome: row.outcome as BoardEntry['outcome'],
-			weeksUsed: Number(row.weeks_used),
-			finishedAt: Number(row.finished_at),
-			source: 'imported'
-		}));
+		const source = whole
+			? `SELECT b.hash, b.player_key, b.player_name, b.team_key, t.name AS team_name, b.score,
+					b.outcome, b.weeks_used, b.finished_at
+				 FROM board_best b
+				 LEFT JOIN teams t ON t.class_code = b.class_code AND t.team_key = b.team_key
+				 WHERE b.class_code = $1 AND b.scenario_id = $2 AND b.scenario_version = $3`
+			: `SELECT DISTINCT ON (a.player_key) a.hash, a.player_key, a.player_name, a.team_key,
+					t.name AS team_name, a.score, a.outcome, a.weeks_used, a.finished_at
+				 FROM attempts a ${TEAM_JOIN}
+				 WHERE a.class_code = $1 AND a.scenario_id = $2 AND a.scenario_version = $3
+					AND a.mode = 'assessment'
+					AND ($4::bigint IS NULL OR a.finished_at >= $4::bigint)
+					AND ($5::bigint IS NULL OR a.finished_at < $5::bigint)
+				 ORDER BY a.player_key, a.score DESC, a.weeks_used, a.finished_at, a.hash COLLATE "C"`;
+		// One JSON value for the whole board: parsed natively, several times faster than a row
+		// each through the driver (a board may hold thousands of players).
+		const [{ board }] = await this.db.query<{ board: unknown }>(
+			`SELECT coalesce(json_agg(json_build_array(hash, player_key, player_name, team_key, team_name,
+				score, outcome, weeks_used, finished_at)), '[]') AS board FROM (${source}) AS best`,
+			whole
+				? [code, scenario.id, scenario.version]
+				: [code, scenario.id, scenario.version, window.from ?? null, window.to ?? null]
+		);
+		const list = (typeof board === 'string' ? JSON.parse(board) : board) as [
+			string,
+			string,
+			string,
+			string | null,
+			string | null,
+			number,
+			BoardEntry['outcome'],
+			number,
+			number
+		][];
+		return list.map(
+			([hash, playerKey, playerName, teamKey, teamName, score, outcome, weeks, at]) => ({
+				attemptId: hash,
+				playerId: playerKey,
+				playerName,
+				teamId: teamKey,
+				teamName,
+				score: Number(score),
+				outcome,
+				weeksUsed: Number(weeks),
+				finishedAt: Number(at),
+				source: 'imported'
+			})
+		);
 	}
 
 	/** The scenario version played last in a class (of one scenario id, when given). */
