@@ -466,6 +466,8 @@ async function main() {
 		'',
 		missed.length ? `Budgets missed: ${missed.join('; ')}.` : 'Every budget met.',
 		'',
+		...why(host, runs),
+		'',
 		...describeMachine(host).filter((line) => !line.includes('Chromium')),
 		END
 	].join('\n');
@@ -487,6 +489,33 @@ async function main() {
 			);
 	}
 	process.exitCode = missed.length ? 1 : 0;
+}
+
+/**
+ * Why the figures are what they are: how busy the machine was, and what the CPU time per attempt
+ * gives on an idle machine of the same kind (a projection, labelled as one).
+ */
+function why(host: ReturnType<typeof machine>, runs: Run[]): string[] {
+	const lines: string[] = [];
+	const [load] = host.load;
+	if (load > host.cores)
+		lines.push(
+			`The machine was busy: load average ${load} on ${host.cores} cores when the benchmark started, so each running process got about ${Math.min(1, host.cores / load).toFixed(2)} of a core; throughput and latency here are bounded by that, not by the hub.`
+		);
+	for (const run of runs) {
+		if (!run.database.startsWith('PostgreSQL')) continue;
+		const processes = Number(/(\d+) hub process/.exec(run.database)?.[1] ?? 1);
+		const perCore = 1000 / run.hubCpuPerAttempt;
+		// The hub uses at most one core per process; hub and database share the machine's cores.
+		const projected = Math.min(
+			processes * perCore,
+			(host.cores * 1000) / (run.hubCpuPerAttempt + run.dbCpuPerAttempt)
+		);
+		lines.push(
+			`${run.database}: ${run.hubCpuPerAttempt.toFixed(2)} ms of hub CPU and ${run.dbCpuPerAttempt.toFixed(2)} ms of database CPU per verified attempt; on an idle ${host.cores}-core machine that is at most about ${projected.toFixed(0)} attempts per second (a projection from CPU time, not a measurement).`
+		);
+	}
+	return lines.flatMap((line) => [line, '']);
 }
 
 /** The board timings alone, on a hub already started. */
