@@ -467,7 +467,6 @@ async function main() {
 		missed.length ? `Budgets missed: ${missed.join('; ')}.` : 'Every budget met.',
 		'',
 		...why(host, runs),
-		'',
 		...describeMachine(host).filter((line) => !line.includes('Chromium')),
 		END
 	].join('\n');
