@@ -146,7 +146,8 @@ describe('the per-file checkers (the hook)', () => {
 });
 
 describe('a Chinese scenario with the eight typical mistakes', () => {
-	const ZH = 'scenarios/zh-bank-branch-terminals.json';
+	// The first version as it shipped: the mistakes below are written into its text.
+	const ZH = 'scenarios/archive/zh-bank-branch-terminals@1.json';
 	const original = readFileSync(ZH, 'utf8');
 
 	/** Line and column (1-based) of the first `needle` in `text`. */

@@ -44,7 +44,7 @@ describe('blankScenario', () => {
 describe('scenario text edits', () => {
 	it('sets the version and keeps every other character', () => {
 		const next = setVersion(hospital, 7);
-		expect(next.replace('"version": 7', '"version": 1')).toBe(hospital);
+		expect(next.replace('"version": 7', '"version": 2')).toBe(hospital);
 	});
 
 	it('reads the header of a broken text as far as it goes', () => {

@@ -11,7 +11,7 @@ import { validateScenarioText } from '../scenario/parse-scenario';
 import type { Action, Scenario, ScenarioCheck } from '../scenario/schema';
 import { BOUNDS, boundReason, checkBounds, type BoundId } from './bounds';
 import { checkSeed, modelCheck, openDecisions, stageDecisions, startDeal } from './engine-seam';
-import { WITHDRAWALS, certainModel, modelPath, withdrawAt } from './model-robots';
+import { WITHDRAWALS, certainModel, keyReplay, modelPath, withdrawAt } from './model-robots';
 import {
 	FIXED_STRATEGY,
 	GUESSED_FORECAST,
@@ -522,9 +522,11 @@ describe('a second attempt with the first attempt’s key (issue 16)', () => {
 					scenario,
 					'key-replay',
 					seed,
-					modelPath(scenario, seed, check.actions)
+					keyReplay(scenario, seed, check.actions)
 				);
-				expect(second.score).toBeLessThanOrEqual(first.score);
+				// A key that still fits the deal drawn is methodical play on it (bounds.ts); one that
+				// does not fit must not pay.
+				if (!second.methodical) expect(second.score).toBeLessThanOrEqual(first.score);
 			}
 		}
 	);

@@ -175,7 +175,7 @@ const cases: Case[] = [
 		path: 'stages.system-design.decisions[0].if',
 		severity: 'warning',
 		message:
-			'This decision is asked only when its condition holds in "system-design", but the condition needs {"stage":"evaluation"}, which cannot happen before "evaluation": no trainee will ever be asked it. Name something that can happen by this stage, or move the decision to "evaluation".'
+			'This decision is asked only when its condition holds in "System design", but the condition needs {"stage":"evaluation"}, which cannot happen before "evaluation": no trainee will ever be asked it. Name something that can happen by this stage, or move the decision to "evaluation".'
 	},
 	{
 		rule: 'an option offered only after a decision of a later stage',
@@ -189,7 +189,7 @@ const cases: Case[] = [
 		path: 'stages.system-design.decisions[0].options[1].if',
 		severity: 'warning',
 		message:
-			'This option is offered only when its condition holds in "system-design", but the condition needs {"decision":"final-terms"}, which cannot happen before "commitment": no trainee will ever see it. Name something that can happen by this stage, or remove the condition.'
+			'This option is offered only when its condition holds in "System design", but the condition needs {"decision":"final-terms"}, which cannot happen before "commitment": no trainee will ever see it. Name something that can happen by this stage, or remove the condition.'
 	},
 	{
 		rule: 'a start event that needs intel of its own stage',
@@ -215,7 +215,7 @@ const cases: Case[] = [
 		path: 'stages.discover-needs.briefs[0].if',
 		severity: 'warning',
 		message:
-			'This brief is shown only when its condition holds in "discover-needs", but the condition needs {"intel":"capex-approved"}, which cannot happen before "internal-deliberation": no trainee will read it. Name something that can happen by this stage.'
+			'This brief is shown only when its condition holds in "Discover needs", but the condition needs {"intel":"capex-approved"}, which cannot happen before "internal-deliberation": no trainee will read it. Name something that can happen by this stage.'
 	},
 	{
 		rule: 'an option offered only after its own decision',
@@ -270,7 +270,7 @@ const cases: Case[] = [
 		path: 'stages.discover-needs.events[0].defence[1].role',
 		severity: 'warning',
 		message:
-			'No person has the role "initiator", in the scenario or in any variant, so this defence can never be met. Name a role someone holds, or a person.'
+			'No person has the role "Initiator", in the scenario or in any variant, so this defence can never be met. Name a role someone holds, or a person.'
 	},
 	{
 		rule: 'a defence by a person who does not exist',
