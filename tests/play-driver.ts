@@ -29,7 +29,14 @@ export interface ScenarioFile {
 
 export type Action =
 	| { type: 'strategy'; strategy: string }
-	| { type: 'chart'; person: string; role?: string; attitude?: string; level?: string }
+	| {
+			type: 'chart';
+			person: string;
+			role?: string;
+			attitude?: string;
+			level?: string;
+			contact?: string;
+	  }
 	| { type: 'activity'; activity: string; people?: string[] }
 	| { type: 'decide'; decision: string; option: string }
 	| { type: 'forecast'; probability: number }
@@ -91,10 +98,12 @@ export async function play(page: Page, scenario: ScenarioFile, action: Action): 
 				.check();
 			break;
 		case 'chart':
-			for (const field of ['role', 'attitude', 'level'] as const) {
+			for (const field of ['role', 'attitude', 'level', 'contact'] as const) {
 				const value = action[field];
 				if (!value) continue;
-				const title = { role: 'Role', attitude: 'Attitude', level: 'Level' }[field];
+				const title = { role: 'Role', attitude: 'Attitude', level: 'Level', contact: 'Contact' }[
+					field
+				];
 				await page
 					.getByRole('group', { name: `${title}: ${name(action.person)}`, exact: true })
 					.locator(`button[data-value="${value}"]`)
