@@ -139,6 +139,11 @@ export type SectionId = (typeof SECTIONS)[number];
 export const FITS = ['good', 'fair', 'poor'] as const;
 export type Fit = (typeof FITS)[number];
 
+/** Whether a fit is at least as good as another: `fitAtLeast('good', 'fair')` → true. */
+export function fitAtLeast(fit: Fit, least: Fit): boolean {
+	return FITS.indexOf(fit) <= FITS.indexOf(least);
+}
+
 export interface ActivityCost {
 	/** Expense money in the deal's currency. */
 	money: number;

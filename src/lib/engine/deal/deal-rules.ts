@@ -12,6 +12,7 @@ import {
 	STAGES,
 	attitudeOf,
 	customerGroup,
+	fitAtLeast,
 	nextStage,
 	stageIndex,
 	type ActivityId,
@@ -782,8 +783,6 @@ function headedOff(context: DealContext, event: StageEvent): boolean {
 	return defences.some((defence) => defended(context, defence));
 }
 
-const FIT_RANK: Record<Fit, number> = { poor: 0, fair: 1, good: 2 };
-
 /**
  * A defence by method: in this stage, an activity of at least the fit named (never a gift) with
  * someone who holds the role (in the deal as drawn) or is the person named.
@@ -801,7 +800,7 @@ function defended(context: DealContext, defence: Defence): boolean {
 			entry.kind === 'activity' &&
 			entry.stage === context.stage &&
 			entry.activity !== 'gift' &&
-			FIT_RANK[entry.fit] >= FIT_RANK[defence.fit] &&
+			fitAtLeast(entry.fit, defence.fit) &&
 			(defence.activities === undefined || defence.activities.includes(entry.activity)) &&
 			// A defence that names nobody is met by the activity itself (a trade show reaches no one by name).
 			(anyone || entry.people.some(matches))

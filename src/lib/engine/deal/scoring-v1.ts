@@ -13,6 +13,14 @@ export function reachedStages(context: DealContext): StageId[] {
 	return STAGES.slice(0, stageIndex(context.stage) + 1);
 }
 
+/** A rule that judges a whole stage and gives it nothing (not reached, nothing done). */
+export function stageRule(
+	code: 'stage-not-reached' | 'stage-no-activity',
+	stage: StageId
+): RuleResult {
+	return { code, points: 0, max: 1, params: { stage }, section: 'stages' };
+}
+
 function activities(context: DealContext): Extract<LogEntry, { kind: 'activity' }>[] {
 	return context.log.filter((entry) => entry.kind === 'activity');
 }
@@ -26,15 +34,7 @@ export function focusRulesV1(context: DealContext): RuleResult[] {
 		const here = done.filter((entry) => entry.stage === stage);
 		const closed = context.closedStages.includes(stage);
 		if (here.length === 0) {
-			if (closed) {
-				rules.push({
-					code: 'stage-no-activity',
-					points: 0,
-					max: 1,
-					params: { stage },
-					section: 'stages'
-				});
-			}
+			if (closed) rules.push(stageRule('stage-no-activity', stage));
 			continue;
 		}
 		const targets = here.flatMap((entry) => entry.people);

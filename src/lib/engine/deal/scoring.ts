@@ -11,11 +11,13 @@
  * scored under the rules it was played under (`context.rules`; rules 1 in scoring-v1.ts).
  */
 import {
+	CONTACTS,
 	DELIBERATION_INTEL,
 	SCORE_CATEGORIES,
 	SCORING,
 	STAGES,
 	attitudeOf,
+	fitAtLeast,
 	stageIndex,
 	type RulesVersion,
 	type ScoreCategoryId,
@@ -29,7 +31,8 @@ import {
 	focusRulesV1,
 	forecastRulesV1,
 	outcomeRulesV1,
-	reachedStages
+	reachedStages,
+	stageRule
 } from './scoring-v1';
 import type { CategoryScore, LogEntry, RuleResult, ScoreReport } from './types';
 
@@ -64,6 +67,7 @@ export function scoreDeal(context: DealContext): ScoreReport {
 	const weights: Partial<Record<ScoreCategoryId, number>> =
 		context.scenario.scoring?.weights ?? context.method.weights;
 	const table = RULES[context.rules];
+	FACTS.delete(context);
 	const categories: CategoryScore[] = [];
 	let earned = 0;
 	let possible = 0;
@@ -84,6 +88,7 @@ export function scoreDeal(context: DealContext): ScoreReport {
 			rules: rules.map((rule) => ({ ...rule, points: round(rule.points, 3) }))
 		});
 	}
+	FACTS.delete(context);
 	const factor = context.rules >= 2 ? outcomeFactor(context) : undefined;
 	const method = possible > 0 ? (100 * earned) / possible : 0;
 	const total = round(method * (factor?.value ?? 1), 1);
@@ -113,6 +118,7 @@ interface Facts {
 	byStage: Map<StageId, ActivityEntry[]>;
 	people: Map<string, Person>;
 }
+// Kept for one `scoreDeal` call only: a replay mutates its context in place between scorings.
 const FACTS = new WeakMap<DealContext, Facts>();
 
 function facts(context: DealContext): Facts {
@@ -223,7 +229,7 @@ function roleRules(context: DealContext): RuleResult[] {
 }
 
 function contactOf(context: DealContext, id: string) {
-	return (['none', 'distant', 'frequent', 'close'] as const)[context.people[id].contact];
+	return CONTACTS[context.people[id].contact];
 }
 
 // ------------------------------------------------------------------ focus (§4, §12 key roles)
@@ -240,22 +246,14 @@ function focusRules(context: DealContext): RuleResult[] {
 		const key = scenario.people.filter((person) => isKeyPerson(method, stage, person));
 		if (key.length === 0) continue;
 		if (!reached(context, stage)) {
-			rules.push({
-				code: 'stage-not-reached',
-				points: 0,
-				max: 1,
-				params: { stage },
-				section: 'stages'
-			});
+			rules.push(stageRule('stage-not-reached', stage));
 			continue;
 		}
 		// The stage the deal is still in is judged once it is closed.
 		if (!context.outcome && !context.closedStages.includes(stage)) continue;
 		const worked = new Set(
 			(facts(context).byStage.get(stage) ?? [])
-				.filter(
-					(entry) => entry.activity !== 'gift' && FIT_RANK[entry.fit] >= FIT_RANK[SCORING.focusFit]
-				)
+				.filter((entry) => entry.activity !== 'gift' && fitAtLeast(entry.fit, SCORING.focusFit))
 				.flatMap((entry) => entry.people)
 		);
 		const total = sum(key.map((person) => person.influence));
@@ -289,8 +287,6 @@ function focusRules(context: DealContext): RuleResult[] {
 	return rules;
 }
 
-const FIT_RANK = { poor: 0, fair: 1, good: 2 } as const;
-
 // ------------------------------------------------------------------ activities (§10, §12 fit)
 
 /**
@@ -307,26 +303,14 @@ function activityRules(context: DealContext): RuleResult[] {
 	const weeks = Math.max(1, scenario.resources.weeks);
 	for (const stage of judgedStages(context)) {
 		if (!reached(context, stage)) {
-			rules.push({
-				code: 'stage-not-reached',
-				points: 0,
-				max: 1,
-				params: { stage },
-				section: 'stages'
-			});
+			rules.push(stageRule('stage-not-reached', stage));
 			continue;
 		}
 		const here = facts(context).byStage.get(stage) ?? [];
 		const closed = context.closedStages.includes(stage) || context.outcome !== undefined;
 		if (here.length === 0) {
 			if (closed) {
-				rules.push({
-					code: 'stage-no-activity',
-					points: 0,
-					max: 1,
-					params: { stage },
-					section: 'stages'
-				});
+				rules.push(stageRule('stage-no-activity', stage));
 			}
 			continue;
 		}
