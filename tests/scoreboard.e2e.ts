@@ -49,6 +49,9 @@ async function seed(page: Page, teams: SeedTeam[], attempts: SeedAttempt[]): Pro
 				teamId: team?.id ?? null,
 				teamName: team?.name ?? null,
 				mode,
+				// Played on seed 0 under today's rules, as the expected replay was.
+				seed: 0,
+				rules: 2,
 				startedAt: finishedAt - 30 * MINUTE,
 				finishedAt,
 				result: {
@@ -105,6 +108,11 @@ async function seed(page: Page, teams: SeedTeam[], attempts: SeedAttempt[]): Pro
 	);
 }
 
+/** A score as the board shows it in English: one decimal at most. */
+const shown = (score: number) =>
+	new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(score);
+const scoreOf = (attempt: SeededAttempt) => shown(attempt.expected.score.total);
+
 const EAST = { id: 'team-east', name: 'East' };
 const WEST = { id: 'team-west', name: 'West' };
 
@@ -141,7 +149,7 @@ async function seedClass(page: Page): Promise<Record<string, SeededAttempt>> {
 			{ seeded: other, team: EAST, finishedAt: now - 10 * MINUTE }
 		]
 	);
-	return { li, wang, chen, zhao };
+	return { li, wang, chen, zhao, other };
 }
 
 function board(page: Page) {
@@ -169,13 +177,13 @@ test('boards rank each player’s best, filter through the address, open debrief
 	);
 	await axe('empty scoreboard');
 
-	const { li } = await seedClass(page);
+	const { li, wang, chen, zhao } = await seedClass(page);
 	await page.reload();
 	await expect(board(page).locator('tbody tr')).toHaveCount(4);
 	// Equal scores: fewer weeks, then who finished first (Chen before Wang); practice never counts.
 	expect(await playerOrder(page)).toEqual(['Li Na', '=Chen, Jie', 'Wang Wei', '赵敏']);
 	await expect(page.getByLabel('Scenario and version')).toHaveValue('city-hospital-his@2');
-	await expect(board(page).locator('tbody tr').first()).toContainText('99.6');
+	await expect(board(page).locator('tbody tr').first()).toContainText(scoreOf(li));
 	await expect(board(page).locator('tbody tr').first()).toContainText('Gold');
 	await axe('scenario board');
 
@@ -205,7 +213,9 @@ test('boards rank each player’s best, filter through the address, open debrief
 	const teams = board(page).locator('tbody tr');
 	await expect(teams).toHaveCount(2);
 	await expect(teams.nth(0)).toHaveAttribute('data-team', 'East');
-	await expect(teams.nth(0)).toContainText('77.6');
+	await expect(teams.nth(0)).toContainText(
+		shown((li.expected.score.total + wang.expected.score.total) / 2)
+	);
 	await expect(teams.nth(0)).toContainText('2 of 2');
 	await expect(teams.nth(1)).toHaveAttribute('data-team', 'West');
 	await expect(board(page)).toContainText('Players without a team: 1');
@@ -218,14 +228,16 @@ test('boards rank each player’s best, filter through the address, open debrief
 		page.waitForEvent('download'),
 		page.getByRole('button', { name: 'Export CSV' }).click()
 	]);
-	expect(download.suggestedFilename()).toMatch(/^scoreboard-.*version-1-\d{4}-\d{2}-\d{2}\.csv$/);
+	expect(download.suggestedFilename()).toMatch(/^scoreboard-.*version-2-\d{4}-\d{2}-\d{2}\.csv$/);
 	const text = await readFile((await download.path())!, 'utf8');
 	expect(text.charCodeAt(0)).toBe(0xfeff);
 	const lines = text.slice(1).split('\r\n');
-	expect(lines[0]).toBe('Rank,Player,Team,Score,Outcome,Weeks used,Finished');
-	expect(lines[1]).toMatch(/^1,Li Na,East,96\.2,Won,12,/);
-	expect(lines[2]).toMatch(/^2,"'=Chen, Jie",,58\.9,/);
-	expect(lines[4]).toMatch(/^4,赵敏,West,16\.4,/);
+	expect(lines[0]).toBe('Rank,Player,Team,Score,Outcome,Weeks used,Finished,Scoring rules');
+	expect(lines[1]).toMatch(
+		new RegExp(`^1,Li Na,East,${scoreOf(li)},Won,${li.expected.final.weeksUsed},.*,2$`)
+	);
+	expect(lines[2]).toMatch(new RegExp(`^2,"'=Chen, Jie",,${scoreOf(chen)},`));
+	expect(lines[4]).toMatch(new RegExp(`^4,赵敏,West,${scoreOf(zhao)},`));
 
 	await switchLanguage('zh-CN');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('排行榜');
@@ -334,7 +346,7 @@ test('a competition counts its exact versions inside its window, on its own boar
 	// Several axe scans on a machine shared with other builds.
 	test.setTimeout(90_000);
 	await page.goto('/scoreboard');
-	await seedClass(page);
+	const { wang, other } = await seedClass(page);
 	await page.goto('/trainer/competitions');
 	await expect(page.getByText('No competitions yet')).toBeVisible();
 	await page.getByRole('button', { name: 'Create competition' }).click();
@@ -343,8 +355,8 @@ test('a competition counts its exact versions inside its window, on its own boar
 	await axe('competition form with problems');
 
 	await page.getByLabel('Name', { exact: true }).fill('Morning cup');
-	await page.getByRole('checkbox', { name: /City Hospital.*version 1/ }).check();
-	await page.getByRole('checkbox', { name: /Riverside.*version 1/ }).check();
+	await page.getByRole('checkbox', { name: /City Hospital.*version 2/ }).check();
+	await page.getByRole('checkbox', { name: /Riverside.*version 2/ }).check();
 	const pad = (n: number) => String(n).padStart(2, '0');
 	const local = (d: Date) =>
 		`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
@@ -352,12 +364,19 @@ test('a competition counts its exact versions inside its window, on its own boar
 	const end = new Date(Date.now() + 60 * MINUTE);
 	await page.getByLabel('Starts').fill(local(end));
 	await page.getByLabel('Ends').fill(local(start));
+	await page.getByLabel('Deal number (optional)').fill('seven');
 	await page.getByRole('button', { name: 'Create competition' }).click();
 	await expect(page.getByText('The end must be after the start.')).toBeVisible();
+	await expect(
+		page.getByText('A deal number is a whole number from 0 to 4294967295.')
+	).toBeVisible();
+	// The seeded results were played on deal 0: the competition hands out that deal.
+	await page.getByLabel('Deal number (optional)').fill('0');
 	await page.getByLabel('Starts').fill(local(start));
 	await page.getByLabel('Ends').fill(local(end));
 	await page.getByRole('button', { name: 'Create competition' }).click();
 	await expect(page.getByRole('status')).toHaveText('Competition “Morning cup” saved.');
+	await expect(page.locator('li[data-competition="Morning cup"]')).toContainText('Deal no. 0');
 	await axe('competitions list');
 
 	await page.getByRole('link', { name: 'Open the board of Morning cup' }).click();
@@ -366,8 +385,10 @@ test('a competition counts its exact versions inside its window, on its own boar
 	// Li Na's model result is from yesterday, outside the window: not counted.
 	await expect(players).toHaveCount(3);
 	await expect(players.nth(0)).toHaveAttribute('data-player', 'Wang Wei');
-	// Wang Wei: 58.9 on City Hospital + 95.9 on Riverside.
-	await expect(players.nth(0)).toContainText('154.8');
+	// Wang Wei: the short cut on City Hospital and the model path on Riverside.
+	await expect(players.nth(0)).toContainText(
+		shown(wang.expected.score.total + other.expected.score.total)
+	);
 	await expect(players.nth(1)).toHaveAttribute('data-player', '=Chen, Jie');
 	await expect(players.nth(1)).toContainText('not played');
 	const teams = board(page).locator('table[data-board="competition-teams"] tbody tr');
@@ -417,8 +438,9 @@ test('the projector shows the board large and follows results as they arrive', a
 	await expect(rows.nth(0)).toHaveAttribute('data-name', 'Chen Qi');
 	await expect(rows.nth(0).locator('[data-change="new"]')).toBeVisible();
 	await expect(rows.nth(1).locator('[data-change="down"]')).toContainText('▼1');
+	const chen = await attemptFromCheck(file, 2, { id: 'chen-short', player: 'Chen Qi' });
 	await expect(page.getByTestId('leader-announcement')).toHaveText(
-		'New leader: Chen Qi, 58.9 points'
+		`New leader: Chen Qi, ${scoreOf(chen)} points`
 	);
 	await axe('projector after an update');
 });

@@ -53,12 +53,12 @@ test('the language switch turns the app to Chinese and is remembered', async ({
 }) => {
 	await page.goto('/');
 	await switchLanguage('zh-CN');
-	await expect(page.getByRole('link', { name: '案例' })).toBeVisible();
+	await expect(page.getByRole('link', { name: '案例', exact: true })).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('大客户销售');
 	await axe('home in Chinese');
 	await page.reload();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-	await expect(page.getByRole('link', { name: '排行榜' })).toBeVisible();
+	await expect(page.getByRole('link', { name: '排行榜', exact: true })).toBeVisible();
 	await switchLanguage('en');
 	await expect(page.getByRole('link', { name: 'Scoreboard' })).toBeVisible();
 });

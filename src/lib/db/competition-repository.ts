@@ -5,18 +5,11 @@
  */
 import type { SalesSimDatabase } from './database';
 import { RecordNotFoundError } from './errors';
-import { newId } from './ids';
+import { newId, newSeed } from './ids';
 import { competitionRecordSchema, type CompetitionRecord } from './records';
 import { checked, type StorageContext } from './storage-context';
 
 export type NewCompetition = Omit<CompetitionRecord, 'id' | 'seed'> & { seed?: number };
-
-/** A fresh seed for a competition, from the browser's (or Node's) random source. */
-function drawSeed(): number {
-	const value = new Uint32Array(1);
-	crypto.getRandomValues(value);
-	return value[0];
-}
 
 export class CompetitionRepository {
 	constructor(private readonly ctx: StorageContext) {}
@@ -28,7 +21,7 @@ export class CompetitionRepository {
 	async create(input: NewCompetition): Promise<CompetitionRecord> {
 		const record = checked('competitions', competitionRecordSchema, {
 			...input,
-			seed: input.seed ?? drawSeed(),
+			seed: input.seed ?? newSeed(),
 			id: newId()
 		});
 		return this.ctx.run(async () => {
@@ -37,7 +30,7 @@ export class CompetitionRepository {
 		}, true);
 	}
 
-	/** Changes a competition's name, scenarios or window. */
+	/** Changes a competition's name, scenarios, window or seed. */
 	update(id: string, changes: Partial<NewCompetition>): Promise<CompetitionRecord> {
 		const { db, ctx } = this;
 		return ctx.run(

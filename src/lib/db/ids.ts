@@ -11,3 +11,8 @@ export function newId(): string {
 	const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** A fresh seed for a deal or a competition, from the random source (the engine has none). */
+export function newSeed(): number {
+	return crypto.getRandomValues(new Uint32Array(1))[0];
+}

@@ -7,6 +7,18 @@
 /** Largest seed: seeds are unsigned 32-bit integers, kept in attempt files as plain numbers. */
 export const MAX_SEED = 0xffff_ffff;
 
+/**
+ * A seed written by a person (a link's `?seed=`, a competition's deal number), or undefined when
+ * the text is not a whole number from 0 to MAX_SEED: `parseSeed(' 7 ')` → 7, `parseSeed('7.5')` →
+ * undefined.
+ */
+export function parseSeed(text: string): number | undefined {
+	const digits = text.trim();
+	if (!/^\d{1,10}$/.test(digits)) return undefined;
+	const seed = Number(digits);
+	return seed <= MAX_SEED ? seed : undefined;
+}
+
 export interface Random {
 	/** A float in [0, 1). */
 	next(): number;

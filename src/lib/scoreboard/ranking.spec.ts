@@ -3,6 +3,7 @@ import type { BoardEntry } from '$lib/db/board-buckets';
 import {
 	countsFor,
 	intersectWindows,
+	openCompetitionsFor,
 	periodWindow,
 	rankChanges,
 	rankCompetition,
@@ -182,6 +183,46 @@ describe('countsFor', () => {
 		]
 	])('%s', (_, attempt, expected) => {
 		expect(countsFor(competition, attempt)).toBe(expected);
+	});
+});
+
+describe('countsFor with a seed', () => {
+	const competition = { scenarios: [{ id: 's', version: 2 }], from: null, to: null, seed: 7 };
+	const attempt = {
+		scenarioId: 's',
+		scenarioVersion: 2,
+		mode: 'assessment' as const,
+		finishedAt: 1
+	};
+	it('counts only attempts played on the competition’s seed (none given: seed 0)', () => {
+		expect(countsFor(competition, { ...attempt, seed: 7 })).toBe(true);
+		expect(countsFor(competition, { ...attempt, seed: 8 })).toBe(false);
+		expect(countsFor(competition, attempt)).toBe(false);
+		expect(countsFor({ ...competition, seed: 0 }, attempt)).toBe(true);
+	});
+});
+
+describe('openCompetitionsFor', () => {
+	interface Open {
+		scenarios: { id: string; version: number }[];
+		from: number | null;
+		to: number | null;
+		seed?: number;
+	}
+	const base: Open = { scenarios: [{ id: 's', version: 2 }], from: 100, to: 200, seed: 7 };
+	it.each<[string, Partial<Open>, number, boolean]>([
+		['open, with the version', {}, 150, true],
+		['at its start (inclusive)', {}, 100, true],
+		['at its end (exclusive)', {}, 200, false],
+		['not started yet', {}, 99, false],
+		['open on both sides', { from: null, to: null }, 5, true],
+		['another version only', { scenarios: [{ id: 's', version: 1 }] }, 150, false],
+		['saved before seeds, without one', { seed: undefined }, 150, false]
+	])('%s', (_, change, now, offered) => {
+		const competition = { ...base, ...change };
+		expect(openCompetitionsFor([competition], { id: 's', version: 2 }, now)).toEqual(
+			offered ? [competition] : []
+		);
 	});
 });
 

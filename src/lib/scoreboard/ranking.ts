@@ -242,6 +242,22 @@ export function countsFor(
 	);
 }
 
+/**
+ * The competitions a player can play `scenario` for at `now`: open at that moment, with that exact
+ * version, and with a seed its players share (a competition saved before seeds has none to give).
+ */
+export function openCompetitionsFor<
+	C extends Pick<CompetitionRecord, 'scenarios' | 'from' | 'to' | 'seed'>
+>(list: readonly C[], scenario: { id: string; version: number }, now: number): C[] {
+	return list.filter(
+		(c) =>
+			c.seed !== undefined &&
+			(c.from === null || c.from <= now) &&
+			(c.to === null || now < c.to) &&
+			c.scenarios.some((ref) => ref.id === scenario.id && ref.version === scenario.version)
+	);
+}
+
 export const PERIODS = ['all', 'today', 'week', 'custom'] as const;
 export type PeriodKind = (typeof PERIODS)[number];
 

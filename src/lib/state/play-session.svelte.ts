@@ -16,7 +16,7 @@ import {
 	type Mode
 } from '$lib/db';
 import { SNAPSHOT_VERSION, dealMachine } from '$lib/engine/deal/deal-machine';
-import { MAX_SEED } from '$lib/engine/random';
+import { newSeed } from '$lib/db/ids';
 import { RULES_VERSION, type RulesVersion } from '$lib/engine/methodology';
 import { refusal as refusalOf, type DealContext } from '$lib/engine/deal/deal-rules';
 import { restore } from '$lib/engine/deal/deal-session';
@@ -120,7 +120,7 @@ export class PlaySession {
 		entry: CatalogueEntry,
 		mode: Mode,
 		player: PlayerIdentity,
-		seed: number = freshSeed()
+		seed: number = newSeed()
 	): Promise<void> {
 		this.#seed = seed;
 		this.#rules = RULES_VERSION;
@@ -326,13 +326,6 @@ export class PlaySession {
 		this.#resumed = false;
 		this.#finishedAttemptId = undefined;
 	}
-}
-
-/** A fresh seed for a deal, from the browser's random source (the engine itself has none). */
-export function freshSeed(): number {
-	const value = new Uint32Array(1);
-	crypto.getRandomValues(value);
-	return value[0] % (MAX_SEED + 1);
 }
 
 function problemOf(error: unknown): SaveProblem {

@@ -1,6 +1,7 @@
 /** The competition form's fields, checked into what storage takes, or the problems to show. */
 import { MAX_NAME } from '$lib/db/records';
 import type { NewCompetition } from '$lib/db';
+import { parseSeed } from '$lib/engine/random';
 import { parseLocalDateTime } from '$lib/scoreboard/board-query';
 
 export const MAX_SCENARIOS = 50;
@@ -12,6 +13,8 @@ export interface CompetitionFields {
 	/** datetime-local values; empty: open. */
 	from: string;
 	to: string;
+	/** The deal number every player gets; empty: draw one. */
+	seed: string;
 }
 
 export type FieldProblem =
@@ -21,14 +24,16 @@ export type FieldProblem =
 	| 'scenarios-many'
 	| 'from-incomplete'
 	| 'to-incomplete'
-	| 'window';
+	| 'window'
+	| 'seed';
 
 export type FormResult =
 	{ ok: true; competition: NewCompetition } | { ok: false; problems: FieldProblem[] };
 
 /**
- * @example checkCompetition({ name: 'Cup', scenarios: ['a@1'], from: '', to: '' })
- * // { ok: true, competition: { name: 'Cup', scenarios: [{ id: 'a', version: 1 }], from: null, to: null } }
+ * @example checkCompetition({ name: 'Cup', scenarios: ['a@1'], from: '', to: '', seed: '7' })
+ * // { ok: true, competition: { name: 'Cup', scenarios: [{ id: 'a', version: 1 }], from: null, to: null, seed: 7 } }
+ * An empty deal number leaves `seed` out: storage draws one.
  */
 export function checkCompetition(fields: CompetitionFields): FormResult {
 	const problems: FieldProblem[] = [];
@@ -49,6 +54,11 @@ export function checkCompetition(fields: CompetitionFields): FormResult {
 	if (fields.from && from === null) problems.push('from-incomplete');
 	if (fields.to && to === null) problems.push('to-incomplete');
 	if (from !== null && to !== null && to <= from) problems.push('window');
+	const seed = fields.seed.trim() ? parseSeed(fields.seed) : undefined;
+	if (fields.seed.trim() && seed === undefined) problems.push('seed');
 	if (problems.length > 0) return { ok: false, problems };
-	return { ok: true, competition: { name, scenarios, from, to } };
+	return {
+		ok: true,
+		competition: { name, scenarios, from, to, ...(seed === undefined ? {} : { seed }) }
+	};
 }
