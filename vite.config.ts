@@ -29,7 +29,20 @@ export default defineConfig({
 					name: 'node',
 					environment: 'node',
 					include: ['src/**/*.{test,spec}.ts', 'scripts/**/*.{test,spec}.ts'],
-					exclude: ['src/**/*.svelte.{test,spec}.ts']
+					exclude: ['src/**/*.svelte.{test,spec}.ts', 'src/hub/**']
+				}
+			},
+			{
+				// The class hub, run for real over HTTP on PGlite and on a PostgreSQL server
+				// (src/hub/testing/postgres.ts finds or starts one).
+				extends: './vite.config.ts',
+				test: {
+					name: 'hub',
+					environment: 'node',
+					include: ['src/hub/**/*.spec.ts'],
+					globalSetup: ['src/hub/testing/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000
 				}
 			},
 			{

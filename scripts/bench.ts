@@ -7,7 +7,7 @@
  * Not part of `npm test`. Environment: BENCH_PORT (4180), BENCH_RUNS (page loads per page, 3),
  * BENCH_SKIP_BUILD=1, BUILD_DIR and KIT_OUT_DIR (.build-bench, .svelte-kit-bench).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { CPU_SLOWDOWN, launch, type Wait } from './bench/browser';
 import { benchReplay, benchValidation } from './bench/engine';
@@ -306,7 +306,11 @@ function write(failure?: string) {
 		'',
 		...METHOD
 	].join('\n');
-	writeFileSync(OUT, text.replace(/\n{3,}/g, '\n\n'));
+	// Keep the class hub's section, which `npm run bench:hub` writes (scripts/bench-hub.ts).
+	const hub = existsSync(OUT)
+		? /<!-- bench:hub start -->[\s\S]*<!-- bench:hub end -->/.exec(readFileSync(OUT, 'utf8'))
+		: null;
+	writeFileSync(OUT, text.replace(/\n{3,}/g, '\n\n') + (hub ? `\n${hub[0]}\n` : ''));
 }
 
 let failure: string | undefined;

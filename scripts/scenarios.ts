@@ -14,7 +14,8 @@ const COMMANDS: Command[] = [
 	{
 		name: 'replay',
 		usage: REPLAY_USAGE,
-		summary: 'replay actions on a scenario: outcome, score, red flags',
+		summary:
+			'replay actions on a scenario: outcome, score, red flags; --export writes the attempt file',
 		run: replayCommand
 	},
 	verifyCommand,
