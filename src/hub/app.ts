@@ -11,7 +11,8 @@ import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { exportedAttemptFingerprint } from '../lib/db/fingerprint';
-import { nameKey, nameSchema, scenarioRefSchema } from '../lib/db/records';
+import { newSeed } from '../lib/db/ids';
+import { nameKey, nameSchema, scenarioRefSchema, seedSchema } from '../lib/db/records';
 import {
 	attemptText,
 	tooLarge,
@@ -114,6 +115,8 @@ function attemptJson(attempt: StoredAttempt) {
 		outcome: attempt.outcome,
 		score: attempt.score,
 		weeksUsed: attempt.weeksUsed,
+		seed: attempt.seed,
+		rules: attempt.rules,
 		startedAt: new Date(attempt.startedAt).toISOString(),
 		finishedAt: new Date(attempt.finishedAt).toISOString()
 	};
@@ -151,7 +154,9 @@ const competitionBody = z
 		name: nameSchema,
 		scenarios: z.array(scenarioRefSchema).min(1).max(50),
 		from: optionalTime,
-		to: optionalTime
+		to: optionalTime,
+		/** The deal every player gets; drawn when left out. */
+		seed: seedSchema.optional()
 	})
 	.refine((c) => c.from == null || c.to == null || c.from < c.to, {
 		message: 'the window must end after it starts',
@@ -319,7 +324,7 @@ export function createHub(options: HubOptions) {
 				refusedJson(read.verdict, locale),
 				read.verdict.reason === 'too-large' ? 413 : 422
 			);
-		const verdict = await verifyAttempt(read.text, catalogue.lookupFor(code));
+		const verdict = await verifyAttempt(read.text, catalogue.lookupFor(code), { now: Date.now() });
 		if (verdict.status === 'refused')
 			return c.json(refusedJson(verdict, locale), verdict.reason === 'too-large' ? 413 : 422);
 		const kept = verdict.attempt;
@@ -334,6 +339,8 @@ export function createHub(options: HubOptions) {
 			weeksUsed: verdict.weeksUsed,
 			startedAt: Date.parse(kept.startedAt),
 			finishedAt: Date.parse(kept.finishedAt),
+			seed: kept.seed,
+			rules: kept.rules,
 			file: kept
 		});
 		return c.json(
@@ -383,7 +390,9 @@ export function createHub(options: HubOptions) {
 				return problem(c, 404, 'unknown-competition', 'This class has no such competition.');
 			window = intersectWindows(window, { from: competition.from, to: competition.to });
 			const boards = await Promise.all(
-				competition.scenarios.map((ref) => store.bestEntries(code, ref, window))
+				competition.scenarios.map((ref) =>
+					store.bestEntries(code, ref, window, competition.seed ?? undefined)
+				)
 			);
 			const players = rankCompetition(boards);
 			const head = { view: query.view, competition, period: period.kind, window: windowJson };
@@ -399,7 +408,7 @@ export function createHub(options: HubOptions) {
 						teamKey: row.teamId,
 						average: row.average,
 						averageWeeks: row.averageWeeks,
-						lastFinish: new Date(row.lastFinish).toISOString(),
+						lastArrival: new Date(row.lastArrival).toISOString(),
 						members: row.members.map((m) => ({ player: m.playerName, total: m.total }))
 					}))
 				});
@@ -413,7 +422,7 @@ export function createHub(options: HubOptions) {
 					team: row.teamName,
 					total: row.total,
 					weeks: row.weeks,
-					lastFinish: new Date(row.lastFinish).toISOString(),
+					lastArrival: new Date(row.lastArrival).toISOString(),
 					scores: row.cells.map((cell) => (cell ? cell.score : null))
 				}))
 			});
@@ -447,7 +456,7 @@ export function createHub(options: HubOptions) {
 					teamKey: row.teamId,
 					average: row.average,
 					averageWeeks: row.averageWeeks,
-					lastFinish: new Date(row.lastFinish).toISOString(),
+					lastArrival: new Date(row.lastArrival).toISOString(),
 					members: row.members.map((m) => ({ player: m.playerName, score: m.score }))
 				}))
 			});
@@ -662,6 +671,7 @@ export function createHub(options: HubOptions) {
 		const parsed = competitionBody.safeParse(body.value);
 		if (!parsed.success) return invalid(c, parsed.error);
 		const { name, scenarios, from, to } = parsed.data;
+		const seed = parsed.data.seed ?? newSeed();
 		const id =
 			parsed.data.id ?? `c-${Date.now().toString(36)}-${newClassCode().slice(0, 4).toLowerCase()}`;
 		await store.saveCompetition(c.get('hubClass').code, {
@@ -669,9 +679,10 @@ export function createHub(options: HubOptions) {
 			name,
 			scenarios,
 			from: from ?? null,
-			to: to ?? null
+			to: to ?? null,
+			seed
 		});
-		return c.json({ id, name, scenarios }, 201);
+		return c.json({ id, name, scenarios, seed }, 201);
 	});
 
 	app.delete('/api/classes/:code/competitions/:id', trainer, async (c) => {

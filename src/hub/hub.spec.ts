@@ -300,7 +300,8 @@ describe.each(DB_KINDS)('class hub on %s', (kind) => {
 			// The same sentence the app's import page shows.
 			const verdict = await verifyAttempt(
 				typeof value === 'string' ? value : JSON.stringify(value),
-				lookup()
+				lookup(),
+				{ now: Date.now() }
 			);
 			if (verdict.status === 'refused' && verdict.reason !== 'unknown-scenario')
 				expect(response.body.message).toBe(refusalReason(verdict, 'en'));
@@ -363,7 +364,7 @@ describe.each(DB_KINDS)('class hub on %s', (kind) => {
 
 	it('ranks the board as the app does: best attempt per player, assessments only, teams by average', async () => {
 		const { code: c2 } = await newClassWithScenario();
-		const at = (h: number) => Date.UTC(2026, 10, 20, h);
+		const at = (h: number) => Date.UTC(2026, 10, 29, h);
 		const plays = [
 			honestAttempt(played, { player: 'Ann', team: 'North', path: 'naive', finishedAt: at(1) }),
 			honestAttempt(played, { player: 'Ann', team: 'North', path: 'model', finishedAt: at(2) }),
@@ -410,14 +411,23 @@ describe.each(DB_KINDS)('class hub on %s', (kind) => {
 		const a = honestAttempt(played, {
 			player: 'Eve',
 			team: 'Red',
-			finishedAt: Date.UTC(2026, 10, 21, 9)
+			finishedAt: Date.UTC(2026, 10, 30, 9)
 		});
 		const b = honestAttempt(played, {
 			player: '=cmd|calc',
 			path: 'naive',
-			finishedAt: Date.UTC(2026, 10, 21, 10)
+			finishedAt: Date.UTC(2026, 10, 30, 10)
+		});
+		// The model path again, on another deal: not the competition's, so it does not count there.
+		const elsewhere = honestAttempt(played, {
+			player: 'Mallory',
+			seed: 9,
+			finishedAt: Date.UTC(2026, 10, 30, 11)
 		});
 		const posted = [await post(a, c3), await post(b, c3)];
+		const other = await post(elsewhere, c3);
+		expect(other.status).toBe(201);
+		expect(other.body.attempt).toMatchObject({ seed: 9, rules: elsewhere.rules });
 		const competition = await call(`${api}/classes/${c3}/competitions`, {
 			method: 'POST',
 			headers,
@@ -425,11 +435,13 @@ describe.each(DB_KINDS)('class hub on %s', (kind) => {
 				id: 'spring-cup',
 				name: 'Spring cup',
 				scenarios: [{ id: 'test-plant', version: 1 }],
-				from: '2026-11-21T00:00:00Z',
-				to: '2026-11-22T00:00:00Z'
+				from: '2026-11-30T00:00:00Z',
+				to: '2026-12-01T00:00:00Z',
+				seed: 0
 			}
 		});
 		expect(competition.status).toBe(201);
+		expect(competition.body.seed).toBe(0);
 		const cup = await call(`${api}/classes/${c3}/board?competition=spring-cup`);
 		expect(cup.body).toHaveProperty('rows');
 		expect(cup.body.rows.map((r: Body) => [r.rank, r.player, r.total])).toEqual([
@@ -439,6 +451,14 @@ describe.each(DB_KINDS)('class hub on %s', (kind) => {
 		expect(
 			(await call(`${api}/classes/${c3}/board?competition=spring-cup&view=teams`)).body.rows
 		).toHaveLength(1);
+		// On the whole board, every deal counts.
+		const all = await call(`${api}/classes/${c3}/board`);
+		expect(all.body.rows.map((r: Body) => r.player)).toContain('Mallory');
+		const removed = await call(`${api}/classes/${c3}/attempts/${other.body.attempt.hash}`, {
+			method: 'DELETE',
+			headers
+		});
+		expect(removed.status).toBe(204);
 
 		// Teams: create, move a player with their results, rename.
 		expect(
@@ -490,24 +510,27 @@ describe.each(DB_KINDS)('class hub on %s', (kind) => {
 		).toBe(404);
 		const after = await call(`${api}/classes/${c3}/board`);
 		expect(after.body.rows.map((r: Body) => r.player)).toEqual(['=cmd|calc']);
-		const events = await readEvents(`${api}/classes/${c3}/events`, {}, 3);
+		const events = await readEvents(`${api}/classes/${c3}/events`, {}, 5);
 		expect(events.map((e) => [e.id, e.event])).toEqual([
 			['1', 'attempt'],
 			['2', 'attempt'],
-			['3', 'removed']
+			['3', 'attempt'],
+			['4', 'removed'],
+			['5', 'removed']
 		]);
 		expect(events[0].data).toMatchObject({ hash, gone: true });
-		expect(events[2].data).toEqual({ seq: 3, hash, gone: false });
+		expect(events[2].data).toMatchObject({ hash: other.body.attempt.hash, gone: true });
+		expect(events[4].data).toEqual({ seq: 5, hash, gone: false });
 		// A player's best removed: their next best takes its place.
 		const worse = honestAttempt(played, {
 			player: '=cmd|calc',
 			path: 'naive',
-			finishedAt: Date.UTC(2026, 10, 21, 11)
+			finishedAt: Date.UTC(2026, 10, 30, 11)
 		});
 		const better = honestAttempt(played, {
 			player: '=cmd|calc',
 			path: 'model',
-			finishedAt: Date.UTC(2026, 10, 21, 12)
+			finishedAt: Date.UTC(2026, 10, 30, 12)
 		});
 		await post(worse, c3);
 		const best = await post(better, c3);

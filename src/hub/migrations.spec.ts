@@ -102,7 +102,30 @@ async function fillVersion2(db: Database) {
 	}
 }
 
-const FILL: Record<number, (db: Database) => Promise<void>> = { 1: fillVersion1, 2: fillVersion2 };
+/** What a hub at schema version 3 wrote: the kept bests too; attempt files with seeds and rules. */
+async function fillVersion3(db: Database) {
+	await fillVersion2(db);
+	await db.query(
+		`UPDATE attempts SET attempt = jsonb_build_object('seed', seq * 10, 'rules', 2) WHERE seq > 1`
+	);
+	await db.query(
+		`INSERT INTO board_best (class_code, scenario_id, scenario_version, player_key, player_name,
+			team_key, hash, outcome, score, weeks_used, finished_at)
+		 SELECT class_code, scenario_id, scenario_version, player_key, player_name, team_key, hash,
+			outcome, score, weeks_used, finished_at
+		 FROM attempts WHERE mode = 'assessment'`
+	);
+	await db.query(
+		`INSERT INTO competitions (class_code, id, name, scenarios, created_at)
+		 VALUES ('ABCDEFGHJKMN', 'cup', 'Cup', '[{"id":"test-plant","version":1}]'::jsonb, 1)`
+	);
+}
+
+const FILL: Record<number, (db: Database) => Promise<void>> = {
+	1: fillVersion1,
+	2: fillVersion2,
+	3: fillVersion3
+};
 
 describe.each(DB_KINDS)('migrations on %s', (kind) => {
 	it('has a test filling for every earlier version', () => {
@@ -146,12 +169,17 @@ describe.each(DB_KINDS)('migrations on %s', (kind) => {
 				{ id: 'test-plant', version: 1 },
 				{ from: null, to: null }
 			);
-			// Each player's best assessment (the practice 99 does not count).
-			expect(board.map((e) => [e.playerName, e.teamId, e.score]).sort()).toEqual([
-				['Li Na', 'east', 80],
-				['Wang Fang', 'east', 70],
-				['Zhang Wei', null, 90]
+			// Each player's best assessment (the practice 99 does not count), with the seed and the
+			// rules its file names (none: seed 0, rules 1), and its arrival here.
+			expect(
+				board.map((e) => [e.playerName, e.teamId, e.score, e.seed, e.rules, e.arrivedAt]).sort()
+			).toEqual([
+				['Li Na', 'east', 80, 0, 1, 3000],
+				['Wang Fang', 'east', 70, from >= 3 ? 20 : 0, from >= 3 ? 2 : 1, 3000],
+				['Zhang Wei', null, 90, from >= 3 ? 30 : 0, from >= 3 ? 2 : 1, 3000]
 			]);
+			// A competition of an earlier hub has no seed: every seed counts for it.
+			if (from >= 3) expect((await store.competition('ABCDEFGHJKMN', 'cup'))?.seed).toBeNull();
 			// New attempts carry on after the old ones, and a better one takes the player's place.
 			const added = await store.insertAttempt('ABCDEFGHJKMN', {
 				hash: HASH(5),
@@ -164,6 +192,8 @@ describe.each(DB_KINDS)('migrations on %s', (kind) => {
 				weeksUsed: 30,
 				startedAt: 1000,
 				finishedAt: 2000,
+				seed: 0,
+				rules: 2,
 				file: {}
 			});
 			expect(added).toMatchObject({ status: 'created', attempt: { seq: 5, teamKey: 'east' } });

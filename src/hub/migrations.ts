@@ -159,6 +159,32 @@ INSERT INTO board_best (class_code, scenario_id, scenario_version, player_key, p
 CREATE INDEX attempts_window ON attempts (class_code, scenario_id, scenario_version, finished_at);
 `
 			)
+	},
+	{
+		version: 4,
+		name: 'the seed and scoring rules of each attempt, competitions on one seed, ties broken by arrival',
+		up: (tx) =>
+			script(
+				tx,
+				`
+ALTER TABLE attempts ADD COLUMN seed bigint NOT NULL DEFAULT 0;
+ALTER TABLE attempts ADD COLUMN rules integer NOT NULL DEFAULT 1;
+UPDATE attempts SET seed = coalesce((attempt->>'seed')::bigint, 0),
+	rules = coalesce((attempt->>'rules')::integer, 1);
+ALTER TABLE competitions ADD COLUMN seed bigint;
+DELETE FROM board_best;
+ALTER TABLE board_best ADD COLUMN accepted_at bigint NOT NULL;
+ALTER TABLE board_best ADD COLUMN seed bigint NOT NULL;
+ALTER TABLE board_best ADD COLUMN rules integer NOT NULL;
+INSERT INTO board_best (class_code, scenario_id, scenario_version, player_key, player_name, team_key,
+		hash, outcome, score, weeks_used, finished_at, accepted_at, seed, rules)
+	SELECT DISTINCT ON (class_code, scenario_id, scenario_version, player_key)
+		class_code, scenario_id, scenario_version, player_key, player_name, team_key, hash, outcome,
+		score, weeks_used, finished_at, accepted_at, seed, rules
+	FROM attempts WHERE mode = 'assessment'
+	ORDER BY class_code, scenario_id, scenario_version, player_key, score DESC, weeks_used, accepted_at, hash COLLATE "C";
+`
+			)
 	}
 ];
 

@@ -353,7 +353,14 @@ export const openApiDocument = {
 										}
 									},
 									from: { type: ['string', 'null'], format: 'date-time' },
-									to: { type: ['string', 'null'], format: 'date-time' }
+									to: { type: ['string', 'null'], format: 'date-time' },
+									seed: {
+										type: 'integer',
+										minimum: 0,
+										maximum: 4294967295,
+										description:
+											'The deal every player gets; only attempts played on it count. Drawn when left out.'
+									}
 								}
 							}
 						}

@@ -33,6 +33,8 @@ export interface StoredAttempt {
 	startedAt: number;
 	finishedAt: number;
 	acceptedAt: number;
+	seed: number;
+	rules: number;
 }
 
 export interface NewAttempt {
@@ -46,6 +48,9 @@ export interface NewAttempt {
 	weeksUsed: number;
 	startedAt: number;
 	finishedAt: number;
+	/** The deal it was drawn from and the scoring rules it was played under. */
+	seed: number;
+	rules: number;
 	/** The attempt file as verified, with the recomputed result in it. */
 	file: unknown;
 }
@@ -62,7 +67,7 @@ export interface HubEvent {
 const ATTEMPT_COLUMNS = `a.hash, a.seq, a.player_name, a.player_key, a.team_key, t.name AS team_name,
 	a.scenario_id, a.scenario_version, a.scenario_hash, a.mode, a.outcome, a.score, a.weeks_used,
 	a.started_at::float8 AS started_at, a.finished_at::float8 AS finished_at,
-	a.accepted_at::float8 AS accepted_at`;
+	a.accepted_at::float8 AS accepted_at, a.seed::float8 AS seed, a.rules`;
 const TEAM_JOIN = 'LEFT JOIN teams t ON t.class_code = a.class_code AND t.team_key = a.team_key';
 
 function attemptOf(row: Record<string, unknown>): StoredAttempt {
@@ -84,7 +89,9 @@ function attemptOf(row: Record<string, unknown>): StoredAttempt {
 		weeksUsed: Number(row.weeks_used),
 		startedAt: Number(row.started_at),
 		finishedAt: Number(row.finished_at),
-		acceptedAt: Number(row.accepted_at)
+		acceptedAt: Number(row.accepted_at),
+		seed: Number(row.seed),
+		rules: Number(row.rules)
 	};
 }
 
@@ -168,23 +175,27 @@ export class Store {
 			), stored AS (
 				INSERT INTO attempts (class_code, hash, seq, player_key, player_name, team_name, team_key,
 					scenario_id, scenario_version, scenario_hash, mode, outcome, score, weeks_used,
-					started_at, finished_at, accepted_at, attempt)
+					started_at, finished_at, accepted_at, attempt, seed, rules)
 				SELECT $1, $2, last_seq, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-					$17::text::jsonb
+					$17::text::jsonb, $19, $20
 				FROM numbered
 				ON CONFLICT DO NOTHING
 				RETURNING seq
 			), best AS (
-				-- The board's order: higher score, fewer weeks, earlier finish, then the hash.
+				-- The board's order: higher score, fewer weeks, earlier arrival here, then the hash
+				-- (never a time the file claims: src/lib/scoreboard/ranking.ts).
 				INSERT INTO board_best AS b (class_code, scenario_id, scenario_version, player_key,
-					player_name, team_key, hash, outcome, score, weeks_used, finished_at)
-				SELECT $1, $7, $8, $3, $4, $6, $2, $11, $12, $13, $15 FROM stored WHERE $10 = 'assessment'
+					player_name, team_key, hash, outcome, score, weeks_used, finished_at, accepted_at,
+					seed, rules)
+				SELECT $1, $7, $8, $3, $4, $6, $2, $11, $12, $13, $15, $16, $19, $20
+				FROM stored WHERE $10 = 'assessment'
 				ON CONFLICT (class_code, scenario_id, scenario_version, player_key) DO UPDATE
 					SET player_name = EXCLUDED.player_name, team_key = EXCLUDED.team_key,
 						hash = EXCLUDED.hash, outcome = EXCLUDED.outcome, score = EXCLUDED.score,
-						weeks_used = EXCLUDED.weeks_used, finished_at = EXCLUDED.finished_at
-					WHERE ROW(-EXCLUDED.score, EXCLUDED.weeks_used, EXCLUDED.finished_at, EXCLUDED.hash COLLATE "C")
-						< ROW(-b.score, b.weeks_used, b.finished_at, b.hash COLLATE "C")
+						weeks_used = EXCLUDED.weeks_used, finished_at = EXCLUDED.finished_at,
+						accepted_at = EXCLUDED.accepted_at, seed = EXCLUDED.seed, rules = EXCLUDED.rules
+					WHERE ROW(-EXCLUDED.score, EXCLUDED.weeks_used, EXCLUDED.accepted_at, EXCLUDED.hash COLLATE "C")
+						< ROW(-b.score, b.weeks_used, b.accepted_at, b.hash COLLATE "C")
 			), logged AS (
 				INSERT INTO events (class_code, seq, kind, attempt_hash, at)
 				SELECT $1, seq, 'attempt', $2, $16 FROM stored
@@ -210,7 +221,9 @@ export class Store {
 				attempt.finishedAt,
 				now,
 				JSON.stringify(attempt.file),
-				this.channel
+				this.channel,
+				attempt.seed,
+				attempt.rules
 			]
 		);
 		if (!row || row.seq === null) {
@@ -234,7 +247,9 @@ export class Store {
 				weeksUsed: attempt.weeksUsed,
 				startedAt: attempt.startedAt,
 				finishedAt: attempt.finishedAt,
-				acceptedAt: now
+				acceptedAt: now,
+				seed: attempt.seed,
+				rules: attempt.rules
 			}
 		};
 	}
@@ -267,13 +282,14 @@ export class Store {
 				);
 				await tx.query(
 					`INSERT INTO board_best (class_code, scenario_id, scenario_version, player_key,
-						player_name, team_key, hash, outcome, score, weeks_used, finished_at)
+						player_name, team_key, hash, outcome, score, weeks_used, finished_at, accepted_at,
+						seed, rules)
 					 SELECT class_code, scenario_id, scenario_version, player_key, player_name, team_key,
-						hash, outcome, score, weeks_used, finished_at
+						hash, outcome, score, weeks_used, finished_at, accepted_at, seed, rules
 					 FROM attempts
 					 WHERE class_code = $1 AND scenario_id = $2 AND scenario_version = $3
 						AND player_key = $4 AND mode = 'assessment'
-					 ORDER BY score DESC, weeks_used, finished_at, hash COLLATE "C" LIMIT 1`,
+					 ORDER BY score DESC, weeks_used, accepted_at, hash COLLATE "C" LIMIT 1`,
 					board
 				);
 				await tx.query(
@@ -309,39 +325,51 @@ export class Store {
 	}
 
 	/**
-	 * Each player's best counted attempt on one scenario version in a window, as board entries
-	 * (ranking.ts ranks them): assessment attempts only, best by the board order
-	 * (board-buckets.ts compareEntries), chosen by the database with DISTINCT ON.
+	 * Each player's best counted attempt on one scenario version in a window (and on one seed, for
+	 * a competition), as board entries (ranking.ts ranks them): assessment attempts only, best by
+	 * the board order (board-buckets.ts compareEntries: the arrival here breaks ties), chosen by
+	 * the database with DISTINCT ON.
 	 */
 	async bestEntries(
 		code: string,
 		scenario: { id: string; version: number },
-		window: BoardWindow
+		window: BoardWindow,
+		seed?: number
 	): Promise<BoardEntry[]> {
-		const whole = window.from == null && window.to == null;
-		// The whole time: the kept bests (board_best). A window: each player's best inside it.
+		const whole = window.from == null && window.to == null && seed === undefined;
+		// The whole time on every seed: the kept bests (board_best). Else each player's best inside.
 		const source = whole
 			? `SELECT b.hash, b.player_key, b.player_name, b.team_key, t.name AS team_name, b.score,
-					b.outcome, b.weeks_used, b.finished_at
+					b.outcome, b.weeks_used, b.finished_at, b.accepted_at, b.rules, b.seed
 				 FROM board_best b
 				 LEFT JOIN teams t ON t.class_code = b.class_code AND t.team_key = b.team_key
 				 WHERE b.class_code = $1 AND b.scenario_id = $2 AND b.scenario_version = $3`
 			: `SELECT DISTINCT ON (a.player_key) a.hash, a.player_key, a.player_name, a.team_key,
-					t.name AS team_name, a.score, a.outcome, a.weeks_used, a.finished_at
+					t.name AS team_name, a.score, a.outcome, a.weeks_used, a.finished_at, a.accepted_at,
+					a.rules, a.seed
 				 FROM attempts a ${TEAM_JOIN}
 				 WHERE a.class_code = $1 AND a.scenario_id = $2 AND a.scenario_version = $3
 					AND a.mode = 'assessment'
 					AND ($4::bigint IS NULL OR a.finished_at >= $4::bigint)
 					AND ($5::bigint IS NULL OR a.finished_at < $5::bigint)
-				 ORDER BY a.player_key, a.score DESC, a.weeks_used, a.finished_at, a.hash COLLATE "C"`;
+					AND ($6::bigint IS NULL OR a.seed = $6::bigint)
+				 ORDER BY a.player_key, a.score DESC, a.weeks_used, a.accepted_at, a.hash COLLATE "C"`;
 		// One JSON value for the whole board: parsed natively, several times faster than a row
 		// each through the driver (a board may hold thousands of players).
 		const [{ board }] = await this.db.query<{ board: unknown }>(
 			`SELECT coalesce(json_agg(json_build_array(hash, player_key, player_name, team_key, team_name,
-				score, outcome, weeks_used, finished_at)), '[]') AS board FROM (${source}) AS best`,
+				score, outcome, weeks_used, finished_at, accepted_at, rules, seed)), '[]') AS board
+			 FROM (${source}) AS best`,
 			whole
 				? [code, scenario.id, scenario.version]
-				: [code, scenario.id, scenario.version, window.from ?? null, window.to ?? null]
+				: [
+						code,
+						scenario.id,
+						scenario.version,
+						window.from ?? null,
+						window.to ?? null,
+						seed ?? null
+					]
 		);
 		const list = (typeof board === 'string' ? JSON.parse(board) : board) as [
 			string,
@@ -352,10 +380,26 @@ export class Store {
 			number,
 			BoardEntry['outcome'],
 			number,
+			number,
+			number,
+			number,
 			number
 		][];
 		return list.map(
-			([hash, playerKey, playerName, teamKey, teamName, score, outcome, weeks, at]) => ({
+			([
+				hash,
+				playerKey,
+				playerName,
+				teamKey,
+				teamName,
+				score,
+				outcome,
+				weeks,
+				at,
+				arrived,
+				rules,
+				played
+			]) => ({
 				attemptId: hash,
 				playerId: playerKey,
 				playerName,
@@ -365,7 +409,10 @@ export class Store {
 				outcome,
 				weeksUsed: Number(weeks),
 				finishedAt: Number(at),
-				source: 'imported'
+				source: 'imported',
+				arrivedAt: Number(arrived),
+				rules: Number(rules),
+				seed: Number(played)
 			})
 		);
 	}
@@ -528,7 +575,8 @@ export class Store {
 
 	async competitions(code: string): Promise<Competition[]> {
 		const rows = await this.db.query(
-			`SELECT id, name, scenarios, from_ms::float8 AS from_ms, to_ms::float8 AS to_ms
+			`SELECT id, name, scenarios, from_ms::float8 AS from_ms, to_ms::float8 AS to_ms,
+				seed::float8 AS seed
 			 FROM competitions WHERE class_code = $1 ORDER BY created_at, id`,
 			[code]
 		);
@@ -537,7 +585,8 @@ export class Store {
 			name: row.name as string,
 			scenarios: row.scenarios as Competition['scenarios'],
 			from: row.from_ms === null ? null : Number(row.from_ms),
-			to: row.to_ms === null ? null : Number(row.to_ms)
+			to: row.to_ms === null ? null : Number(row.to_ms),
+			seed: row.seed === null ? null : Number(row.seed)
 		}));
 	}
 
@@ -547,10 +596,10 @@ export class Store {
 
 	async saveCompetition(code: string, competition: Competition): Promise<void> {
 		await this.db.query(
-			`INSERT INTO competitions (class_code, id, name, scenarios, from_ms, to_ms, created_at)
-			 VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7)
+			`INSERT INTO competitions (class_code, id, name, scenarios, from_ms, to_ms, created_at, seed)
+			 VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7, $8)
 			 ON CONFLICT (class_code, id) DO UPDATE SET name = EXCLUDED.name, scenarios = EXCLUDED.scenarios,
-				from_ms = EXCLUDED.from_ms, to_ms = EXCLUDED.to_ms`,
+				from_ms = EXCLUDED.from_ms, to_ms = EXCLUDED.to_ms, seed = EXCLUDED.seed`,
 			[
 				code,
 				competition.id,
@@ -558,7 +607,8 @@ export class Store {
 				JSON.stringify(competition.scenarios),
 				competition.from,
 				competition.to,
-				Date.now()
+				Date.now(),
+				competition.seed
 			]
 		);
 	}
@@ -578,6 +628,8 @@ export interface Competition {
 	scenarios: { id: string; version: number }[];
 	from: number | null;
 	to: number | null;
+	/** The deal every player gets; only attempts on it count. Null: every seed counts. */
+	seed: number | null;
 }
 
 /** Thrown inside a transaction to roll it back and take the other path. */
