@@ -53,7 +53,7 @@ describe('scenarios replay --export', () => {
 		const text = await readFile(file('attempt.json'), 'utf8');
 		const parsed = await parseScenario(JSON.stringify(testScenarioInput));
 		if (!parsed.ok) throw new Error('fixture');
-		const verdict = await verifyAttempt(text, lookupOf([parsed]));
+		const verdict = await verifyAttempt(text, lookupOf([parsed]), { now: Date.now() });
 		expect(verdict).toMatchObject({
 			status: 'accepted',
 			attempt: {
@@ -113,7 +113,7 @@ describe('scenarios replay --export', () => {
 	it('plays on the deal named by --seed, and an exported attempt on its own seed and rules', async () => {
 		const seeded = await run([file('scenario.json'), file('model.json'), '--seed', '5', '--json']);
 		expect(seeded.code).toBe(0);
-		expect(JSON.parse(seeded.out)).toMatchObject({ seed: 5, rules: RULES_VERSION });
+		expect(JSON.parse(seeded.out)).toMatchObject({ seed: 5, scoringRules: RULES_VERSION });
 		await run([
 			file('scenario.json'),
 			file('model.json'),
@@ -133,7 +133,7 @@ describe('scenarios replay --export', () => {
 		delete old.rules;
 		await writeFile(file('old.json'), JSON.stringify(old));
 		const replayed = await run([file('scenario.json'), file('old.json'), '--json']);
-		expect(JSON.parse(replayed.out)).toMatchObject({ seed: 0, rules: 1 });
+		expect(JSON.parse(replayed.out)).toMatchObject({ seed: 0, scoringRules: 1 });
 	});
 
 	it('speaks Chinese with --lang zh-CN, before any file is read', async () => {

@@ -175,7 +175,7 @@ const RULES = Array.from({ length: RULES_VERSION }, (_, i) => (i + 1) as RulesVe
 function toJson(result: ReplayResult, scenario: Scenario, locale: CliLocale, seed: number) {
 	return {
 		seed,
-		rules: result.final.rules,
+		scoringRules: result.final.rules,
 		outcome: result.outcome ?? null,
 		score: result.score.total,
 		categories: Object.fromEntries(result.score.categories.map((c) => [c.category, c.points])),
