@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testScenarioInput } from '$lib/engine/deal/fixtures/test-scenario';
+import { MAX_SEED } from '$lib/engine/random';
 import { InvalidRecordError, RecordNotFoundError } from './errors';
 import type { StorageManagerLike } from './persistence-service';
 import { testStorage, type TestStorage } from './test-support';
@@ -32,6 +33,26 @@ describe('competitions', () => {
 			to: null
 		});
 		expect(await s.competitions.get(spring.id)).toEqual(spring);
+		// Each competition draws the deal its players share, unless one is given.
+		for (const drawn of [spring, open]) {
+			expect(Number.isInteger(drawn.seed)).toBe(true);
+			expect(drawn.seed).toBeGreaterThanOrEqual(0);
+			expect(drawn.seed).toBeLessThanOrEqual(MAX_SEED);
+		}
+		const given = await s.competitions.create({
+			name: 'Replay of spring',
+			scenarios: [{ id: 'city-hospital-his', version: 1 }],
+			from: null,
+			to: null,
+			seed: spring.seed
+		});
+		expect(given.seed).toBe(spring.seed);
+		// Editing keeps the seed unless a new one is given.
+		expect((await s.competitions.update(given.id, { name: 'Spring again' })).seed).toBe(
+			spring.seed
+		);
+		expect((await s.competitions.update(given.id, { seed: 7 })).seed).toBe(7);
+		await s.competitions.remove(given.id);
 		const summer = await s.competitions.update(spring.id, {
 			name: 'Summer cup',
 			from: 3000,

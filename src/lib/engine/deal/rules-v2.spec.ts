@@ -119,6 +119,21 @@ describe('rules 2: what an activity does to a person', () => {
 	});
 });
 
+describe('the chart', () => {
+	it('takes an entry that names only the contact, and keeps what was charted before', () => {
+		const before = play([farming, { type: 'chart', person: 'engineer', role: 'designer' }]);
+		const contactOnly = act({ type: 'chart', person: 'engineer', contact: 'close' });
+		expect(refusal(before, contactOnly)).toBeUndefined();
+		const after = applyAction(before, contactOnly);
+		expect(after.chart.engineer).toMatchObject({ role: 'designer', contact: 'close' });
+		// An entry that names nothing is refused, and says whom it was about.
+		expect(refusal(before, act({ type: 'chart', person: 'engineer' }))).toEqual({
+			code: 'empty-chart-entry',
+			params: { person: 'engineer' }
+		});
+	});
+});
+
 describe('conditions', () => {
 	const context = play([
 		farming,
@@ -291,6 +306,26 @@ describe('format 2 events', () => {
 		}
 	});
 
+	it('a defence that names nobody is met by the activity itself, even one that reaches no one by name', () => {
+		// A trade show fits discover needs well and reaches no one by name.
+		const byShow = withV2(
+			{},
+			{
+				'discover-needs': {
+					events: [{ ...lockIn, defence: { fit: 'good', activities: ['trade-show'] } }]
+				}
+			}
+		);
+		const event = (context: DealContext) =>
+			context.log.find((e) => e.kind === 'event' && e.stage === 'discover-needs');
+		const shown = play(
+			[farming, { type: 'activity', activity: 'trade-show', people: [] }, advance],
+			byShow
+		);
+		expect(event(shown)).toMatchObject({ skipped: true });
+		expect(event(play([farming, advance], byShow))).toMatchObject({ skipped: false });
+	});
+
 	it('a conditional event that does not apply did not happen', () => {
 		const conditional = withV2(
 			{},
@@ -409,6 +444,14 @@ describe('withdrawing', () => {
 		expect(codes).toContain('decision-not-reached');
 	});
 
+	it('withdrawing right after internal deliberation, before meeting the decision maker, says so', () => {
+		const context = play([farming, advance, { type: 'withdraw' }]);
+		const report = scoreDeal(context);
+		const codes = report.categories.flatMap((c) => c.rules.map((r) => r.code));
+		expect(codes).toContain('dm-not-reached');
+		expect(report.factor?.code).toBe('factor-withdrawn');
+	});
+
 	it('a format-1 scenario keeps its rule: a withdrawing option with credit while heading for a loss', () => {
 		// The test scenario offers "withdraw" (score 0.2) in system design.
 		const formatOne = scenarioSchema.parse({
@@ -433,6 +476,59 @@ describe('withdrawing', () => {
 });
 
 describe('the calibrated forecast', () => {
+	it('is exactly the funnel rate in discover needs, where the evidence says nothing yet', () => {
+		for (const context of [play([]), play([farming]), play(modelPath.slice(0, 3))]) {
+			if (context.stage !== 'discover-needs') continue;
+			expect(calibratedForecast(context)).toBe(
+				Math.round(context.method.funnel['discover-needs'] * 1000) / 1000
+			);
+		}
+	});
+
+	it('is 0 when an event that nothing heads off will end the deal as lost', () => {
+		const doomed = (condition?: Condition) =>
+			withV2(
+				{},
+				{
+					'system-design': {
+						events: [
+							{
+								when: 'end',
+								text: 'Rival locks the specification.',
+								ends: 'lost',
+								...(condition ? { if: condition } : {}),
+								effects: []
+							}
+						]
+					}
+				}
+			);
+		expect(calibratedForecast(play([farming], doomed()))).toBe(0);
+		// With a condition that does not hold, the deal is open: the funnel rate again.
+		const open = play([farming], doomed({ variant: 'no-such-variant' }));
+		expect(calibratedForecast(open)).toBe(
+			Math.round(open.method.funnel['discover-needs'] * 1000) / 1000
+		);
+		// An event that can be headed off by method is no certain loss.
+		const defended = withV2(
+			{},
+			{
+				'system-design': {
+					events: [
+						{
+							when: 'end',
+							text: 'Rival locks the specification.',
+							ends: 'lost',
+							defence: { role: 'designer', fit: 'good' },
+							effects: []
+						}
+					]
+				}
+			}
+		);
+		expect(calibratedForecast(play([farming], defended))).toBeGreaterThan(0);
+	});
+
 	it('starts near the funnel rate and moves with the evidence', () => {
 		const start = play([farming]);
 		const funnel = start.method.funnel['discover-needs'];
