@@ -1,6 +1,6 @@
 /**
  * Engine benchmark alone (outside the test suite; `npm run bench` runs it with the rest):
- * full-attempt replays per second on each shipped scenario's model path, and scenario
+ * full-attempt replays per CPU second on each shipped scenario's model path, and scenario
  * validations per second. Run with `npm run bench:engine`.
  */
 import { benchReplay, benchValidation } from './bench/engine';

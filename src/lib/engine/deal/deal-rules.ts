@@ -447,10 +447,12 @@ function log(context: DealContext, entry: LogEntry): void {
 }
 
 function raise(context: DealContext, flag: Omit<RedFlag, 'stage' | 'at'>): void {
-	const key = JSON.stringify([flag.code, flag.params]);
+	// Once per stage for the same code and parameters; the cheap comparisons first.
+	const params = JSON.stringify(flag.params);
 	if (
 		context.redFlags.some(
-			(f) => JSON.stringify([f.code, f.params]) === key && f.stage === context.stage
+			(f) =>
+				f.stage === context.stage && f.code === flag.code && JSON.stringify(f.params) === params
 		)
 	) {
 		return;
