@@ -3,6 +3,7 @@
  * lives in its own file in scripts/cli/ and is listed in COMMANDS below.
  */
 import { calibrateCommand } from './cli/calibrate';
+import { dealsCommand } from './cli/deals';
 import { createCheckCommand, scenarioChecks } from './cli/check';
 import type { Command } from './cli/command';
 import { REPLAY_USAGE, replayCommand } from './cli/replay';
@@ -19,7 +20,8 @@ const COMMANDS: Command[] = [
 		run: replayCommand
 	},
 	verifyCommand,
-	calibrateCommand
+	calibrateCommand,
+	dealsCommand
 ];
 
 function usage(): string {
