@@ -264,6 +264,11 @@ export class BoardReader {
 /** A scenario version to pick in a competition, with its title. */
 export interface ScenarioVersionOption extends ScenarioVersionRef {
 	title: string;
+	/**
+	 * Whether trainees can play it now: the newest shipped or published version of its id (the
+	 * library offers only that one). Archived, retired and superseded versions keep their boards.
+	 */
+	playable: boolean;
 }
 
 // The shipped files, as the catalogue loads them (the same chunks); only their titles are read.
@@ -281,7 +286,7 @@ function titleOf(text: string): ScenarioVersionOption | undefined {
 		if (!parsed || typeof parsed !== 'object') return undefined;
 		const { id, version, title } = parsed as Record<string, unknown>;
 		if (typeof id !== 'string' || typeof version !== 'number') return undefined;
-		return { id, version, title: typeof title === 'string' ? title : id };
+		return { id, version, title: typeof title === 'string' ? title : id, playable: false };
 	} catch {
 		return undefined;
 	}
@@ -294,17 +299,25 @@ function titleOf(text: string): ScenarioVersionOption | undefined {
  */
 export async function scenarioVersions(): Promise<ScenarioVersionOption[]> {
 	const options = new Map<string, ScenarioVersionOption>();
-	const add = (option: ScenarioVersionOption | undefined) => {
-		if (option) options.set(`${option.id}@${option.version}`, option);
+	// The versions the library could offer, by id: the newest of them is the one it does offer.
+	const current = new Map<string, number>();
+	const add = (option: ScenarioVersionOption | undefined, offered: boolean) => {
+		if (!option) return;
+		options.set(`${option.id}@${option.version}`, option);
+		if (offered && option.version > (current.get(option.id) ?? 0))
+			current.set(option.id, option.version);
 	};
-	for (const text of await Promise.all(Object.values(shippedFiles).map((load) => load())))
-		add(titleOf(text));
+	const paths = Object.keys(shippedFiles);
+	const texts = await Promise.all(paths.map((path) => shippedFiles[path]()));
+	paths.forEach((path, i) => add(titleOf(texts[i]), !path.startsWith('/scenarios/archive/')));
 	try {
 		for (const record of await storedScenarios.list())
-			if (record.status !== 'draft') add(titleOf(record.json));
+			if (record.status !== 'draft') add(titleOf(record.json), record.status === 'published');
 	} catch {
 		// Without storage only the shipped scenarios are known.
 	}
+	for (const option of options.values())
+		option.playable = current.get(option.id) === option.version;
 	return [...options.values()].sort(
 		(a, b) => a.title.localeCompare(b.title) || b.version - a.version
 	);
