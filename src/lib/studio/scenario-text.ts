@@ -3,7 +3,15 @@
  * the one value and leaves every other character as written), and a lenient reading of the
  * header for lists of drafts that may not be valid yet.
  */
-import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
+import {
+	applyEdits,
+	findNodeAtLocation,
+	modify,
+	parse,
+	parseTree,
+	type ParseError
+} from 'jsonc-parser';
+import type { JsonPath } from '$lib/engine/scenario/problem';
 
 export interface ScenarioHeader {
 	id?: string;
@@ -88,4 +96,54 @@ export function duplicateText(text: string, taken: ReadonlySet<string>): string 
 export function fileName(id: string | undefined, version: number | undefined): string {
 	const safe = (id ?? 'scenario').replace(/[^a-z0-9-]/gi, '-').slice(0, 64) || 'scenario';
 	return version === undefined ? `${safe}.json` : `${safe}-v${version}.json`;
+}
+
+/**
+ * Where a value is written: `pathSpan('{"a": [1, 2]}', ['a', 1])` → `{ offset: 10, length: 1 }`.
+ * A path that is not there gives the nearest enclosing value that is (the whole text at worst).
+ */
+export function pathSpan(text: string, path: JsonPath): { offset: number; length: number } {
+	const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+	if (!root) return { offset: 0, length: 0 };
+	for (let n = path.length; n >= 0; n--) {
+		const node = findNodeAtLocation(root, path.slice(0, n));
+		if (node) {
+			// A property's value: select from its key, so the trainer sees the name too.
+			const owner = node.parent?.type === 'property' ? node.parent : node;
+			return { offset: owner.offset, length: owner.length };
+		}
+	}
+	return { offset: 0, length: 0 };
+}
+
+const FORMAT = { formattingOptions: { insertSpaces: false, tabSize: 1, eol: '\n' } };
+
+/**
+ * The text with one value set (or, with `undefined`, removed), every other character as written:
+ * `setPath('{"a": {"b": 1}}', ['a', 'b'], 2)` → `{"a": {"b": 2}}`.
+ */
+export function setPath(text: string, path: JsonPath, value: unknown): string {
+	return applyEdits(text, modify(text, path, value, FORMAT));
+}
+
+/**
+ * The text with `value` added at the end of the array at `path` (created when missing):
+ * `appendAt('{"a": [1]}', ['a'], 2)` → `{"a": [1, 2]}` (formatted as the file is).
+ */
+export function appendAt(text: string, path: JsonPath, value: unknown): string {
+	const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+	const found = root ? findNodeAtLocation(root, path) : undefined;
+	if (!found || found.type !== 'array') return setPath(text, path, [value]);
+	const index = found.children?.length ?? 0;
+	return applyEdits(
+		text,
+		modify(text, [...path, index], value, { ...FORMAT, isArrayInsertion: true })
+	);
+}
+
+/** How many items the array at `path` holds (0 when there is none): `arrayLength('{"a": [1]}', ['a'])` → 1. */
+export function arrayLength(text: string, path: JsonPath): number {
+	const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+	const found = root ? findNodeAtLocation(root, path) : undefined;
+	return found?.type === 'array' ? (found.children?.length ?? 0) : 0;
 }
