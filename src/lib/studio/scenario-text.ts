@@ -6,6 +6,7 @@
 import {
 	applyEdits,
 	findNodeAtLocation,
+	format,
 	modify,
 	parse,
 	parseTree,
@@ -116,29 +117,49 @@ export function pathSpan(text: string, path: JsonPath): { offset: number; length
 	return { offset: 0, length: 0 };
 }
 
-const FORMAT = { formattingOptions: { insertSpaces: false, tabSize: 1, eol: '\n' } };
+/** The file's own indentation: a tab, or as many spaces as its first indented line. */
+function indentOf(text: string): { insertSpaces: boolean; tabSize: number; eol: string } {
+	const found = /\n([ \t]+)\S/.exec(text)?.[1] ?? '\t';
+	const eol = text.includes('\r\n') ? '\r\n' : '\n';
+	return found.startsWith('\t')
+		? { insertSpaces: false, tabSize: 4, eol }
+		: { insertSpaces: true, tabSize: found.length, eol };
+}
+
+/**
+ * Applies jsonc-parser's edits for one change without reformatting anything around it (its own
+ * formatting would re-indent the parent); what is new (a field, an item, an object) alone is laid
+ * out in the file's indentation.
+ */
+function change(text: string, path: JsonPath, value: unknown, arrayInsertion = false): string {
+	const edits = modify(text, path, value, { isArrayInsertion: arrayInsertion });
+	const next = applyEdits(text, edits);
+	if (edits.length !== 1 || value === undefined) return next;
+	const [edit] = edits;
+	// A value replaced in place keeps its line; only something new (a field, an item) is laid out.
+	if (edit.length > 0 && (typeof value !== 'object' || value === null)) return next;
+	// From just before the inserted text (so the comma before it is laid out too) to its end.
+	const range = { offset: Math.max(0, edit.offset - 1), length: edit.content.length + 1 };
+	return applyEdits(next, format(next, range, indentOf(text)));
+}
 
 /**
  * The text with one value set (or, with `undefined`, removed), every other character as written:
  * `setPath('{"a": {"b": 1}}', ['a', 'b'], 2)` → `{"a": {"b": 2}}`.
  */
 export function setPath(text: string, path: JsonPath, value: unknown): string {
-	return applyEdits(text, modify(text, path, value, FORMAT));
+	return change(text, path, value);
 }
 
 /**
  * The text with `value` added at the end of the array at `path` (created when missing):
- * `appendAt('{"a": [1]}', ['a'], 2)` → `{"a": [1, 2]}` (formatted as the file is).
+ * `appendAt('{"a": [1]}', ['a'], 2)` → `{"a": [1, 2]}`.
  */
 export function appendAt(text: string, path: JsonPath, value: unknown): string {
 	const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
 	const found = root ? findNodeAtLocation(root, path) : undefined;
-	if (!found || found.type !== 'array') return setPath(text, path, [value]);
-	const index = found.children?.length ?? 0;
-	return applyEdits(
-		text,
-		modify(text, [...path, index], value, { ...FORMAT, isArrayInsertion: true })
-	);
+	if (!found || found.type !== 'array') return change(text, path, [value]);
+	return change(text, [...path, found.children?.length ?? 0], value, true);
 }
 
 /** How many items the array at `path` holds (0 when there is none): `arrayLength('{"a": [1]}', ['a'])` → 1. */
