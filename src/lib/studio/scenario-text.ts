@@ -3,7 +3,16 @@
  * the one value and leaves every other character as written), and a lenient reading of the
  * header for lists of drafts that may not be valid yet.
  */
-import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
+import {
+	applyEdits,
+	findNodeAtLocation,
+	format,
+	modify,
+	parse,
+	parseTree,
+	type ParseError
+} from 'jsonc-parser';
+import type { JsonPath } from '$lib/engine/scenario/problem';
 
 export interface ScenarioHeader {
 	id?: string;
@@ -88,4 +97,74 @@ export function duplicateText(text: string, taken: ReadonlySet<string>): string 
 export function fileName(id: string | undefined, version: number | undefined): string {
 	const safe = (id ?? 'scenario').replace(/[^a-z0-9-]/gi, '-').slice(0, 64) || 'scenario';
 	return version === undefined ? `${safe}.json` : `${safe}-v${version}.json`;
+}
+
+/**
+ * Where a value is written: `pathSpan('{"a": [1, 2]}', ['a', 1])` → `{ offset: 10, length: 1 }`.
+ * A path that is not there gives the nearest enclosing value that is (the whole text at worst).
+ */
+export function pathSpan(text: string, path: JsonPath): { offset: number; length: number } {
+	const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+	if (!root) return { offset: 0, length: 0 };
+	for (let n = path.length; n >= 0; n--) {
+		const node = findNodeAtLocation(root, path.slice(0, n));
+		if (node) {
+			// A property's value: select from its key, so the trainer sees the name too.
+			const owner = node.parent?.type === 'property' ? node.parent : node;
+			return { offset: owner.offset, length: owner.length };
+		}
+	}
+	return { offset: 0, length: 0 };
+}
+
+/** The file's own indentation: a tab, or as many spaces as its first indented line. */
+function indentOf(text: string): { insertSpaces: boolean; tabSize: number; eol: string } {
+	const found = /\n([ \t]+)\S/.exec(text)?.[1] ?? '\t';
+	const eol = text.includes('\r\n') ? '\r\n' : '\n';
+	return found.startsWith('\t')
+		? { insertSpaces: false, tabSize: 4, eol }
+		: { insertSpaces: true, tabSize: found.length, eol };
+}
+
+/**
+ * Applies jsonc-parser's edits for one change without reformatting anything around it (its own
+ * formatting would re-indent the parent); what is new (a field, an item, an object) alone is laid
+ * out in the file's indentation.
+ */
+function change(text: string, path: JsonPath, value: unknown, arrayInsertion = false): string {
+	const edits = modify(text, path, value, { isArrayInsertion: arrayInsertion });
+	const next = applyEdits(text, edits);
+	if (edits.length !== 1 || value === undefined) return next;
+	const [edit] = edits;
+	// A value replaced in place keeps its line; only something new (a field, an item) is laid out.
+	if (edit.length > 0 && (typeof value !== 'object' || value === null)) return next;
+	// From just before the inserted text (so the comma before it is laid out too) to its end.
+	const range = { offset: Math.max(0, edit.offset - 1), length: edit.content.length + 1 };
+	return applyEdits(next, format(next, range, indentOf(text)));
+}
+
+/**
+ * The text with one value set (or, with `undefined`, removed), every other character as written:
+ * `setPath('{"a": {"b": 1}}', ['a', 'b'], 2)` → `{"a": {"b": 2}}`.
+ */
+export function setPath(text: string, path: JsonPath, value: unknown): string {
+	return change(text, path, value);
+}
+
+/**
+ * The text with `value` added at the end of the array at `path` (created when missing):
+ * `appendAt('{"a": [1]}', ['a'], 2)` → `{"a": [1, 2]}`.
+ */
+export function appendAt(text: string, path: JsonPath, value: unknown): string {
+	const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+	const found = root ? findNodeAtLocation(root, path) : undefined;
+	if (!found || found.type !== 'array') return change(text, path, [value]);
+	return change(text, [...path, found.children?.length ?? 0], value, true);
+}
+
+/** How many items the array at `path` holds (0 when there is none): `arrayLength('{"a": [1]}', ['a'])` → 1. */
+export function arrayLength(text: string, path: JsonPath): number {
+	const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+	const found = root ? findNodeAtLocation(root, path) : undefined;
+	return found?.type === 'array' ? (found.children?.length ?? 0) : 0;
 }

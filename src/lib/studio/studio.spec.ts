@@ -13,7 +13,17 @@ import {
 import { readScenarioFile } from './import-file';
 import { overviewModel } from './overview';
 import { nextVersion, publishPlan, type KnownVersion } from './publish-plan';
-import { duplicateText, fileName, readHeader, setVersion, uniqueId } from './scenario-text';
+import {
+	appendAt,
+	arrayLength,
+	duplicateText,
+	fileName,
+	pathSpan,
+	readHeader,
+	setPath,
+	setVersion,
+	uniqueId
+} from './scenario-text';
 import { blankScenario } from './template';
 
 const hospital = readFileSync('scenarios/city-hospital-his.json', 'utf8');
@@ -231,5 +241,60 @@ describe('the editor in Chinese', () => {
 			'可选值: `won` 或 `lost`'
 		);
 		expect(typeInfo({ type: 'string', pattern: '^a$' }, 'en')).toBe('string · pattern: `^a$`');
+	});
+});
+
+describe('form edits keep the trainer’s formatting', () => {
+	const text = '{\n  "a": {"b": 1},   // a comment\n\t"list": [ 1, 2 ]\n}\n';
+	const cases: [string, (t: string) => string, string][] = [
+		[
+			'sets a value in place',
+			(t) => setPath(t, ['a', 'b'], 2),
+			'{\n  "a": {"b": 2},   // a comment\n\t"list": [ 1, 2 ]\n}\n'
+		],
+		[
+			'removes a value',
+			(t) => setPath(t, ['a', 'b'], undefined),
+			'{\n  "a": {},   // a comment\n\t"list": [ 1, 2 ]\n}\n'
+		],
+		[
+			'appends to a list, laid out in the file’s indentation',
+			(t) => appendAt(t, ['list'], 3),
+			'{\n  "a": {"b": 1},   // a comment\n\t"list": [ 1, 2,\n    3 ]\n}\n'
+		],
+		[
+			'creates a missing list as an indented block',
+			(t) => appendAt(t, ['a', 'c'], 'x'),
+			'{\n  "a": {"b": 1,\n    "c": [\n      "x"\n    ]},   // a comment\n\t"list": [ 1, 2 ]\n}\n'
+		]
+	];
+	for (const [name, edit, expected] of cases) {
+		it(name, () => expect(edit(text)).toBe(expected));
+	}
+
+	it('counts a list and finds where a value is written', () => {
+		expect(arrayLength(text, ['list'])).toBe(2);
+		expect(arrayLength(text, ['a'])).toBe(0);
+		const span = pathSpan(text, ['list', 1]);
+		expect(text.slice(span.offset, span.offset + span.length)).toBe('2');
+		// A property is selected from its key; a missing path falls back to what encloses it.
+		const b = pathSpan(text, ['a', 'b']);
+		expect(text.slice(b.offset, b.offset + b.length)).toBe('"b": 1');
+		const missing = pathSpan(text, ['a', 'zzz']);
+		expect(text.slice(missing.offset, missing.offset + missing.length)).toBe('"a": {"b": 1}');
+	});
+
+	it('adds a check to the blank scenario that still validates and passes', () => {
+		const blank = blankScenario('en', 'my-deal');
+		const next = appendAt(blank, ['checks'], {
+			name: 'second',
+			seed: 0,
+			actions: [{ type: 'withdraw' }],
+			expect: { outcome: 'withdrawn' }
+		});
+		expect(next.startsWith(blank.slice(0, blank.indexOf('"checks"')))).toBe(true);
+		const result = validateScenarioText(next);
+		expect(result.ok).toBe(true);
+		if (result.ok) expect(runChecks(result.scenario).map((c) => c.passed)).toEqual([true, true]);
 	});
 });

@@ -1,0 +1,213 @@
+/**
+ * The studio for branching deals: the branch map (with a check's path), the try-out from any
+ * stage, and the forms beside the JSON.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const river = readFileSync('scenarios/riverside-water-meters.json', 'utf8');
+const editorText = (page: Page) => page.locator('.cm-content');
+
+async function importFile(page: Page, name: string, text: string) {
+	await page.locator('input[type="file"]').setInputFiles({
+		name,
+		mimeType: 'application/json',
+		buffer: Buffer.from(text)
+	});
+	await expect(page).toHaveURL(/\/trainer\/scenarios\/[^/]+$/);
+}
+
+test('the branch map draws the stages, marks a check’s path and opens a node in the JSON', async ({
+	page,
+	axe
+}) => {
+	await page.goto('/trainer');
+	await importFile(page, 'riverside.json', river);
+	await page.getByRole('tab', { name: 'Map' }).click();
+	await expect(page.getByRole('heading', { name: 'Branch map' })).toBeVisible();
+	const stages = page.getByRole('list', { name: 'The stages of the deal' });
+	await expect(stages.getByRole('heading', { level: 3 })).toHaveCount(6);
+	// The option that withdraws well needs the designer's intel: the condition in words.
+	const wise = stages.getByRole('button', {
+		name: /^Option Withdraw.*Only if variant “grant-locked” drawn and intel found/
+	});
+	await expect(wise).toHaveCount(1);
+	await expect(wise).toContainText('Ends the deal: Withdrawn');
+	const lockIn = stages.getByRole('button', {
+		name: /Event as the stage closes.*Ends the deal: Lost/
+	});
+	await expect(lockIn).toHaveCount(1);
+	await axe('branch map');
+
+	// A check's path: pushing on runs into the lock-in.
+	const checks = page.getByLabel('Show a check’s path');
+	// The options are "No check", then the checks in file order; the fourth pushes on.
+	await checks.selectOption({ index: 4 });
+	await expect(page.getByTestId('map-path')).toContainText('ends in System design: Lost');
+	await expect(lockIn).toContainText('✓ on the path');
+	await expect(wise).not.toContainText('on the path');
+	await checks.selectOption({ index: 1 });
+	await expect(page.getByTestId('map-path')).toContainText('Withdrawn');
+	await expect(wise).toContainText('✓ on the path');
+	await expect(lockIn).not.toContainText('on the path');
+	await axe('branch map with a path');
+
+	// The keyboard opens a node's place in the JSON.
+	await wise.focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('tab', { name: 'Editor' })).toHaveAttribute('aria-selected', 'true');
+	await expect(editorText(page)).toBeFocused();
+	const selected = await page.evaluate(() => getSelection()?.toString() ?? '');
+	expect(selected).toContain('"id": "withdraw"');
+	expect(selected).toContain('"ends": "withdrawn"');
+});
+
+test('the try-out starts after a check’s path at a chosen stage, and a finished play is saved as a check', async ({
+	page,
+	axe
+}) => {
+	await page.goto('/trainer');
+	await importFile(page, 'riverside.json', river);
+	await page.getByText('Try from a stage…').click();
+	// The fourth check pushes on into the lock-in; stop it as system design opens.
+	await page.getByLabel('First play a check’s path').selectOption({ index: 4 });
+	await page.getByLabel('Until the deal reaches').selectOption('system-design');
+	await axe('try-from form');
+	await page.getByRole('button', { name: 'Try it from there' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Started in System design after' })
+	).toContainText('“pushing on');
+	await expect(
+		page.getByRole('heading', { level: 2, name: 'System design', exact: true })
+	).toBeVisible();
+	await axe('try-out from a stage');
+
+	// The trainee withdraws here instead, and the play becomes the scenario's seventh check.
+	await page.getByRole('button', { name: 'Withdraw from the deal' }).click();
+	await page.getByRole('button', { name: 'Yes, withdraw' }).click();
+	await expect(
+		page.getByRole('heading', { name: /The deal ended: Withdrawn, score/ })
+	).toBeVisible();
+	await page.getByLabel('Name of the check').fill('withdrawing as the specification is written');
+	await page.getByRole('button', { name: 'Save as a check' }).click();
+	await expect(page.getByText('Saved in the draft as check 7.')).toBeVisible();
+	await axe('try-out with the play saved');
+
+	await page
+		.getByRole('link', { name: /Back to the draft/ })
+		.first()
+		.click();
+	await page.getByRole('tab', { name: 'Checks' }).click();
+	await page.getByRole('button', { name: 'Run the checks' }).click();
+	await expect(page.getByText('7 of 7 checks pass.')).toBeVisible();
+	await expect(
+		page.getByRole('row', { name: /withdrawing as the specification is written/ })
+	).toContainText('✓ Passed');
+});
+
+test('a trainer writes a branching deal through the forms only, and the JSON keeps its formatting', async ({
+	page,
+	axe
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/trainer');
+	await page.getByRole('button', { name: 'New blank scenario' }).click();
+	await expect(page.getByRole('heading', { name: 'Errors (0)' })).toBeVisible();
+	const download = async () => {
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export the draft' }).click()
+		]);
+		return readFileSync((await file.path()) ?? '', 'utf8');
+	};
+	const before = await download();
+	await page.getByRole('tab', { name: 'Forms' }).click();
+	await axe('forms');
+
+	// Intel the designer can tell: the specification is locked.
+	const intel = page.getByRole('region', { name: 'Intel', exact: true });
+	await intel.getByRole('button', { name: '+ Add intel' }).click();
+	await intel
+		.getByLabel('What the trainee learns')
+		.last()
+		.fill('The clause was written with the competitor.');
+	await intel.getByLabel('What the trainee learns').last().press('Tab');
+	await intel.getByLabel('Who can tell it').last().selectOption('designer');
+
+	// In system design: a decision whose withdrawing option needs that intel, and a lock-in.
+	const design = page.getByRole('region', { name: '3. System design' });
+	await design.getByRole('button', { name: '+ Add a decision' }).click();
+	await design.getByLabel('Question').fill('The specification favours the competitor. What now?');
+	await design.getByLabel('Question').press('Tab');
+	await design.getByLabel('Option 1', { exact: true }).fill('Withdraw, and say why');
+	await design.getByLabel('Option 1', { exact: true }).press('Tab');
+	await design.getByLabel('Ends the deal', { exact: true }).first().selectOption('withdrawn');
+	await design.getByLabel('Option 2', { exact: true }).fill('Fight the specification');
+	await design.getByLabel('Option 2', { exact: true }).press('Tab');
+	await design.getByRole('button', { name: '+ Add an event' }).click();
+	await design
+		.getByLabel('What happens')
+		.last()
+		.fill('The tender goes out with the clause: the deal is lost.');
+	await design.getByLabel('What happens').last().press('Tab');
+	await design.getByLabel('The deal is lost when it happens').last().check();
+	// Conditions, in page order: the template's threat, the lock-in, the decision, its options.
+	const kinds = design.getByLabel('Kind of condition');
+	await kinds.nth(1).selectOption('option');
+	await design.getByLabel('Which option').first().selectOption('decision/option-2');
+	await kinds.nth(3).selectOption('intel');
+	await design.getByLabel('Which intel').selectOption('intel');
+	// Withdrawing in system design, once the clause is known, is the lesson.
+	const wise = page.getByRole('region', { name: 'When withdrawing is wise' });
+	await wise.getByRole('button', { name: '+ Add a wise withdrawal' }).click();
+	await wise.getByLabel('Kind of condition').selectOption('intel');
+	await wise.getByLabel('Which intel').selectOption('intel');
+	await axe('forms with a branching deal');
+
+	await expect(page.getByRole('tab', { name: 'Editor' })).not.toContainText(/\d/);
+	const after = await download();
+	const value = JSON.parse(after);
+	expect(value.stages['system-design'].events[1]).toEqual({
+		when: 'end',
+		text: 'The tender goes out with the clause: the deal is lost.',
+		ends: 'lost',
+		if: { decision: 'decision', option: 'option-2' }
+	});
+	expect(value.stages['system-design'].decisions[0].options[0]).toMatchObject({
+		text: 'Withdraw, and say why',
+		ends: 'withdrawn',
+		if: { intel: 'intel' }
+	});
+	expect(value.withdrawals).toEqual([
+		{ stage: 'system-design', credit: 1, feedback: expect.any(String), if: { intel: 'intel' } }
+	]);
+	// Only the values changed: the rest of the file is as it was written, tabs and all.
+	const head = before.slice(0, before.indexOf('"intel"'));
+	expect(after.startsWith(head)).toBe(true);
+
+	// The map shows the branches in words.
+	await page.getByRole('tab', { name: 'Map' }).click();
+	await expect(
+		page.getByRole('button', {
+			name: /Event as the stage closes.*Only if “Fight the specification” chosen.*Ends the deal: Lost/
+		})
+	).toHaveCount(1);
+	await expect(
+		page.getByRole('button', {
+			name: /Option Withdraw, and say why.*Only if intel found: “The clause was written/
+		})
+	).toHaveCount(1);
+
+	// An edit typed in the JSON shows in the forms: open the intel from the map and retype it.
+	await page.getByRole('button', { name: /^Intel The clause was written/ }).click();
+	await expect(editorText(page)).toBeFocused();
+	await page.keyboard.insertText(
+		'{"id": "intel", "kind": "competitor", "text": "Typed in the JSON.", "stage": "internal-deliberation", "from": ["designer"], "by": ["visit"]}'
+	);
+	await page.getByRole('tab', { name: 'Forms' }).click();
+	await expect(intel.getByLabel('What the trainee learns').last()).toHaveValue(
+		'Typed in the JSON.'
+	);
+	await expect(intel.getByLabel('Kind').last()).toHaveValue('competitor');
+});
