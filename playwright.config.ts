@@ -19,7 +19,8 @@ export default defineConfig({
 		command: `npm run build && npx vite preview --port ${port} --strictPort`,
 		port,
 		reuseExistingServer: !process.env.CI,
-		timeout: 180_000
+		// A build on a machine shared with other builds can take minutes.
+		timeout: 600_000
 	},
 	use: {
 		baseURL: `http://localhost:${port}`,
