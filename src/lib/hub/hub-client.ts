@@ -67,3 +67,46 @@ export async function lookUpClass(
 	const parsed = classInfoSchema.safeParse(await response.json().catch(() => null));
 	return parsed.success ? { kind: 'found', hub, info: parsed.data } : { kind: 'unreachable' };
 }
+
+const playerRowSchema = z.object({
+	rank: z.number(),
+	player: z.string().max(200),
+	team: z.string().max(200).nullable().optional(),
+	score: z.number()
+});
+const teamRowSchema = z.object({
+	rank: z.number(),
+	team: z.string().max(200),
+	teamKey: z.string().max(200),
+	average: z.number(),
+	members: z.array(z.object({ player: z.string().max(200) })).max(10_000)
+});
+export const hubBoardSchema = z.union([
+	z.object({
+		view: z.literal('players'),
+		scenario: z.object({ id: z.string().max(200), version: z.number() }).nullable(),
+		rows: z.array(playerRowSchema).max(100_000)
+	}),
+	z.object({
+		view: z.literal('teams'),
+		scenario: z.object({ id: z.string().max(200), version: z.number() }).nullable(),
+		rows: z.array(teamRowSchema).max(100_000)
+	})
+]);
+export type HubBoard = z.output<typeof hubBoardSchema>;
+export type HubBoardView = HubBoard['view'];
+
+/** A class's board as the hub ranks it (the last scenario played, all time). */
+export async function fetchBoard(
+	hub: string,
+	code: string,
+	view: HubBoardView,
+	fetcher: typeof fetch = (input, init) => globalThis.fetch(input, init)
+): Promise<HubBoard> {
+	const response = await fetcher(classUrl(hub, code, `/board?view=${view}`), {
+		headers: { accept: 'application/json' },
+		cache: 'no-store'
+	});
+	if (!response.ok) throw new Error(`The hub answered HTTP ${response.status}.`);
+	return hubBoardSchema.parse(await response.json());
+}
