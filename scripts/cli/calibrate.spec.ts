@@ -1,10 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calibrateForecasts } from '../../src/lib/engine/deal/calibrate';
 import { scenarioSchema, type Scenario } from '../../src/lib/engine/scenario/schema';
 import { calibrateCommand } from './calibrate';
+import { captured } from './capture';
 
 // A Chinese shipped file: the command speaks the file's language.
 const SHIPPED = 'scenarios/zh-university-smart-classrooms.json';
@@ -25,19 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(folder, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-	const out: string[] = [];
-	const log = vi.spyOn(console, 'log').mockImplementation((line) => void out.push(String(line)));
-	const error = vi
-		.spyOn(console, 'error')
-		.mockImplementation((line) => void out.push(String(line)));
-	try {
-		return { code: await calibrateCommand.run(args), out: out.join('\n') };
-	} finally {
-		log.mockRestore();
-		error.mockRestore();
-	}
-}
+const run = (args: string[]) => captured(() => calibrateCommand.run(args));
 
 const read = async (): Promise<Scenario> =>
 	scenarioSchema.parse(JSON.parse(await readFile(file, 'utf8')));

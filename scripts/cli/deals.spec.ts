@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { drawDeal } from '../../src/lib/engine/deal/deal-rules';
 import { scenarioSchema } from '../../src/lib/engine/scenario/schema';
 import { dealsCommand } from './deals';
+import { captured } from './capture';
 
-async function run(args: string[]) {
-	const out: string[] = [];
-	const log = vi.spyOn(console, 'log').mockImplementation((line) => void out.push(String(line)));
-	const error = vi
-		.spyOn(console, 'error')
-		.mockImplementation((line) => void out.push(String(line)));
-	try {
-		return { code: await dealsCommand.run(args), out: out.join('\n') };
-	} finally {
-		log.mockRestore();
-		error.mockRestore();
-	}
-}
+const run = (args: string[]) => captured(() => dealsCommand.run(args));
 
 const HOSPITAL = 'scenarios/city-hospital-his.json';
 const hospital = scenarioSchema.parse(JSON.parse(readFileSync(HOSPITAL, 'utf8')));

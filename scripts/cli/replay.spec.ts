@@ -1,13 +1,14 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportedAttemptFingerprint } from '../../src/lib/db/fingerprint';
 import { modelPath, testScenarioInput } from '../../src/lib/engine/deal/fixtures/test-scenario';
 import { lookupOf, verifyAttempt } from '../../src/lib/engine/results/verify-attempt';
 import { parseScenario } from '../../src/lib/engine/scenario/parse-scenario';
 import { RULES_VERSION } from '../../src/lib/engine/methodology';
 import { replayCommand } from './replay';
+import { captured } from './capture';
 
 let folder: string;
 const file = (name: string) => join(folder, name);
@@ -20,19 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(folder, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-	const out: string[] = [];
-	const log = vi.spyOn(console, 'log').mockImplementation((line) => void out.push(String(line)));
-	const error = vi
-		.spyOn(console, 'error')
-		.mockImplementation((line) => void out.push(String(line)));
-	try {
-		return { code: await replayCommand(args), out: out.join('\n') };
-	} finally {
-		log.mockRestore();
-		error.mockRestore();
-	}
-}
+const run = (args: string[]) => captured(() => replayCommand(args));
 
 describe('scenarios replay --export', () => {
 	it('writes the attempt file a trainee would download, which the verifier accepts', async () => {

@@ -122,6 +122,30 @@ function attemptJson(attempt: StoredAttempt) {
 	};
 }
 
+/** A ranked team as the board answers it; `member` says what each member row shows. */
+function teamJson<M>(
+	row: {
+		rank: number;
+		teamName: string;
+		teamId: string;
+		average: number;
+		averageWeeks: number;
+		lastArrival: number;
+		members: M[];
+	},
+	member: (m: M) => object
+) {
+	return {
+		rank: row.rank,
+		team: row.teamName,
+		teamKey: row.teamId,
+		average: row.average,
+		averageWeeks: row.averageWeeks,
+		lastArrival: new Date(row.lastArrival).toISOString(),
+		members: row.members.map(member)
+	};
+}
+
 function refusedJson(verdict: RefusedVerdict, locale: 'en' | 'zh-CN') {
 	return {
 		error: 'refused',
@@ -402,15 +426,9 @@ export function createHub(options: HubOptions) {
 					...head,
 					total: teams.rows.length,
 					withoutTeam: teams.withoutTeam,
-					rows: cut(teams.rows).map((row) => ({
-						rank: row.rank,
-						team: row.teamName,
-						teamKey: row.teamId,
-						average: row.average,
-						averageWeeks: row.averageWeeks,
-						lastArrival: new Date(row.lastArrival).toISOString(),
-						members: row.members.map((m) => ({ player: m.playerName, total: m.total }))
-					}))
+					rows: cut(teams.rows).map((row) =>
+						teamJson(row, (m) => ({ player: m.playerName, total: m.total }))
+					)
 				});
 			}
 			return c.json({
@@ -450,15 +468,9 @@ export function createHub(options: HubOptions) {
 				...head,
 				total: teams.rows.length,
 				withoutTeam: teams.withoutTeam,
-				rows: cut(teams.rows).map((row) => ({
-					rank: row.rank,
-					team: row.teamName,
-					teamKey: row.teamId,
-					average: row.average,
-					averageWeeks: row.averageWeeks,
-					lastArrival: new Date(row.lastArrival).toISOString(),
-					members: row.members.map((m) => ({ player: m.playerName, score: m.score }))
-				}))
+				rows: cut(teams.rows).map((row) =>
+					teamJson(row, (m) => ({ player: m.playerName, score: m.score }))
+				)
 			});
 		}
 		const ranked = rankScenario(entries);
