@@ -1,9 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 // The browser is found by scripts/find-chromium.mjs (npm run test:e2e); never downloaded.
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE;
 // PW_PORT lets several checkouts run their browser tests side by side.
 const port = Number(process.env.PW_PORT ?? 4173);
+// The app is served by the class hub (as `npm start` does), on an empty database of its own for
+// each run. Set once: the config is read again in every worker, which inherits the variable.
+process.env.HUB_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'sales-sim-e2e-hub-'));
 
 export default defineConfig({
 	testDir: 'tests',
@@ -16,7 +22,8 @@ export default defineConfig({
 	expect: { timeout: 10_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
 	webServer: {
-		command: `npm run build && npx vite preview --port ${port} --strictPort`,
+		command: 'npm run build && node --import tsx src/hub/main.ts',
+		env: { PORT: String(port), HUB_DATA_DIR: process.env.HUB_E2E_DATA_DIR },
 		port,
 		reuseExistingServer: !process.env.CI,
 		// A build on a machine shared with other builds can take minutes.

@@ -3,10 +3,9 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** Crockford's base 32: no I, L, O or U, so a code read aloud or copied by hand stays right. */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** 12 characters of base 32: 60 random bits. */
-export const CODE_LENGTH = 12;
+import { CLASS_CODE_ALPHABET as ALPHABET, CODE_LENGTH } from '../lib/hub/class-code';
+
+export { CODE_LENGTH, normalizeCode } from '../lib/hub/class-code';
 
 /** A new class code, e.g. `7KQ2-M9XD-4TRB` without the dashes: `7KQ2M9XD4TRB`. */
 export function newClassCode(): string {
@@ -14,19 +13,6 @@ export function newClassCode(): string {
 	let code = '';
 	// 256 is a multiple of 32: taking each byte modulo 32 has no bias.
 	for (const byte of bytes) code += ALPHABET[byte % 32];
-	return code;
-}
-
-/**
- * A code as a person may type it (lower case, with dashes or spaces, O for 0, I or L for 1), in
- * its stored form; undefined when it cannot be a code.
- *
- * @example normalizeCode('7kq2-m9xd-4trb') // '7KQ2M9XD4TRB'
- */
-export function normalizeCode(input: string): string | undefined {
-	const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-	if (code.length !== CODE_LENGTH) return undefined;
-	for (const char of code) if (!ALPHABET.includes(char)) return undefined;
 	return code;
 }
 

@@ -26,7 +26,7 @@ import type { RefusedVerdict } from '$lib/engine/results/verify-attempt';
 import type { Attempt } from './records';
 import { attemptFingerprint } from './fingerprint';
 import { rebuildBoards } from './board-buckets';
-import { DERIVED_TABLES, SCHEMA_VERSION, type SalesSimDatabase } from './database';
+import { DERIVED_TABLES, DEVICE_TABLES, SCHEMA_VERSION, type SalesSimDatabase } from './database';
 import { StorageError } from './errors';
 import {
 	attemptRecordSchema,
@@ -261,7 +261,10 @@ export class BackupService {
 	export(): Promise<Blob> {
 		return this.ctx.run(async () => {
 			const { exportDB } = await import('dexie-export-import');
-			return exportDB(this.db, { prettyJson: false, skipTables: [...DERIVED_TABLES] });
+			return exportDB(this.db, {
+				prettyJson: false,
+				skipTables: [...DERIVED_TABLES, ...DEVICE_TABLES]
+			});
 		});
 	}
 

@@ -5,6 +5,7 @@ import {
 	DB_NAME,
 	declareSchema,
 	DERIVED_TABLES,
+	DEVICE_TABLES,
 	SalesSimDatabase,
 	SCHEMA_VERSIONS,
 	type IndexedDbDependencies
@@ -84,7 +85,9 @@ async function seedVersion1(db: Dexie): Promise<void> {
 describe('the schema', () => {
 	it('declares every table of records.ts in the newest version, and versions only grow', () => {
 		const db = new SalesSimDatabase(DB_NAME, freshIndexedDb());
-		expect(db.tables.map((t) => t.name).sort()).toEqual([...TABLE_NAMES, ...DERIVED_TABLES].sort());
+		expect(db.tables.map((t) => t.name).sort()).toEqual(
+			[...TABLE_NAMES, ...DERIVED_TABLES, ...DEVICE_TABLES].sort()
+		);
 		const versions = SCHEMA_VERSIONS.map((v) => v.version);
 		expect(versions).toEqual([...versions].sort((a, b) => a - b));
 		expect(new Set(versions).size).toBe(versions.length);

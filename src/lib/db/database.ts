@@ -28,6 +28,7 @@ import { attemptFingerprint } from './fingerprint';
 import { boardKey } from './records';
 import { sha256Hex } from './sha256';
 import { StorageMonitor } from './storage-monitor';
+import type { OutboxItem } from '$lib/hub/outbox';
 
 export const DB_NAME = 'sales-sim';
 
@@ -38,10 +39,17 @@ export const DB_NAME = 'sales-sim';
 export const DERIVED_TABLES = ['boardBuckets'] as const;
 export type DerivedTableName = (typeof DERIVED_TABLES)[number];
 
+/**
+ * Tables about this device's dealings with the outside, not the class's records: not in backups
+ * (a backup restored on another device must not send this one's attempts again).
+ */
+export const DEVICE_TABLES = ['outbox'] as const;
+export type DeviceTableName = (typeof DEVICE_TABLES)[number];
+
 export interface SchemaVersion {
 	version: number;
 	/** Dexie store specs: the primary key first, then the indexes; `null` deletes a table. */
-	stores: Partial<Record<TableName | DerivedTableName, string | null>>;
+	stores: Partial<Record<TableName | DerivedTableName | DeviceTableName, string | null>>;
 	/** Rewrites the rows of the previous version; runs inside the upgrade transaction. */
 	upgrade?: (tx: Transaction) => PromiseLike<unknown> | void;
 }
@@ -95,6 +103,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		version: 4,
 		stores: {},
 		upgrade: (tx) => upgradeToArrivals(tx)
+	},
+	{
+		// Version 5 (issue 18): the outbox of attempts to send to a joined class's hub
+		// ($lib/hub/outbox.ts), by status (the waiting ones) and by when each is next tried.
+		// A new table: nothing to rewrite.
+		version: 5,
+		stores: { outbox: 'id, status, nextTryAt, classCode' }
 	}
 ];
 
@@ -152,6 +167,8 @@ export class SalesSimDatabase extends Dexie {
 	settings!: EntityTable<SettingRecord, 'key'>;
 	/** Derived: scoreboard buckets (board-buckets.ts). */
 	boardBuckets!: Table<BoardTableRow, BoardTableKey>;
+	/** Device: attempts to send to a class hub (outbox-repository.ts). */
+	outbox!: EntityTable<OutboxItem, 'id'>;
 
 	/** The live condition of this connection: ok, blocked, unavailable or full. */
 	readonly monitor = new StorageMonitor();

@@ -14,7 +14,9 @@
 import { RULES_VERSION } from '$lib/engine/methodology';
 import type { Action } from '$lib/engine/scenario/schema';
 import { actionSchema } from '$lib/engine/scenario/schema';
+import { newOutboxItem } from '$lib/hub/outbox';
 import { arrived, insertAttempt, type NewAttempt } from './attempt-repository';
+import { toExportedAttempt } from './attempt-format';
 import type { SalesSimDatabase } from './database';
 import {
 	DealConflictError,
@@ -44,6 +46,11 @@ export interface NewDeal {
 export type FinishedDeal = Pick<NewAttempt, 'result' | 'weeksUsed' | 'verified'> & {
 	/** Defaults to now. */
 	finishedAt?: number;
+	/**
+	 * The joined class to send the attempt to: it goes into the outbox in the same transaction
+	 * as the attempt itself, so that a closed tab cannot keep one without the other.
+	 */
+	sendTo?: { hub: string; classCode: string };
 };
 
 /** A snapshot as plain JSON: a live object or a value JSON cannot hold is refused, not stored. */
@@ -190,7 +197,15 @@ export class DealRepository {
 			() =>
 				db.transaction(
 					'rw',
-					[db.deals, db.players, db.teams, db.attempts, db.attemptActions, db.boardBuckets],
+					[
+						db.deals,
+						db.players,
+						db.teams,
+						db.attempts,
+						db.attemptActions,
+						db.boardBuckets,
+						db.outbox
+					],
 					async () => {
 						const deal = await db.deals.get(dealId);
 						if (!deal) throw new RecordNotFoundError('deals', dealId);
@@ -219,6 +234,18 @@ export class DealRepository {
 						);
 						if (outcome.status === 'duplicate') throw new DuplicateAttemptError(outcome.existingId);
 						await db.deals.delete(dealId);
+						if (finished.sendTo)
+							await db.outbox.put(
+								newOutboxItem(
+									{
+										id: outcome.attempt.id,
+										hub: finished.sendTo.hub,
+										classCode: finished.sendTo.classCode,
+										attempt: toExportedAttempt(outcome.attempt)
+									},
+									ctx.now()
+								)
+							);
 						return outcome.attempt;
 					}
 				),

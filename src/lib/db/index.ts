@@ -21,6 +21,7 @@ export const {
 	scenarios,
 	competitions,
 	settings,
+	outbox,
 	backup,
 	persistence
 } = storage;

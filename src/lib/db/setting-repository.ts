@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { SalesSimDatabase } from './database';
-import { MAX_SCENARIO_TEXT, recordIdSchema, timeSchema, type Json } from './records';
+import { MAX_NAME, MAX_SCENARIO_TEXT, recordIdSchema, timeSchema, type Json } from './records';
 import { checked, type StorageContext } from './storage-context';
 
 export const SETTINGS = {
@@ -29,14 +29,27 @@ export const SETTINGS = {
 				updatedAt: timeSchema
 			})
 		)
-		.max(100)
+		.max(100),
+	/**
+	 * The class this device has joined on a class hub (docs/hub.md): the hub's origin, the class
+	 * code and the class's name as the hub gave it. Unset: no class, the app works alone.
+	 */
+	hubClass: z.strictObject({
+		hub: z.url({ protocol: /^https?$/ }).max(500),
+		code: z.string().regex(/^[0-9A-Z]{12}$/),
+		name: z.string().min(1).max(MAX_NAME),
+		joinedAt: timeSchema
+	})
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]>;
 
 /** Facts about this browser, not about the class: a backup restored elsewhere leaves them be. */
-export const DEVICE_SETTINGS: ReadonlySet<string> = new Set<SettingKey>(['persistence']);
+export const DEVICE_SETTINGS: ReadonlySet<string> = new Set<SettingKey>([
+	'persistence',
+	'hubClass'
+]);
 
 export function isSettingKey(key: string): key is SettingKey {
 	return Object.hasOwn(SETTINGS, key);

@@ -9,6 +9,7 @@ import { BoardRepository } from './board-buckets';
 import { CompetitionRepository } from './competition-repository';
 import type { SalesSimDatabase } from './database';
 import { DealRepository } from './deal-repository';
+import { OutboxRepository } from './outbox-repository';
 import { PersistenceService, type StorageManagerLike } from './persistence-service';
 import { PlayerRepository } from './player-repository';
 import { ScenarioRepository } from './scenario-repository';
@@ -34,6 +35,8 @@ export interface Storage {
 	scenarios: ScenarioRepository;
 	competitions: CompetitionRepository;
 	settings: SettingRepository;
+	/** Attempts to send to a joined class's hub. */
+	outbox: OutboxRepository;
 	backup: BackupService;
 	persistence: PersistenceService;
 	/** Opens the database now; rejects with StorageUnavailableError where it cannot be opened. */
@@ -55,6 +58,7 @@ export function createStorage(db: SalesSimDatabase, options: StorageOptions = {}
 		scenarios: new ScenarioRepository(context),
 		competitions: new CompetitionRepository(context),
 		settings,
+		outbox: new OutboxRepository(context),
 		backup: new BackupService(context),
 		persistence,
 		open: () => context.open()

@@ -47,6 +47,14 @@ export function backoff(tries: number, random: () => number): number {
 	return Math.round(base * (0.8 + 0.4 * random()));
 }
 
+/** A new item, waiting to be sent at once. */
+export function newOutboxItem(
+	entry: Pick<OutboxItem, 'id' | 'hub' | 'classCode' | 'attempt'>,
+	now: number
+): OutboxItem {
+	return { ...entry, status: 'waiting', tries: 0, nextTryAt: now };
+}
+
 export type Outcome =
 	| { kind: 'accepted'; hash: string; score: number; outcome: string; counts: boolean }
 	| { kind: 'refused'; reason: string; message: string }
@@ -113,7 +121,7 @@ export class Outbox {
 
 	/** Puts a finished attempt in the outbox, to be sent at the next flush. */
 	async add(entry: Pick<OutboxItem, 'id' | 'hub' | 'classCode' | 'attempt'>): Promise<OutboxItem> {
-		const item: OutboxItem = { ...entry, status: 'waiting', tries: 0, nextTryAt: this.now() };
+		const item = newOutboxItem(entry, this.now());
 		await this.options.storage.put(item);
 		return item;
 	}

@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { attempts, deals, players } from '$lib/db';
+import { attempts, deals, outbox, players, toExportedAttempt } from '$lib/db';
 import { testScenario } from '$lib/engine/deal/fixtures/test-scenario';
 import { customerGroup } from '$lib/engine/methodology';
 import type { CatalogueEntry } from '$lib/scenarios/catalogue';
+import { hubClass } from './hub-class.svelte';
 import { PlaySession } from './play-session.svelte';
 
 const entry: CatalogueEntry = {
@@ -64,6 +65,24 @@ describe('PlaySession', () => {
 		const attempt = await attempts.get(session.attemptId!);
 		expect(attempt?.result.outcome).toBe('withdrawn');
 		expect(attempt?.actions).toEqual([{ type: 'withdraw' }]);
+	});
+
+	it('puts the attempt in the outbox in a joined class, and not once the class is left', async () => {
+		// Port 9 (discard) on this machine: nothing answers, the item stays waiting.
+		const hub = 'http://127.0.0.1:9';
+		await hubClass.join(hub, { code: '7KQ2M9XD4TRB', name: 'Spring class', joinUrl: '' });
+		const { session } = await newSession();
+		await session.send({ type: 'withdraw' }, 'withdraw');
+		const attempt = await attempts.get(session.attemptId!);
+		const item = await outbox.get(session.attemptId!);
+		expect(item).toMatchObject({ hub, classCode: '7KQ2M9XD4TRB' });
+		expect(item?.attempt).toEqual(toExportedAttempt(attempt!));
+
+		await hubClass.leave();
+		const { session: later } = await newSession();
+		await later.send({ type: 'withdraw' }, 'withdraw');
+		expect(later.attemptId).toBeDefined();
+		expect(await outbox.get(later.attemptId!)).toBeUndefined();
 	});
 
 	it('says the deal moved on in another tab when another tab played it first (issue 22)', async () => {

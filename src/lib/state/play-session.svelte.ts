@@ -25,6 +25,8 @@ import { scoreDeal } from '$lib/engine/deal/scoring';
 import type { Refusal } from '$lib/engine/deal/types';
 import { actionSchema, type Action, type ActionInput } from '$lib/engine/scenario/schema';
 import type { CatalogueEntry } from '$lib/scenarios/catalogue';
+import { hubClass } from './hub-class.svelte';
+import { hubOutbox } from './hub-outbox.svelte';
 import { keepUnsaved } from './unsaved-attempts';
 
 export interface PlayerIdentity {
@@ -271,12 +273,17 @@ export class PlaySession {
 		const report = scoreDeal(context);
 		if (this.#dealId) {
 			try {
+				// In a joined class the attempt is also put in the outbox, in the same write.
+				await hubClass.load();
+				const joined = hubClass.joined;
 				const attempt = await deals.finish(this.#dealId, {
 					result: resultFromReport(context.outcome, report),
 					weeksUsed: context.weeksUsed,
-					verified: true
+					verified: true,
+					...(joined ? { sendTo: { hub: joined.hub, classCode: joined.code } } : {})
 				});
 				this.#finishedAttemptId = attempt.id;
+				if (joined) hubOutbox.send();
 				return attempt.id;
 			} catch (error) {
 				this.#problem = problemOf(error);

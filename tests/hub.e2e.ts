@@ -1,0 +1,145 @@
+/**
+ * The app with the class hub (issue 18): the browser tests are served by the hub (playwright
+ * config), so the API is on the same origin as the app.
+ */
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { play, readScenario, startDeal } from './play-driver';
+
+const scenario = readScenario('city-hospital-his');
+
+async function trainee(
+	browser: Browser,
+	baseURL: string
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({ baseURL });
+	const page = await context.newPage();
+	// The hub refuses plays faster than a person clicks: the test moves the page's clock on
+	// before the last action (playHuman), so the attempt took as long as a trainee's would.
+	await page.clock.install();
+	await page.addInitScript(() => {
+		if (!localStorage.getItem('PARAGLIDE_LOCALE')) localStorage.setItem('PARAGLIDE_LOCALE', 'en');
+	});
+	return { context, page };
+}
+
+async function joinByLink(page: Page, joinUrl: string, className: string): Promise<void> {
+	await page.goto(joinUrl);
+	await expect(page.getByRole('heading', { name: `Class “${className}”` })).toBeVisible();
+	await page.getByRole('button', { name: 'Join this class' }).click();
+	await expect(page).toHaveURL(/\/class$/);
+	await expect(page.getByRole('heading', { level: 2, name: className })).toBeVisible();
+}
+
+/**
+ * Plays a check path as a trainee would, taking a minute over it (see `trainee`); `beforeLast`
+ * runs before the last action (going offline, say).
+ */
+async function playHuman(
+	page: Page,
+	check: number,
+	beforeLast: () => Promise<void> = async () => {}
+): Promise<void> {
+	const actions = scenario.checks![check].actions;
+	for (const [index, action] of actions.entries()) {
+		if (index === actions.length - 1) {
+			await page.clock.fastForward('01:00');
+			await beforeLast();
+		}
+		await play(page, scenario, action);
+	}
+	await expect(page).toHaveURL(/\/attempts\//);
+}
+
+test('a trainee joins a class by its link; a finished attempt is sent and accepted', async ({
+	browser,
+	request,
+	baseURL,
+	page,
+	axe
+}) => {
+	const created = await request.post('/api/classes', { data: { name: 'Spring <b>class</b>' } });
+	expect(created.status()).toBe(201);
+	const { code, joinUrl } = await created.json();
+
+	// The join page by link, looked at before joining.
+	await page.goto(joinUrl);
+	await expect(page.getByRole('heading', { name: 'Class “Spring <b>class</b>”' })).toBeVisible();
+	await axe('join page');
+
+	const one = await trainee(browser, baseURL!);
+	await joinByLink(one.page, joinUrl, 'Spring <b>class</b>');
+	await axe('class page');
+	await one.page.goto('/');
+	await expect(one.page.getByText('In class “Spring <b>class</b>”')).toBeVisible();
+
+	await startDeal(one.page, scenario.id, 'assessment', { name: 'Chen Qi' });
+	await playHuman(one.page, 2);
+	const status = one.page.getByRole('status', { name: 'Class' });
+	await expect(status).toContainText('Accepted by the class hub');
+
+	const board = await (await request.get(`/api/classes/${code}/board`)).json();
+	expect(board.rows.map((row: { player: string }) => row.player)).toEqual(['Chen Qi']);
+	await one.context.close();
+});
+
+test('two trainees finish; the projector ranks both live, one sent after coming back online', async ({
+	browser,
+	request,
+	baseURL,
+	page,
+	axe
+}) => {
+	// Two deals played through the UI, one after the other, on a shared machine.
+	test.setTimeout(180_000);
+	const created = await request.post('/api/classes', { data: { name: 'Autumn class' } });
+	const { code, joinUrl } = await created.json();
+
+	// The projector: joined like a trainee, showing the class's board and its join link.
+	await joinByLink(page, joinUrl, 'Autumn class');
+	await page.goto('/scoreboard');
+	const classBoard = page.getByTestId('class-board');
+	await expect(classBoard).toContainText('No assessment result has reached the class yet.');
+	await axe('scoreboard with the class board');
+	await page.goto('/scoreboard/projector?source=class');
+	await expect(page.getByTestId('join-link')).toHaveText(`Join the class: ${joinUrl}`);
+	const projector = page.locator('[data-testid="projector"][data-ready="true"]');
+	await expect(projector).toContainText('No results yet.');
+	await axe('projector of the class');
+	const rows = projector.locator('li[data-rank]');
+
+	const one = await trainee(browser, baseURL!);
+	const two = await trainee(browser, baseURL!);
+	await joinByLink(one.page, joinUrl, 'Autumn class');
+	await joinByLink(two.page, joinUrl, 'Autumn class');
+
+	await startDeal(one.page, scenario.id, 'assessment', { name: 'Chen Qi' });
+	await playHuman(one.page, 2);
+	await expect(rows).toHaveCount(1);
+	await expect(rows.nth(0)).toHaveAttribute('data-name', 'Chen Qi');
+
+	// The second trainee loses the network before the last action. (The app has no service
+	// worker: the debrief's code is loaded once beforehand, as a trainee's earlier visit would.)
+	await two.page.goto('/attempts/none');
+	await expect(two.page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+	await startDeal(two.page, scenario.id, 'assessment', { name: 'Wang Wei' });
+	await playHuman(two.page, 1, () => two.context.setOffline(true));
+	const status = two.page.getByRole('status', { name: 'Class' });
+	await expect(status).toContainText('Waiting to be sent to the class');
+	await expect(rows).toHaveCount(1);
+
+	await two.context.setOffline(false);
+	await expect(rows).toHaveCount(2);
+	const board = await (await request.get(`/api/classes/${code}/board`)).json();
+	const names = board.rows.map((row: { player: string }) => row.player);
+	expect(names.sort()).toEqual(['Chen Qi', 'Wang Wei']);
+	await expect(rows.nth(0)).toHaveAttribute('data-name', board.rows[0].player);
+	await expect(rows.nth(1)).toHaveAttribute('data-name', board.rows[1].player);
+
+	// The trainee's debrief shows the hub's verdict once back online, and so does the class page.
+	await expect(status).toContainText('Accepted by the class hub');
+	await two.page.goto('/class');
+	await expect(two.page.locator('[data-outbox-status="accepted"]')).toHaveCount(1);
+	await one.context.close();
+	await two.context.close();
+});
