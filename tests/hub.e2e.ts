@@ -2,7 +2,9 @@
  * The app with the class hub (issue 18): the browser tests are served by the hub (playwright
  * config), so the API is on the same origin as the app.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { formatCode } from '../src/lib/hub/class-code';
 import { expect, test } from './fixtures';
 import { play, readScenario, startDeal } from './play-driver';
 
@@ -142,4 +144,105 @@ test('two trainees finish; the projector ranks both live, one sent after coming 
 	await expect(two.page.locator('[data-outbox-status="accepted"]')).toHaveCount(1);
 	await one.context.close();
 	await two.context.close();
+});
+
+test('a trainer makes a class in the app, shows its QR code, publishes a scenario of their own to it, and downloads its results', async ({
+	browser,
+	baseURL,
+	page,
+	request,
+	axe,
+	switchLanguage
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/trainer/class');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Class hub');
+	await axe('trainer class page, no class yet');
+	await page.getByLabel('Class name').fill('Winter class');
+	await page.getByRole('button', { name: 'Make the class' }).click();
+	await expect(page.getByRole('status')).toContainText('The class is made.');
+	const section = page.getByTestId('trainer-class');
+	await expect(section.getByRole('heading', { name: 'Winter class' })).toBeVisible();
+	const joinUrl = (await page.getByTestId('class-join-link').textContent())!.trim();
+	expect(joinUrl).toMatch(new RegExp(`^${baseURL}/join\\?class=[0-9A-Z]{12}$`));
+	const code = new URL(joinUrl).searchParams.get('class')!;
+	await expect(page.getByTestId('join-qr')).toHaveAttribute('data-url', joinUrl);
+	await expect(
+		page.getByRole('img', { name: `QR code of the join link ${joinUrl}` })
+	).toBeVisible();
+	await expect(page.getByTestId('class-attempts')).toHaveText('0');
+	await axe('trainer class page with its class');
+
+	// The key stays hidden until asked for; it is the hub's key for this class.
+	await page.getByRole('button', { name: 'Show' }).click();
+	const key = (await section.locator('dd .font-mono').last().textContent())!.trim();
+	const view = await request.get(`/api/classes/${code}/trainer`, {
+		headers: { authorization: `Bearer ${key}` }
+	});
+	expect(view.status()).toBe(200);
+
+	// A scenario of the trainer's own, published in the studio, then to the class.
+	const text = readFileSync('scenarios/city-hospital-his.json', 'utf8')
+		.replace('"version": 2', '"version": 3')
+		.replace(
+			'"title": "City Hospital: a new information system"',
+			'"title": "City Hospital, winter edition"'
+		);
+	await page.goto('/trainer');
+	await page.locator('input[type="file"]').setInputFiles({
+		name: 'winter.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(text)
+	});
+	await page.getByRole('tab', { name: 'Publish' }).click();
+	await page.getByLabel('Change note (required)').fill('The winter edition.');
+	await page.getByRole('button', { name: 'Publish version 3' }).click();
+	await expect(page).toHaveURL(/\/trainer$/);
+	await page.getByRole('button', { name: 'Publish version 3 to the class “Winter class”' }).click();
+	await expect(page.getByText('Published to the class.')).toBeVisible();
+	const listed = await (await request.get(`/api/classes/${code}/scenarios`)).json();
+	expect(listed.scenarios).toMatchObject([{ id: 'city-hospital-his', version: 3 }]);
+
+	await page.goto('/trainer/class');
+	await expect(page.getByTestId('class-scenario')).toContainText('City Hospital, winter edition');
+	await expect(page.getByTestId('class-scenario')).toContainText('In the class');
+
+	// A trainee who joins the class finds the trainer's scenario in the library.
+	const one = await trainee(browser, baseURL!);
+	await joinByLink(one.page, joinUrl, 'Winter class');
+	await expect(one.page.getByTestId('class-scenarios-added')).toContainText(
+		'New in your library from this class: 1'
+	);
+	await one.page.goto('/scenarios');
+	await expect(
+		one.page.getByRole('article', { name: 'City Hospital, winter edition' })
+	).toBeVisible();
+	await one.context.close();
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download the results (CSV)' }).click();
+	expect((await download).suggestedFilename()).toMatch(
+		new RegExp(`^sales-sim-class-${code}-.*\\.csv$`)
+	);
+
+	await switchLanguage('zh-CN');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('班级中心');
+	await axe('trainer class page in Chinese');
+
+	// Another device of the trainer's: a wrong key is refused, the right one kept.
+	const other = await browser.newContext({ baseURL });
+	const second = await other.newPage();
+	await second.addInitScript(() => localStorage.setItem('PARAGLIDE_LOCALE', 'en'));
+	await second.goto('/trainer/class');
+	await second.getByLabel('Class code').fill(code.toLowerCase());
+	await second.getByLabel('Trainer key').fill('x'.repeat(43));
+	await second.getByRole('button', { name: 'Use this class' }).click();
+	await expect(second.getByRole('alert')).toHaveText(
+		'The hub did not accept this trainer key for the class.'
+	);
+	await second.getByLabel('Trainer key').fill(key);
+	await second.getByRole('button', { name: 'Use this class' }).click();
+	await expect(second.getByRole('status')).toContainText('This device now runs the class.');
+	await expect(second.getByTestId('class-code')).toHaveText(formatCode(code));
+	await other.close();
 });

@@ -330,6 +330,19 @@ export function createHub(options: HubOptions) {
 		});
 	});
 
+	// The trainer's view of the class: what the app's class page shows, and a check of the key.
+	app.get('/api/classes/:code/trainer', trainer, async (c) => {
+		const found = c.get('hubClass');
+		return c.json({
+			code: found.code,
+			name: found.name,
+			createdAt: new Date(found.createdAt).toISOString(),
+			joinUrl: `${publicOrigin(c)}/join?class=${found.code}`,
+			attempts: await store.countAttempts(found.code),
+			scenarios: await store.listPublished(found.code)
+		});
+	});
+
 	// ---------------------------------------------------------------- attempts
 
 	app.post('/api/classes/:code/attempts', async (c) => {

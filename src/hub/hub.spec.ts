@@ -138,6 +138,7 @@ describe.each(DB_KINDS)('class hub on %s', (kind) => {
 				}),
 			(headers: Headers) =>
 				call(`${api}/classes/${code}/attempts/${'0'.repeat(64)}`, { method: 'DELETE', headers }),
+			(headers: Headers) => call(`${api}/classes/${code}/trainer`, { headers }),
 			(headers: Headers) => call(`${api}/classes/${code}/export.csv`, { headers }),
 			(headers: Headers) => call(`${api}/classes/${code}/backup`, { headers }),
 			(headers: Headers) =>
@@ -201,6 +202,14 @@ describe.each(DB_KINDS)('class hub on %s', (kind) => {
 		]);
 		const file = await call(`${api}/classes/${code}/scenarios/test-plant/1`);
 		expect(file.body).toEqual(JSON.parse(TEST_SCENARIO_TEXT));
+		const view = await call(`${api}/classes/${code}/trainer`, { headers: auth() });
+		expect(view.status).toBe(200);
+		expect(view.body).toMatchObject({
+			code,
+			attempts: 0,
+			scenarios: [{ id: 'test-plant', version: 1, hash: played.hash }]
+		});
+		expect(view.body.joinUrl).toMatch(new RegExp(`/join\\?class=${code}$`));
 	});
 
 	it('accepts an honest attempt with the verdict, and the same play again as already stored', async () => {
@@ -663,7 +672,8 @@ describe('limits (PGlite)', () => {
 			'/api/classes/{code}/scenarios',
 			'/api/classes/{code}/attempts/{hash}',
 			'/api/classes/{code}/export.csv',
-			'/api/classes/{code}/backup'
+			'/api/classes/{code}/backup',
+			'/api/classes/{code}/trainer'
 		])
 			expect(Object.keys(served.body.paths)).toContain(path);
 	});

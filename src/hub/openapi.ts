@@ -145,6 +145,20 @@ export const openApiDocument = {
 				responses: { '200': json({ type: 'object' }, 'The class.'), '404': notFound }
 			}
 		},
+		'/api/classes/{code}/trainer': {
+			get: {
+				summary:
+					'The class as its trainer sees it (trainer): name, join link, attempts, published scenarios',
+				description: 'Also how a client checks a trainer key before keeping it.',
+				parameters: [code],
+				security: trainer,
+				responses: {
+					'200': json({ type: 'object' }, 'The class.'),
+					'401': unauthorized,
+					'404': notFound
+				}
+			}
+		},
 		'/api/classes/{code}/attempts': {
 			post: {
 				summary: 'Send a finished attempt',

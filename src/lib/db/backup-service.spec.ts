@@ -68,6 +68,13 @@ async function fill(s: TestStorage) {
 	});
 	await s.settings.set('currentPlayerId', li.id);
 	await s.settings.set('persistence', { askedAt: T0, granted: true });
+	await s.settings.set('hubTrainer', {
+		hub: 'https://hub.example.com',
+		code: '7KQ2M9XD4TRB',
+		name: 'Spring',
+		trainerKey: 'k'.repeat(43),
+		savedAt: T0
+	});
 	return { east, west, li, zhao };
 }
 
@@ -98,8 +105,8 @@ describe('backup', () => {
 			['deals', 1, 0, 0],
 			['scenarios', 1, 0, 0],
 			['competitions', 1, 0, 0],
-			// The persistence answer belongs to the device that asked.
-			['settings', 1, 0, 1]
+			// The persistence answer and the trainer key belong to the device: not in the file.
+			['settings', 1, 0, 0]
 		]);
 		// Checking writes nothing.
 		expect(Object.values(await target.backup.counts())).toEqual(TABLE_NAMES.map(() => 0));
@@ -107,7 +114,7 @@ describe('backup', () => {
 		expect(await target.backup.counts()).toMatchObject({ players: 2, attempts: 2, settings: 1 });
 		const expected = await dump(source);
 		expected.settings = expected.settings.filter(
-			(row) => (row as { key: string }).key !== 'persistence'
+			(row) => !['persistence', 'hubTrainer'].includes((row as { key: string }).key)
 		);
 		// Attempts new to this device arrive at the restore, in the order they had arrived there;
 		// everything else is as it was.
@@ -124,12 +131,30 @@ describe('backup', () => {
 		expect({ ...restored, attempts: [] }).toEqual({ ...expected, attempts: [] });
 	});
 
+	it('leaves out a device fact found in a backup made elsewhere', async () => {
+		const source = storage();
+		await fill(source);
+		const file = JSON.parse(await (await source.backup.export()).text());
+		expect(JSON.stringify(file)).not.toContain('k'.repeat(43));
+		const settings = file.data.data.find((t: { tableName: string }) => t.tableName === 'settings');
+		settings.rows.push({ key: 'persistence', value: { askedAt: T0, granted: false } });
+		const target = storage();
+		await target.settings.set('persistence', { askedAt: T0 + 1, granted: true });
+		const plan = planOf(await target.backup.check(fileOf(file)));
+		expect(plan.tables.find((t) => t.table === 'settings')).toMatchObject({
+			added: 1,
+			skipped: 1
+		});
+		await target.backup.apply(plan);
+		expect(await target.settings.get('persistence')).toEqual({ askedAt: T0 + 1, granted: true });
+	});
+
 	it('finds nothing to change when the same backup is imported again', async () => {
 		const s = storage();
 		await fill(s);
 		const before = await dump(s);
 		const plan = planOf(await s.backup.check(await s.backup.export()));
-		expect(plan.totals).toEqual({ added: 0, replaced: 0, unchanged: 10, skipped: 1 });
+		expect(plan.totals).toEqual({ added: 0, replaced: 0, unchanged: 10, skipped: 0 });
 		await s.backup.apply(plan);
 		expect(await dump(s)).toEqual(before);
 	});

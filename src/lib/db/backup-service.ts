@@ -263,7 +263,10 @@ export class BackupService {
 			const { exportDB } = await import('dexie-export-import');
 			return exportDB(this.db, {
 				prettyJson: false,
-				skipTables: [...DERIVED_TABLES, ...DEVICE_TABLES]
+				skipTables: [...DERIVED_TABLES, ...DEVICE_TABLES],
+				// This device's own facts (a class joined, a trainer key) stay on it.
+				filter: (table, value) =>
+					table !== 'settings' || !DEVICE_SETTINGS.has((value as SettingRecord).key)
 			});
 		});
 	}

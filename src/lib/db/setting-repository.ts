@@ -39,6 +39,18 @@ export const SETTINGS = {
 		code: z.string().regex(/^[0-9A-Z]{12}$/),
 		name: z.string().min(1).max(MAX_NAME),
 		joinedAt: timeSchema
+	}),
+	/**
+	 * The class this device's trainer runs on a class hub: the hub's origin, the class code, its
+	 * name and the trainer key the hub gave when the class was made (it lets this device publish
+	 * scenarios to the class and download its results). A device fact: never in a backup.
+	 */
+	hubTrainer: z.strictObject({
+		hub: z.url({ protocol: /^https?$/ }).max(500),
+		code: z.string().regex(/^[0-9A-Z]{12}$/),
+		name: z.string().min(1).max(MAX_NAME),
+		trainerKey: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/),
+		savedAt: timeSchema
 	})
 } as const;
 
@@ -48,7 +60,8 @@ export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]>;
 /** Facts about this browser, not about the class: a backup restored elsewhere leaves them be. */
 export const DEVICE_SETTINGS: ReadonlySet<string> = new Set<SettingKey>([
 	'persistence',
-	'hubClass'
+	'hubClass',
+	'hubTrainer'
 ]);
 
 export function isSettingKey(key: string): key is SettingKey {

@@ -3,22 +3,43 @@
  * setting, joined from the /join page, left from the class page. Without a class the app works
  * alone, exactly as before.
  */
-import { settings as storedSettings, type SettingValue } from '$lib/db';
+import {
+	scenarios as storedScenarios,
+	settings as storedSettings,
+	type SettingValue
+} from '$lib/db';
+import type { ClassScenarioStorage, ClassScenarioSync } from '$lib/hub/class-scenarios';
 import type { ClassInfo } from '$lib/hub/hub-client';
 
 export type JoinedClass = SettingValue<'hubClass'>;
 
 export interface HubClassStorage {
 	settings: Pick<typeof storedSettings, 'get' | 'set' | 'remove'>;
+	/** Where the class's published scenarios go (this device's library). */
+	scenarios?: ClassScenarioStorage;
 }
+
+/**
+ * The library of this device: shipped, archived and stored versions; new ones stored published.
+ * The catalogue and the validator load only when a class is joined (they are not first-screen code).
+ */
+const libraryStorage: ClassScenarioStorage = {
+	hashOf: async (id, version) => {
+		const { findScenario } = await import('$lib/scenarios/catalogue');
+		return (await findScenario(id, version))?.hash;
+	},
+	save: async (text) => void (await storedScenarios.save(text, 'published'))
+};
 
 export class HubClassState {
 	#storage: HubClassStorage;
 	#joined = $state.raw<JoinedClass | undefined>();
 	#loaded = $state(false);
 	#loading: Promise<void> | undefined;
+	#synced = $state.raw<ClassScenarioSync | undefined>();
+	#syncing: Promise<ClassScenarioSync | undefined> | undefined;
 
-	constructor(storage: HubClassStorage = { settings: storedSettings }) {
+	constructor(storage: HubClassStorage = { settings: storedSettings, scenarios: libraryStorage }) {
 		this.#storage = storage;
 	}
 
@@ -43,6 +64,26 @@ export class HubClassState {
 		return this.#loading;
 	}
 
+	/** What the last look at the class's published scenarios found (see `syncScenarios`). */
+	get synced(): ClassScenarioSync | undefined {
+		return this.#synced;
+	}
+
+	/**
+	 * Brings the scenarios the trainer published to the joined class into this device's library
+	 * (once at a time; nothing without a class or when the hub cannot be reached).
+	 */
+	syncScenarios(): Promise<ClassScenarioSync | undefined> {
+		const joined = this.#joined;
+		const storage = this.#storage.scenarios;
+		if (!joined || !storage) return Promise.resolve(undefined);
+		this.#syncing ??= import('$lib/hub/class-scenarios')
+			.then(({ syncClassScenarios }) => syncClassScenarios(joined.hub, joined.code, storage))
+			.then((result) => (this.#synced = result))
+			.finally(() => (this.#syncing = undefined));
+		return this.#syncing;
+	}
+
 	/** Joins the class the hub described (replacing any class joined before). */
 	async join(hub: string, info: ClassInfo, now = Date.now()): Promise<JoinedClass> {
 		const joined: JoinedClass = { hub, code: info.code, name: info.name, joinedAt: now };
@@ -56,6 +97,7 @@ export class HubClassState {
 	async leave(): Promise<void> {
 		await this.#storage.settings.remove('hubClass');
 		this.#joined = undefined;
+		this.#synced = undefined;
 		this.#loaded = true;
 	}
 

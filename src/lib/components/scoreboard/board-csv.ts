@@ -1,4 +1,5 @@
 /** The board on screen as a CSV table, with headings in the current language. */
+import { downloadBlob } from '../download';
 import { termLabel } from '$lib/i18n/labels';
 import { m } from '$lib/paraglide/messages.js';
 import type { BoardView } from '$lib/scoreboard/board-query';
@@ -107,12 +108,5 @@ export function boardFile(
 
 /** Hands a file to the browser's download. */
 export function download(file: BoardFile): void {
-	const url = URL.createObjectURL(new Blob([file.text], { type: 'text/csv;charset=utf-8' }));
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = file.name;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
+	downloadBlob(file.name, new Blob([file.text], { type: 'text/csv;charset=utf-8' }));
 }
