@@ -124,6 +124,21 @@ export class StudioScenarios {
 		return best && { version: best.scenario.version, ...best };
 	}
 
+	/** The newest version of `id` that reads (shipped, published or retired), if any. */
+	newest(id: string): ReturnType<StudioScenarios['previous']> {
+		return this.previous(id, Number.POSITIVE_INFINITY);
+	}
+
+	/** The newest version of each scenario that names `id` as its original (`translationOf`). */
+	translationsOf(id: string): Scenario[] {
+		const twins = new Set(
+			[...this.#shipped.map((s) => s.scenario), ...this.#stored.flatMap((s) => s.scenario ?? [])]
+				.filter((scenario) => scenario.translationOf?.id === id)
+				.map((scenario) => scenario.id)
+		);
+		return [...twins].flatMap((twin) => this.newest(twin)?.scenario ?? []);
+	}
+
 	/** Every scenario id in use on this device (a fresh set each time, not live state). */
 	ids(): Set<string> {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off value, not state

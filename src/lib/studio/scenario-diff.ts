@@ -70,7 +70,7 @@ const isPlainList = (value: unknown): value is PlainList =>
  * The value in the shape the diff compares: lists of items with ids become objects keyed by id;
  * lists of plain values become one comparable text (kept beside it for display).
  */
-function comparable(value: unknown, lists: Map<string, unknown[]>): unknown {
+export function comparable(value: unknown, lists: Map<string, unknown[]>): unknown {
 	if (Array.isArray(value)) {
 		const keyed = byId(value);
 		if (keyed) return comparable(keyed, lists);
@@ -166,7 +166,7 @@ function isVocabulary(value: string): boolean {
 	return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value);
 }
 
-function placeOf(path: string[], names: Map<string, string>): PlacePart[] {
+export function placeOf(path: string[], names: Map<string, string>): PlacePart[] {
 	return path.map((segment, i): PlacePart => {
 		const parent = path[i - 1];
 		if (parent === 'stages' && i === 1) return { kind: 'stage', stage: segment };
