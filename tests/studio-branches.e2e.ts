@@ -211,3 +211,37 @@ test('a trainer writes a branching deal through the forms only, and the JSON kee
 	);
 	await expect(intel.getByLabel('Kind').last()).toHaveValue('competitor');
 });
+
+test('what the forms added, the forms remove, and the JSON is as it was', async ({ page, axe }) => {
+	await page.goto('/trainer');
+	await page.getByRole('button', { name: 'New blank scenario' }).click();
+	await expect(page.getByRole('heading', { name: 'Errors (0)' })).toBeVisible();
+	const download = async () => {
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export the draft' }).click()
+		]);
+		return readFileSync((await file.path()) ?? '', 'utf8');
+	};
+	const before = await download();
+	await page.getByRole('tab', { name: 'Forms' }).click();
+	const people = page.getByRole('region', { name: 'People' });
+	const rows = people.getByRole('row');
+	const count = await rows.count();
+	await people.getByRole('button', { name: '+ Add a person' }).click();
+	await expect(rows).toHaveCount(count + 1);
+	const design = page.getByRole('region', { name: '3. System design' });
+	const events = design.getByLabel('What happens');
+	const eventCount = await events.count();
+	await design.getByRole('button', { name: '+ Add an event' }).click();
+	await expect(events).toHaveCount(eventCount + 1);
+	await axe('forms with remove buttons');
+
+	await people.getByRole('button', { name: 'Remove New person' }).click();
+	await expect(rows).toHaveCount(count);
+	await design
+		.getByRole('button', { name: `Remove event ${eventCount + 1} of System design` })
+		.click();
+	await expect(events).toHaveCount(eventCount);
+	expect(await download()).toBe(before);
+});

@@ -134,8 +134,14 @@ function indentOf(text: string): { insertSpaces: boolean; tabSize: number; eol: 
 function change(text: string, path: JsonPath, value: unknown, arrayInsertion = false): string {
 	const edits = modify(text, path, value, { isArrayInsertion: arrayInsertion });
 	const next = applyEdits(text, edits);
-	if (edits.length !== 1 || value === undefined) return next;
+	if (edits.length !== 1) return next;
 	const [edit] = edits;
+	// A removed item or field: the line break before what followed it is laid out again (removing
+	// the last item of a list would otherwise pull its closing bracket onto the item before).
+	if (value === undefined) {
+		const range = { offset: Math.max(0, edit.offset - 1), length: 2 };
+		return applyEdits(next, format(next, range, indentOf(text)));
+	}
 	// A value replaced in place keeps its line; only something new (a field, an item) is laid out.
 	if (edit.length > 0 && (typeof value !== 'object' || value === null)) return next;
 	// From just before the inserted text (so the comma before it is laid out too) to its end.

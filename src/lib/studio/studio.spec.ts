@@ -284,6 +284,23 @@ describe('form edits keep the trainer’s formatting', () => {
 		expect(text.slice(missing.offset, missing.offset + missing.length)).toBe('"a": {"b": 1}');
 	});
 
+	it('removes what it added, leaving the file exactly as it was', () => {
+		const blank = blankScenario('en', 'my-deal');
+		for (const list of [['people'], ['intel'], ['stages', 'system-design', 'events'], ['checks']]) {
+			const added = appendAt(blank, list, { id: 'new', text: 'New' });
+			const removed = setPath(added, [...list, arrayLength(added, list) - 1], undefined);
+			expect(removed, list.join('.')).toBe(blank);
+		}
+		// An item in the middle goes with its comma, and the next item keeps its line.
+		const withoutSecond = setPath(blank, ['people', 1], undefined);
+		expect(JSON.parse(withoutSecond).people.map((p: { id: string }) => p.id)).toEqual(
+			JSON.parse(blank)
+				.people.filter((_: unknown, i: number) => i !== 1)
+				.map((p: { id: string }) => p.id)
+		);
+		expect(withoutSecond).toMatch(/\},\n\t\t\{\n\t\t\t"id"/);
+	});
+
 	it('adds a check to the blank scenario that still validates and passes', () => {
 		const blank = blankScenario('en', 'my-deal');
 		const next = appendAt(blank, ['checks'], {
