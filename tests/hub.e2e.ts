@@ -60,6 +60,8 @@ test('a trainee joins a class by its link; a finished attempt is sent and accept
 	page,
 	axe
 }) => {
+	// A deal played through the UI, on a shared machine.
+	test.setTimeout(120_000);
 	const created = await request.post('/api/classes', { data: { name: 'Spring <b>class</b>' } });
 	expect(created.status()).toBe(201);
 	const { code, joinUrl } = await created.json();

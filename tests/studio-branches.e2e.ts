@@ -67,6 +67,8 @@ test('the try-out starts after a check’s path at a chosen stage, and a finishe
 	page,
 	axe
 }) => {
+	// A check's path replayed, then a play through the UI, on a shared machine.
+	test.setTimeout(120_000);
 	await page.goto('/trainer');
 	await importFile(page, 'riverside.json', river);
 	await page.getByText('Try from a stage…').click();
