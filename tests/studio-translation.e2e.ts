@@ -38,7 +38,7 @@ test('a translation is shown beside its original, and a difference of structure 
 		`city-hospital-his v${original.version} and its translation city-hospital-his-zh v1`
 	);
 	const structure = page.getByTestId('translation-structure');
-	await expect(structure).toContainText('1 differences of structure');
+	await expect(structure).toContainText('Differences of structure: 1.');
 	await expect(structure).toContainText(`${original.people[0].name} › influence`);
 	const title = pair.getByRole('row', { name: /^title/ });
 	await expect(title.getByRole('cell').nth(0)).toHaveText(original.title);
