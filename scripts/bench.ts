@@ -11,6 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { CPU_SLOWDOWN, launch, type Wait } from './bench/browser';
 import { benchReplay, benchValidation } from './bench/engine';
+import { benchSkills } from './bench/skills';
 import { firstLoad, largest } from './bench/first-load';
 import { fuzzPassed, fuzzSection, fuzzValidator, type FuzzResult } from './bench/fuzz';
 import { playOnce, type InteractionKind, type Timed } from './bench/interactions';
@@ -276,6 +277,39 @@ async function measureEngine() {
 	});
 }
 
+function measureSkills() {
+	log('skills: 100,000 attempts');
+	const result = benchSkills();
+	const about = `${result.attempts.toLocaleString('en-US')} attempts of ${result.players.toLocaleString('en-US')} players in ${result.teams} teams over ${result.weeks} weeks; CPU time`;
+	figures.push(
+		{
+			id: 'skills.sum',
+			group: 'Skills (Node)',
+			label: 'class page: 100,000 attempts to skill sums, once',
+			unit: 'ms',
+			value: median(result.build),
+			detail: `${about}; median of ${result.build.length}; stored rows read from IndexedDB not included`
+		},
+		{
+			id: 'skills.change',
+			group: 'Skills (Node)',
+			label: 'class page: change of team or skill, worst',
+			unit: 'ms',
+			value: worst(result.changes),
+			detail: `${about}; heat map rows, staves, trend, 3 KPI targets with weekly control; median ${median(result.changes)!.toFixed(1)} ms of ${result.changes.length}`,
+			budget: { max: 100, source: 'stated' }
+		},
+		{
+			id: 'skills.calibration',
+			group: 'Skills (Node)',
+			label: "trainee page: a trainee's calibration and funnel from the sums, worst",
+			unit: 'ms',
+			value: worst(result.calibration),
+			detail: `${result.calibration.length} trainees of about ${Math.round(result.attempts / result.players)} attempts each`
+		}
+	);
+}
+
 let fuzz: FuzzResult | undefined;
 
 function write(failure?: string) {
@@ -326,6 +360,7 @@ try {
 		await server.stop();
 	}
 	await measureEngine();
+	measureSkills();
 	log('validator fuzz run: 10,000 generated hostile files');
 	fuzz = fuzzValidator();
 } catch (error) {
