@@ -75,11 +75,16 @@ export function heatmapOption(
 	rows: readonly MemberRow[],
 	name: (id: string) => string
 ): EChartsCoreOption {
-	const data: [number, number, number | '-'][] = [];
+	// Dark cells (low levels) carry white figures, light ones dark figures.
+	const data: { value: [number, number, number | '-']; label: { color: string } }[] = [];
 	rows.forEach((row, y) =>
-		row.levels.forEach((level, x) =>
-			data.push([x, y, Number.isNaN(level) ? '-' : Math.round(level * 100)])
-		)
+		row.levels.forEach((level, x) => {
+			const value = Number.isNaN(level) ? '-' : Math.round(level * 100);
+			data.push({
+				value: [x, y, value],
+				label: { color: value !== '-' && (value < 30 || value >= 85) ? '#ffffff' : '#0f172a' }
+			});
+		})
 	);
 	return {
 		tooltip: { position: 'top' },
@@ -101,7 +106,7 @@ export function heatmapOption(
 			show: false,
 			inRange: { color: ['#b91c1c', '#f59e0b', '#fde68a', '#86efac', '#15803d'] }
 		},
-		series: [{ type: 'heatmap', data, label: { show: true, color: '#0f172a' } }]
+		series: [{ type: 'heatmap', data, label: { show: true } }]
 	};
 }
 
