@@ -9,9 +9,9 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
-import { CPU_SLOWDOWN, launch, type Wait } from './bench/browser';
+import { CPU_SLOWDOWN, launch, waited, type Wait } from './bench/browser';
 import { benchReplay, benchValidation } from './bench/engine';
-import { benchSkills } from './bench/skills';
+import { benchSkills, SKILLS_READY, skillsPageTimes } from './bench/skills';
 import { firstLoad, largest } from './bench/first-load';
 import { fuzzPassed, fuzzSection, fuzzValidator, type FuzzResult } from './bench/fuzz';
 import { playOnce, type InteractionKind, type Timed } from './bench/interactions';
@@ -168,7 +168,7 @@ async function measureBrowser(browser: Browser, origin: string) {
 
 	log('storage: seeding 100,000 attempts');
 	const params = seedParams(board);
-	const profile = await seededProfile(browser, origin, params, []);
+	const profile = await seededProfile(browser, origin, params, [SKILLS_READY]);
 	log(`storage: seeded in ${profile.seconds.toFixed(0)} s; timing the scoreboard`);
 	const board100k = await boardTimes(profile, params, RUNS);
 	if (board100k) {
@@ -229,6 +229,28 @@ async function measureBrowser(browser: Browser, origin: string) {
 			budget: { max: 100, source: 'stated' }
 		});
 	}
+	log('storage: timing the skills class page');
+	const skillsPage = await skillsPageTimes(profile.page, waited, RUNS);
+	figures.push(
+		{
+			id: 'skills.page.paint',
+			group: 'Storage',
+			label: 'skills class page of 100,000 attempts: navigation to skill table painted',
+			unit: 'ms',
+			value: median(skillsPage.painted),
+			detail: `${skillsPage.members} members; median of ${RUNS} (${skillsPage.painted.map(Math.round).join(', ')} ms)`,
+			budget: { max: 1000, source: 'stated' }
+		},
+		{
+			id: 'skills.page.change',
+			group: 'Storage',
+			label: 'skills class page of 100,000 attempts: team or skill changed to next frame, worst',
+			unit: 'ms',
+			value: worst(skillsPage.changes),
+			detail: `every team, then every skill; median ${Math.round(median(skillsPage.changes)!)} ms of ${skillsPage.changes.length}`,
+			budget: { max: 100, source: 'stated' }
+		}
+	);
 	await profile.close();
 
 	log('storage: resuming a deal of 200 actions');

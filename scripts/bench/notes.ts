@@ -38,6 +38,10 @@ export const WHY_MISSED: Record<string, string> = {
 		'Validation reads the text twice (a JSON parser that keeps positions, then the schema) and hashes it; the slowest files are the longest.',
 	'engine.replay':
 		'The replay applies every action to a copied context; a slow machine or a busy one shows it first.',
+	'skills.page.paint':
+		'The class page reads every verified result and every action list from IndexedDB, replays nothing but turns each into skill levels and forecasts, and renders a heat map and a table of every member before it paints. A derived table of per-result skill rows, kept when a result is stored, and a first screen of one team would spare most of it; not done yet.',
+	'skills.page.change':
+		'The class view of 1,000 members redraws a heat map of 8,000 cells and a table of 1,000 rows; the sums themselves take under a millisecond (Skills, Node). Paging the table and the heat map would meet it; not done yet.',
 	'skills.change':
 		"A change adds up the selected team's sums per player and week (src/lib/skills/aggregate.ts); the worst is usually the first change, before the JIT has compiled the sums, and a busy machine shows it first."
 };

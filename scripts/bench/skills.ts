@@ -174,3 +174,63 @@ export function benchSkills(runs = 5): SkillsBench {
 		calibration
 	};
 }
+
+/** The class page is ready when its skill table shows (scripts/bench/browser.ts observes it). */
+export const SKILLS_READY = { name: 'skills', selector: '[data-testid=skill-table] tbody tr' };
+
+export interface SkillsPageTimes {
+	/** Navigation to the skill table painted, ms, per load. */
+	painted: number[];
+	/** A change of team or skill to the next frame, ms. */
+	changes: number[];
+	members: number;
+}
+
+/**
+ * The class page on a seeded profile (the scoreboard's 100,000 attempts): navigation to the
+ * skill table painted, `runs` times; then, on the last load, every team and then every skill
+ * chosen in turn, each timed in the page from the change to the frame after it.
+ */
+export async function skillsPageTimes(
+	open: () => Promise<import('@playwright/test').Page>,
+	waited: (
+		page: import('@playwright/test').Page,
+		name: string,
+		timeoutMs?: number
+	) => Promise<{ painted?: number }>,
+	runs: number
+): Promise<SkillsPageTimes> {
+	const painted: number[] = [];
+	let page: import('@playwright/test').Page | undefined;
+	for (let run = 0; run < runs; run++) {
+		if (page) await page.close();
+		page = await open();
+		await page.goto('/trainer/skills');
+		const { painted: at } = await waited(page, SKILLS_READY.name, 300_000);
+		painted.push(at!);
+	}
+	const members = await page!.locator('[data-testid=skill-table] tbody tr').count();
+	const changes: number[] = [];
+	for (const testid of ['team-select', 'skill-select']) {
+		const values = await page!
+			.locator(`[data-testid=${testid}] option`)
+			.evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+		for (const value of [...values.slice(1), values[0]]) {
+			changes.push(
+				await page!.evaluate(
+					async ({ testid, value }) => {
+						const select = document.querySelector(`[data-testid=${testid}]`) as HTMLSelectElement;
+						const start = performance.now();
+						select.value = value;
+						select.dispatchEvent(new Event('change', { bubbles: true }));
+						await new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+						return performance.now() - start;
+					},
+					{ testid, value }
+				)
+			);
+		}
+	}
+	await page!.close();
+	return { painted, changes, members };
+}
