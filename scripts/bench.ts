@@ -9,8 +9,9 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
-import { CPU_SLOWDOWN, launch, type Wait } from './bench/browser';
+import { CPU_SLOWDOWN, launch, waited, type Wait } from './bench/browser';
 import { benchReplay, benchValidation } from './bench/engine';
+import { benchSkills, SKILLS_READY, skillsPageTimes } from './bench/skills';
 import { firstLoad, largest } from './bench/first-load';
 import { fuzzPassed, fuzzSection, fuzzValidator, type FuzzResult } from './bench/fuzz';
 import { playOnce, type InteractionKind, type Timed } from './bench/interactions';
@@ -167,7 +168,7 @@ async function measureBrowser(browser: Browser, origin: string) {
 
 	log('storage: seeding 100,000 attempts');
 	const params = seedParams(board);
-	const profile = await seededProfile(browser, origin, params, []);
+	const profile = await seededProfile(browser, origin, params, [SKILLS_READY]);
 	log(`storage: seeded in ${profile.seconds.toFixed(0)} s; timing the scoreboard`);
 	const board100k = await boardTimes(profile, params, RUNS);
 	if (board100k) {
@@ -228,6 +229,28 @@ async function measureBrowser(browser: Browser, origin: string) {
 			budget: { max: 100, source: 'stated' }
 		});
 	}
+	log('storage: timing the skills class page');
+	const skillsPage = await skillsPageTimes(profile.page, waited, RUNS);
+	figures.push(
+		{
+			id: 'skills.page.paint',
+			group: 'Storage',
+			label: 'skills class page of 100,000 attempts: navigation to skill table painted',
+			unit: 'ms',
+			value: median(skillsPage.painted),
+			detail: `${skillsPage.members} members; median of ${RUNS} (${skillsPage.painted.map(Math.round).join(', ')} ms)`,
+			budget: { max: 1000, source: 'stated' }
+		},
+		{
+			id: 'skills.page.change',
+			group: 'Storage',
+			label: 'skills class page of 100,000 attempts: team or skill changed to next frame, worst',
+			unit: 'ms',
+			value: worst(skillsPage.changes),
+			detail: `every team, then every skill; median ${Math.round(median(skillsPage.changes)!)} ms of ${skillsPage.changes.length}`,
+			budget: { max: 100, source: 'stated' }
+		}
+	);
 	await profile.close();
 
 	log('storage: resuming a deal of 200 actions');
@@ -274,6 +297,39 @@ async function measureEngine() {
 		detail: `${slowestFile.file} (${slowestFile.kilobytes.toFixed(0)} KB); median of ${validations.length} files ${Math.round(median(validations.map((v) => v.perSecond))!).toLocaleString('en-US')} /s`,
 		budget: { min: 80, source: 'derived' }
 	});
+}
+
+function measureSkills() {
+	log('skills: 100,000 attempts');
+	const result = benchSkills();
+	const about = `${result.attempts.toLocaleString('en-US')} attempts of ${result.players.toLocaleString('en-US')} players in ${result.teams} teams over ${result.weeks} weeks; CPU time`;
+	figures.push(
+		{
+			id: 'skills.sum',
+			group: 'Skills (Node)',
+			label: 'class page: 100,000 attempts to skill sums, once',
+			unit: 'ms',
+			value: median(result.build),
+			detail: `${about}; median of ${result.build.length}; stored rows read from IndexedDB not included`
+		},
+		{
+			id: 'skills.change',
+			group: 'Skills (Node)',
+			label: 'class page: change of team or skill, worst',
+			unit: 'ms',
+			value: worst(result.changes),
+			detail: `${about}; heat map rows, staves, trend, 3 KPI targets with weekly control; median ${median(result.changes)!.toFixed(1)} ms of ${result.changes.length}`,
+			budget: { max: 100, source: 'stated' }
+		},
+		{
+			id: 'skills.calibration',
+			group: 'Skills (Node)',
+			label: "trainee page: a trainee's calibration and funnel from the sums, worst",
+			unit: 'ms',
+			value: worst(result.calibration),
+			detail: `${result.calibration.length} trainees of about ${Math.round(result.attempts / result.players)} attempts each`
+		}
+	);
 }
 
 let fuzz: FuzzResult | undefined;
@@ -326,6 +382,7 @@ try {
 		await server.stop();
 	}
 	await measureEngine();
+	measureSkills();
 	log('validator fuzz run: 10,000 generated hostile files');
 	fuzz = fuzzValidator();
 } catch (error) {

@@ -37,7 +37,13 @@ export const WHY_MISSED: Record<string, string> = {
 	'engine.validate':
 		'Validation reads the text twice (a JSON parser that keeps positions, then the schema) and hashes it; the slowest files are the longest.',
 	'engine.replay':
-		'The replay applies every action to a copied context; a slow machine or a busy one shows it first.'
+		'The replay applies every action to a copied context; a slow machine or a busy one shows it first.',
+	'skills.page.paint':
+		'The class page reads every verified result and every action list from IndexedDB, replays nothing but turns each into skill levels and forecasts, and renders a heat map and a table of every member before it paints. A derived table of per-result skill rows, kept when a result is stored, and a first screen of one team would spare most of it; not done yet.',
+	'skills.page.change':
+		'The class view of 1,000 members redraws a heat map of 8,000 cells and a table of 1,000 rows; the sums themselves take under a millisecond (Skills, Node). Paging the table and the heat map would meet it; not done yet.',
+	'skills.change':
+		"A change adds up the selected team's sums per player and week (src/lib/skills/aggregate.ts); the worst is usually the first change, before the JIT has compiled the sums, and a busy machine shows it first."
 };
 
 /** A warning when the machine was busy at the start: every timing is then inflated. */
@@ -76,6 +82,11 @@ export const METHOD: string[] = [
 	"  (`replay`, one second each), and `parseScenario` on each shipped file's text (JSON with",
 	'  positions, format, schema, whole-file rules and the content hash, half a second each). The',
 	'  slowest is checked.',
+	'- **Skills.** In Node, CPU time (scripts/bench/skills.ts): 100,000 generated results of 1,000',
+	'  players in 25 teams over 20 weeks turned into skill levels and summed once',
+	'  (src/lib/skills/aggregate.ts); then every team × skill change, timed from the sums to all the',
+	"  class page shows for it (heat map rows and staves, the group's stave, the skill's trend, three",
+	'  KPI targets measured with their weekly control); the worst is checked.',
 	'- **Storage.** 100,000 attempts on the first scenario by 1,000 trainees in 40 classes over 60',
 	'  days (four in five assessments), each with its actions row, written straight into the',
 	"  app's IndexedDB (scripts/bench/page/seed.js; a sample is checked against the app's record",

@@ -39,6 +39,8 @@ import {
 	type AttemptActionsRecord,
 	type AttemptRecord,
 	type DealRecord,
+	type KpiTargetRecord,
+	type PracticeRecord,
 	type PlayerRecord,
 	type ScenarioRecord,
 	type SettingRecord,
@@ -170,6 +172,8 @@ const SUMMARY_ORDER: TableName[] = [
 	'deals',
 	'scenarios',
 	'competitions',
+	'kpiTargets',
+	'practice',
 	'settings'
 ];
 
@@ -662,6 +666,22 @@ export class BackupService {
 			compare('scenarios', row);
 		}
 		for (const row of rows.get('competitions') ?? []) compare('competitions', row);
+		// KPI targets and practice (version 6) follow their team or player into a merged one.
+		for (const original of (rows.get('kpiTargets') ?? []) as KpiTargetRecord[])
+			compare(
+				'kpiTargets',
+				original.scope.kind === 'team'
+					? { ...original, scope: { kind: 'team', teamId: teamOf(original.scope.teamId)! } }
+					: original
+			);
+		for (const original of (rows.get('practice') ?? []) as PracticeRecord[])
+			compare('practice', {
+				...original,
+				assigneeId:
+					original.assigneeKind === 'team'
+						? teamOf(original.assigneeId)!
+						: playerOf(original.assigneeId)
+			});
 		for (const original of (rows.get('settings') ?? []) as SettingRecord[]) {
 			if (!isSettingKey(original.key) || DEVICE_SETTINGS.has(original.key)) {
 				summary('settings').skipped++;

@@ -12,6 +12,8 @@ import type {
 	AttemptRecord,
 	CompetitionRecord,
 	DealRecord,
+	KpiTargetRecord,
+	PracticeRecord,
 	PlayerRecord,
 	ScenarioRecord,
 	SettingRecord,
@@ -110,6 +112,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		// A new table: nothing to rewrite.
 		version: 5,
 		stores: { outbox: 'id, status, nextTryAt, classCode' }
+	},
+	{
+		// Version 6 (issue 19): a trainer's KPI targets ($lib/skills/kpi.ts), by when each was
+		// defined; and practice assigned to a trainee or a team, by whom it is for and when it is
+		// due (the home page reads a trainee's and their team's). New tables: nothing to rewrite.
+		version: 6,
+		stores: { kpiTargets: 'id, createdAt', practice: 'id, assigneeId, due' }
 	}
 ];
 
@@ -165,6 +174,8 @@ export class SalesSimDatabase extends Dexie {
 	scenarios!: Table<ScenarioRecord, [string, number]>;
 	competitions!: EntityTable<CompetitionRecord, 'id'>;
 	settings!: EntityTable<SettingRecord, 'key'>;
+	kpiTargets!: EntityTable<KpiTargetRecord, 'id'>;
+	practice!: EntityTable<PracticeRecord, 'id'>;
 	/** Derived: scoreboard buckets (board-buckets.ts). */
 	boardBuckets!: Table<BoardTableRow, BoardTableKey>;
 	/** Device: attempts to send to a class hub (outbox-repository.ts). */

@@ -22,6 +22,8 @@ export const {
 	competitions,
 	settings,
 	outbox,
+	kpiTargets,
+	practice,
 	backup,
 	persistence
 } = storage;
@@ -41,6 +43,8 @@ export type { BoardEntry, BoardRef, BoardSummary, BoardWindow, BucketCache } fro
 export type { NewAttempt, ImportedAttempt, AddOutcome, AttemptFilter } from './attempt-repository';
 export type { NewDeal, FinishedDeal } from './deal-repository';
 export type { NewCompetition } from './competition-repository';
+export type { NewPractice } from './skills-repository';
+export { ASSIGNEE_KINDS } from './records';
 export type { SettingKey, SettingValue } from './setting-repository';
 export { scenarioHashSync } from './scenario-repository';
 export { attemptFingerprint, exportedAttemptFingerprint } from './fingerprint';

@@ -133,6 +133,6 @@ describe('the outbox table', () => {
 		open.push(s);
 		expect(await s.settings.get('firstPlaySeen')).toBe(true);
 		expect(await s.outbox.waiting()).toEqual([]);
-		expect(s.db.verno).toBe(5);
+		expect(s.db.verno).toBeGreaterThanOrEqual(5);
 	});
 });

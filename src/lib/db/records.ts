@@ -14,6 +14,8 @@ import { OUTCOMES, RULES_VERSION, SCORE_CATEGORIES } from '$lib/engine/methodolo
 import { cleanName, MAX_NAME_LENGTH } from '$lib/engine/names';
 import { MAX_SEED } from '$lib/engine/random';
 import { actionSchema, idSchema, MAX_ACTIONS, MODES } from '$lib/engine/scenario/schema';
+import { kpiDefinitionSchema } from '$lib/skills/kpi';
+import { SKILLS } from '$lib/skills/skills';
 
 // Practice shows the coach; only assessment attempts count on a scoreboard. One definition, in
 // the engine's schema, where the attempt file's mode is defined.
@@ -225,6 +227,39 @@ export const settingRecordSchema = z.strictObject({
 });
 export type SettingRecord = z.output<typeof settingRecordSchema>;
 
+/**
+ * A KPI target a trainer defined for the class or a team (issue 19; $lib/skills/kpi.ts): a
+ * metric, a comparator and a threshold 0..1.
+ */
+export const kpiTargetRecordSchema = kpiDefinitionSchema.extend({
+	id: recordIdSchema,
+	createdAt: timeSchema
+});
+export type KpiTargetRecord = z.output<typeof kpiTargetRecordSchema>;
+
+/** Who practice is assigned to: one trainee, or every member of a team. */
+export const ASSIGNEE_KINDS = ['player', 'team'] as const;
+
+/**
+ * Practice a trainer assigned (issue 19): a scenario version to play by a due date, chosen for a
+ * skill (the trainee's or team's shortest stave, usually). `by` is the name the trainer signs
+ * with, null when none was given.
+ */
+export const practiceRecordSchema = z.strictObject({
+	id: recordIdSchema,
+	assigneeKind: z.enum(ASSIGNEE_KINDS),
+	/** The player's or the team's id. */
+	assigneeId: recordIdSchema,
+	scenarioId: idSchema,
+	scenarioVersion: z.int().min(1),
+	skill: z.enum(SKILLS).nullable(),
+	/** Due by the end of this time (ms since 1970). */
+	due: timeSchema,
+	assignedAt: timeSchema,
+	by: nameSchema.nullable()
+});
+export type PracticeRecord = z.output<typeof practiceRecordSchema>;
+
 /** Every table, with the schema its rows must satisfy. */
 export const RECORD_SCHEMAS = {
 	players: playerRecordSchema,
@@ -234,7 +269,9 @@ export const RECORD_SCHEMAS = {
 	deals: dealRecordSchema,
 	scenarios: scenarioRecordSchema,
 	competitions: competitionRecordSchema,
-	settings: settingRecordSchema
+	settings: settingRecordSchema,
+	kpiTargets: kpiTargetRecordSchema,
+	practice: practiceRecordSchema
 } as const;
 export type TableName = keyof typeof RECORD_SCHEMAS;
 export const TABLE_NAMES = Object.keys(RECORD_SCHEMAS) as TableName[];

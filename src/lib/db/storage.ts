@@ -14,6 +14,7 @@ import { PersistenceService, type StorageManagerLike } from './persistence-servi
 import { PlayerRepository } from './player-repository';
 import { ScenarioRepository } from './scenario-repository';
 import { SettingRepository } from './setting-repository';
+import { KpiTargetRepository, PracticeRepository } from './skills-repository';
 import { StorageContext } from './storage-context';
 import { TeamRepository } from './team-repository';
 
@@ -37,6 +38,10 @@ export interface Storage {
 	settings: SettingRepository;
 	/** Attempts to send to a joined class's hub. */
 	outbox: OutboxRepository;
+	/** A trainer's KPI targets (issue 19). */
+	kpiTargets: KpiTargetRepository;
+	/** Practice assigned to trainees and teams (issue 19). */
+	practice: PracticeRepository;
 	backup: BackupService;
 	persistence: PersistenceService;
 	/** Opens the database now; rejects with StorageUnavailableError where it cannot be opened. */
@@ -59,6 +64,8 @@ export function createStorage(db: SalesSimDatabase, options: StorageOptions = {}
 		competitions: new CompetitionRepository(context),
 		settings,
 		outbox: new OutboxRepository(context),
+		kpiTargets: new KpiTargetRepository(context),
+		practice: new PracticeRepository(context),
 		backup: new BackupService(context),
 		persistence,
 		open: () => context.open()

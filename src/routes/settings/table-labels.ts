@@ -9,6 +9,8 @@ const LABELS: Record<TableName, () => string> = {
 	deals: () => m.storage_table_deals(),
 	scenarios: () => m.storage_table_scenarios(),
 	competitions: () => m.storage_table_competitions(),
+	kpiTargets: () => m.storage_table_kpiTargets(),
+	practice: () => m.storage_table_practice(),
 	settings: () => m.storage_table_settings()
 };
 
