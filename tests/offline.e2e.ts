@@ -1,0 +1,90 @@
+/**
+ * The app offline and its updates (src/service-worker.ts, src/lib/state/app-update.svelte.ts):
+ * once loaded, a whole deal is played with the network cut, through a reload; a new build is
+ * offered with a prompt that waits for the deal in progress to end.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { currentStage, play, readScenario, startDeal } from './play-driver';
+
+const scenario = readScenario('city-hospital-his');
+const model = scenario.checks![0];
+
+/** The service worker has stored this version and answers the page's requests. */
+async function controlled(page: Page) {
+	await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated');
+}
+
+test('a whole deal is played with the network cut after the first load, through a reload', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(180_000);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await controlled(page);
+	await context.setOffline(true);
+	expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+
+	// The play page, its scenario and every chunk come from the service worker's copy.
+	await startDeal(page, scenario.id, 'assessment');
+	const half = Math.floor(model.actions.length / 2);
+	for (const action of model.actions.slice(0, half)) await play(page, scenario, action);
+	const stage = await currentStage(page).textContent();
+
+	await page.reload();
+	await expect(page.getByRole('status')).toContainText('Welcome back');
+	await expect(currentStage(page)).toHaveText(stage!);
+	for (const action of model.actions.slice(half)) await play(page, scenario, action);
+	await expect(page).toHaveURL(/\/attempts\//);
+	await expect(page.getByRole('main')).toContainText('won', { ignoreCase: true });
+	await context.setOffline(false);
+});
+
+test('a new build is offered with a prompt, which waits for the deal in progress to end', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/');
+	await controlled(page);
+	await startDeal(page, scenario.id, 'practice');
+	await play(page, scenario, model.actions[0]);
+
+	// A new build: the server's service worker differs by a byte from the one installed.
+	await context.route('**/service-worker.js', async (route) => {
+		const response = await route.fetch();
+		await route.fulfill({ response, body: `${await response.text()}\n// a new build\n` });
+	});
+	await page.evaluate(async () => {
+		const registration = await navigator.serviceWorker.getRegistration();
+		await registration!.update();
+	});
+	await page.waitForFunction(async () => {
+		const registration = await navigator.serviceWorker.getRegistration();
+		return registration?.waiting?.state === 'installed';
+	});
+	const prompt = page.getByRole('status').filter({ hasText: 'A new version of sales-sim' });
+	// Not during the deal: nothing is swapped or offered under it.
+	await expect(page.getByRole('button', { name: 'Update now' })).toHaveCount(0);
+	await expect(currentStage(page)).toContainText('Discover needs');
+
+	// Leaving the deal (it waits, stored) shows the prompt.
+	await page
+		.getByRole('navigation', { name: 'Main navigation' })
+		.getByRole('link', { name: 'Scenarios' })
+		.click();
+	await expect(prompt).toBeVisible();
+	await page.getByRole('button', { name: 'Later' }).click();
+	await expect(prompt).toHaveCount(0);
+	await page.reload();
+	// Still the old version after a reload: "Later" lasts until no tab uses it.
+	await expect(prompt).toBeVisible();
+	await page.getByRole('button', { name: 'Update now' }).click();
+	await page.waitForFunction(async () => {
+		const registration = await navigator.serviceWorker.getRegistration();
+		return !registration?.waiting && navigator.serviceWorker.controller?.state === 'activated';
+	});
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(prompt).toHaveCount(0);
+});
