@@ -7,7 +7,7 @@
  * Not part of `npm test`. Environment: BENCH_PORT (4180), BENCH_RUNS (page loads per page, 3),
  * BENCH_SKIP_BUILD=1, BUILD_DIR and KIT_OUT_DIR (.build-bench, .svelte-kit-bench), BENCH_ONLY (a
  * comma-separated list of parts to run: load, pages, interactions, storage, engine, backup, fuzz;
- * the figures are printed, and docs/performance.md is left as it is).
+ * their figures go to a section of docs/performance.md of their own, which a full run removes).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
@@ -372,6 +372,40 @@ function write(failure?: string) {
 	writeFileSync(OUT, text.replace(/\n{3,}/g, '\n\n') + (hub ? `\n${hub[0]}\n` : ''));
 }
 
+/**
+ * A run of some parts only (BENCH_ONLY): its figures in a section of their own, marked with the
+ * parts, replacing the section of an earlier run of the same parts; the full table is left.
+ */
+function writePartial(parts: string, failure?: string) {
+	const start = `<!-- bench:only=${parts} start -->`;
+	const end = `<!-- bench:only=${parts} end -->`;
+	const missed = missedNotes(figures, WHY_MISSED);
+	const section = [
+		start,
+		`## Partial run: BENCH_ONLY=${parts}`,
+		'',
+		`Only these parts were run (\`BENCH_ONLY=${parts} npm run bench\`); the next full run replaces this section.`,
+		'',
+		markdownTable(figures),
+		'',
+		failure ? `**The benchmark stopped early:** ${failure}\n` : '',
+		busyNote(host.load[0], host.cores) ?? '',
+		'',
+		...(missed.length ? ['Budgets missed:', '', ...missed.map((line) => `- ${line}`), ''] : []),
+		...describeMachine(host),
+		end
+	]
+		.join('\n')
+		.replace(/\n{3,}/g, '\n\n');
+	const current = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '# Performance\n';
+	const at = current.indexOf(start);
+	const next =
+		at >= 0
+			? current.slice(0, at) + section + current.slice(current.indexOf(end) + end.length)
+			: `${current.trimEnd()}\n\n${section}\n`;
+	writeFileSync(OUT, next);
+}
+
 let failure: string | undefined;
 try {
 	if (['load', 'pages', 'interactions', 'storage'].some((part) => runs(part as never))) {
@@ -400,8 +434,10 @@ console.log(`\n${textTable(figures)}\n`);
 const busy = busyNote(host.load[0], host.cores);
 if (busy) console.log(`NOTE    ${busy}\n`);
 for (const line of missedNotes(figures, WHY_MISSED)) console.log(`MISSED  ${line}`);
-if (ONLY) console.log(`\nBENCH_ONLY=${ONLY.join(',')}: ${OUT} left as it is.`);
-else {
+if (ONLY) {
+	writePartial(ONLY.join(','), failure?.split('\n')[0]);
+	console.log(`\nBENCH_ONLY=${ONLY.join(',')}: written to its own section of ${OUT}.`);
+} else {
 	write(failure?.split('\n')[0]);
 	console.log(`\nWritten to ${OUT} (${((Date.now() - started) / 1000).toFixed(0)} s).`);
 }

@@ -15,12 +15,23 @@ async function controlled(page: Page) {
 	await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated');
 }
 
-/** The state of the version waiting to take over, or 'none'. */
+/** The state of the version waiting to take over, 'none', or 'reloading' while the page reloads. */
 function waitingVersion(page: Page): Promise<string> {
-	return page.evaluate(
-		async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? 'none'
-	);
+	return page
+		.evaluate(
+			async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state ?? 'none'
+		)
+		.catch(() => 'reloading');
 }
+
+/** Registers the service worker under `?build=<n>` once the test has set a next build. */
+const NEXT_BUILD = `(() => {
+	const register = ServiceWorkerContainer.prototype.register;
+	ServiceWorkerContainer.prototype.register = function (url, options) {
+		const build = localStorage.getItem('test-next-build');
+		return register.call(this, build ? url + '?build=' + build : url, options);
+	};
+})();`;
 
 test('a whole deal is played with the network cut after the first load, through a reload', async ({
 	page,
@@ -52,16 +63,19 @@ test('a new build is offered with a prompt, which waits for the deal in progress
 	page
 }) => {
 	test.setTimeout(120_000);
+	await page.addInitScript(NEXT_BUILD);
 	await page.goto('/');
 	await controlled(page);
 	await startDeal(page, scenario.id, 'practice');
 	await play(page, scenario, model.actions[0]);
 
-	// A new build: a service worker script the registration has not seen. Chromium fetches a
-	// service worker's script outside Playwright's routing, so the new script is the same file
-	// under another URL, which the browser installs as a new version whatever its bytes.
+	// A new build. Chromium fetches a service worker's script outside Playwright's routing, so the
+	// server cannot be made to answer a changed script; instead the new build's script is the same
+	// file under a new URL (NEXT_BUILD, set below), which the browser installs as a new version
+	// whatever its bytes, and which the app registers from then on, as a new build's app would.
 	await page.evaluate(async () => {
-		await navigator.serviceWorker.register('/service-worker.js?build=next');
+		localStorage.setItem('test-next-build', '2');
+		await navigator.serviceWorker.register('/service-worker.js');
 	});
 	await expect.poll(() => waitingVersion(page)).toBe('installed');
 	const prompt = page.getByRole('status').filter({ hasText: 'A new version of sales-sim' });
@@ -80,7 +94,9 @@ test('a new build is offered with a prompt, which waits for the deal in progress
 	await page.reload();
 	// Still the old version after a reload: "Later" lasts until no tab uses it.
 	await expect(prompt).toBeVisible();
+	const reloaded = page.waitForEvent('load');
 	await page.getByRole('button', { name: 'Update now' }).click();
+	await reloaded;
 	// The page reloads into the new version: nothing waits any more, and it answers the page.
 	await expect.poll(() => waitingVersion(page)).toBe('none');
 	await controlled(page);
