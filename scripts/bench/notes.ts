@@ -15,6 +15,12 @@ export const WHY_MISSED: Record<string, string> = {
 		'The home page needs the Svelte runtime, the SvelteKit router, the layout and its messages; storage code is fetched only in the background.',
 	'backup.check':
 		"Checking is linear in the file's rows: every row parsed with its record schema, and every attempt's fingerprint recomputed from its play (SHA-256 of its canonical JSON, in the engine's plain TypeScript SHA-256, src/lib/engine/scenario/hash.ts), which is most of the time; on a shared, loaded machine that alone takes seconds.",
+	'load.home.all':
+		"The home page's first screen reads the trainee's data and the scenario catalogue: the storage code (Dexie, the record schemas, zod) and the validator with the engine's validation catalogues (src/lib/engine/scenario/problem-messages.ts imports messages/**/*.json whole) load with it. Validating the shipped scenarios at build time (issue 20, item 2) would take the validator off it.",
+	'load.play.js':
+		'The play page reads its scenario through the validator (zod, the whole-file rules and the validation catalogues it imports whole) and opens IndexedDB (Dexie) before its first screen.',
+	'load.scoreboard.js':
+		'The scoreboard reads every shipped scenario (and its archived versions) through the validator, and the board from IndexedDB, before its first screen.',
 	'page.home.lcp': SPA_START,
 	'page.home.longest': SPA_START,
 	'page.play.lcp': `${SPA_START} The play page also reads its scenario through the validator (JSON with positions, schema, whole-file rules, SHA-256) and opens IndexedDB before it shows the setup form, and its JavaScript is large: every message of every area in both languages is in one chunk, because labels are looked up by a computed key (src/lib/i18n/labels.ts), which defeats tree-shaking.`,
