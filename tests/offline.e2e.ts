@@ -60,7 +60,8 @@ test('a whole deal is played with the network cut after the first load, through 
 });
 
 test('a new build is offered with a prompt, which waits for the deal in progress to end', async ({
-	page
+	page,
+	axe
 }) => {
 	test.setTimeout(120_000);
 	await page.addInitScript(NEXT_BUILD);
@@ -89,6 +90,7 @@ test('a new build is offered with a prompt, which waits for the deal in progress
 		.getByRole('link', { name: 'Scenarios' })
 		.click();
 	await expect(prompt).toBeVisible();
+	await axe('the update prompt');
 	await page.getByRole('button', { name: 'Later' }).click();
 	await expect(prompt).toHaveCount(0);
 	await page.reload();
