@@ -73,4 +73,27 @@ describe('a backup of 10,000 attempts', () => {
 			attempts: [0, 0, 0, ATTEMPTS]
 		});
 	}, 180_000);
+
+	it('finds the twins of a few attempts through the fingerprint index, on a device holding many', async () => {
+		// A file of a few attempts against many stored looks each fingerprint up in the index
+		// (BackupService.storedFingerprints), where a large file reads the index once.
+		const storage = (open = testStorage());
+		const stored = planOf(
+			await storage.backup.check(classBackup(40, { players: 10, teams: 2 }).file)
+		);
+		await storage.backup.apply(stored);
+		const few = classBackup(3, { players: 10, teams: 2, idPrefix: 'other-' });
+		expect(summary(planOf(await storage.backup.check(few.file)))).toEqual({
+			teams: [0, 0, 0, 2],
+			players: [0, 0, 0, 10],
+			attempts: [0, 0, 0, 3]
+		});
+		// A play not stored yet is added, whichever way its twins were looked for.
+		const more = classBackup(41, { players: 10, teams: 2 });
+		const plan = planOf(await storage.backup.check(more.file));
+		expect(plan.tables.find((t) => t.table === 'attempts')).toMatchObject({
+			added: 1,
+			unchanged: 40
+		});
+	});
 });
