@@ -5,6 +5,9 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+const MESSAGES_BY_NAME =
+	'Name the message (m.some_key), or pick it from a map in src/lib/i18n/message-maps.ts: a computed lookup on the messages object keeps every message in every page.';
+
 export default ts.config(
 	{
 		ignores: [
@@ -44,6 +47,40 @@ export default ts.config(
 				parser: ts.parser,
 				svelteConfig
 			}
+		}
+	},
+	{
+		// Messages are named, never looked up by a computed key on `m`: a bundler keeps only the
+		// messages the code names, and `m[key]` names them all (every message of every area in
+		// both languages on every page). Pick by a computed key from a map in
+		// src/lib/i18n/message-maps.ts (scripts/gen-message-maps.ts) instead.
+		files: ['src/**/*.ts', 'src/**/*.svelte', 'scripts/**/*.ts'],
+		ignores: ['**/*.spec.ts', 'src/lib/paraglide/**'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "MemberExpression[computed=true][object.type='Identifier'][object.name='m']",
+					message: MESSAGES_BY_NAME
+				},
+				{
+					selector: "TSAsExpression[expression.type='Identifier'][expression.name='m']",
+					message: MESSAGES_BY_NAME
+				},
+				{
+					selector: "CallExpression > Identifier.arguments[name='m']",
+					message: MESSAGES_BY_NAME
+				},
+				{
+					selector: "SpreadElement > Identifier.argument[name='m']",
+					message: MESSAGES_BY_NAME
+				},
+				{
+					selector:
+						'ImportDeclaration[source.value=/paraglide\\/messages(\\.js)?$/] > ImportNamespaceSpecifier',
+					message: MESSAGES_BY_NAME
+				}
+			]
 		}
 	},
 	{

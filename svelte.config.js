@@ -14,6 +14,9 @@ const config = {
 			fallback: 'index.html'
 		}),
 		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
+		// src/service-worker.ts is registered by src/lib/state/app-update.svelte.ts, which offers a
+		// new version instead of letting it take over a running deal.
+		serviceWorker: { register: false },
 		alias: { $scenarios: 'scenarios' }
 	}
 };

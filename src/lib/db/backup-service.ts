@@ -300,6 +300,7 @@ export class BackupService {
 
 		// 1. Every row against its schema; one key per row.
 		const rows = new Map<TableName, Record<string, unknown>[]>();
+		const keys = new Map<TableName, Set<string>>();
 		for (const { tableName, rows: raw } of data) {
 			if (!known.has(tableName)) {
 				problems.add({ code: 'unknown-table', table: tableName });
@@ -308,7 +309,8 @@ export class BackupService {
 			const table = tableName as TableName;
 			const schema: z.ZodType = IMPORT_SCHEMAS[table];
 			const list = rows.get(table) ?? [];
-			const seen = new Set(list.map((row) => primaryKey(table, row)));
+			const seen = keys.get(table) ?? new Set<string>();
+			keys.set(table, seen);
 			raw.forEach((value, index) => {
 				const revived = reviveRow(value);
 				if (!revived.ok) {
@@ -483,6 +485,36 @@ export class BackupService {
 	}
 
 	/**
+	 * The ids of the stored attempts that have one of `fingerprints`, by fingerprint. A few are
+	 * looked up in the fingerprint index one by one; when the file holds many attempts against the
+	 * stored ones, the index's keys are read in one pass instead (keys only, no rows), since a
+	 * lookup costs a seek per fingerprint (and a seek in fake-indexeddb, which the specs run on,
+	 * is a scan).
+	 */
+	private async storedFingerprints(
+		fingerprints: readonly string[]
+	): Promise<Map<string, string[]>> {
+		const { db } = this;
+		const byFingerprint = new Map<string, string[]>();
+		if (fingerprints.length === 0) return byFingerprint;
+		const add = (fingerprint: string, id: string) => {
+			const ids = byFingerprint.get(fingerprint);
+			if (ids) ids.push(id);
+			else byFingerprint.set(fingerprint, [id]);
+		};
+		const few = fingerprints.length * 8 < (await db.attempts.count());
+		const wanted = few ? undefined : new Set(fingerprints);
+		await (
+			few
+				? db.attempts.where('fingerprint').anyOf([...fingerprints])
+				: db.attempts.orderBy('fingerprint')
+		).eachKey((key, cursor) => {
+			if (!wanted || wanted.has(String(key))) add(String(key), String(cursor.primaryKey));
+		});
+		return byFingerprint;
+	}
+
+	/**
 	 * Compares the file's rows with the stored ones. Runs in a read transaction; every stored
 	 * row it needs is fetched up front with bulk reads (only Dexie promises may be awaited inside
 	 * a transaction), and the comparison itself is synchronous.
@@ -527,11 +559,13 @@ export class BackupService {
 			.where('nameKey')
 			.anyOf(filePlayers.map((p) => p.nameKey))
 			.toArray();
-		const storedByFingerprint = await db.attempts
-			.where('fingerprint')
-			.anyOf(fileAttempts.map((a) => a.fingerprint))
-			.toArray();
+		const attemptsByFingerprint = await this.storedFingerprints(
+			fileAttempts.map((a) => a.fingerprint)
+		);
 		const scenarioRows = (rows.get('scenarios') ?? []) as ScenarioRecord[];
+		// Indexed once, so that each file row finds its stored namesake or twin without a scan.
+		const teamsByName = groupBy(storedTeamsByName, (t) => t.nameKey);
+		const playersByName = groupBy(storedPlayersByName, (p) => `${p.teamId}\u0000${p.nameKey}`);
 
 		const summaries = new Map<TableName, TableSummary>();
 		const writes = new Map<TableName, unknown[]>();
@@ -554,7 +588,10 @@ export class BackupService {
 						? 'replaced'
 						: 'unchanged';
 			if (counted) entry[kind]++;
-			if (kind !== 'unchanged') writes.set(table, [...(writes.get(table) ?? []), row]);
+			if (kind === 'unchanged') return;
+			let queued = writes.get(table);
+			if (!queued) writes.set(table, (queued = []));
+			queued.push(row);
 		};
 
 		// Teams: one per name; a file team whose name another stored team holds merges into it.
@@ -562,7 +599,7 @@ export class BackupService {
 		const teamNames = new Map<string, string>();
 		const claimedTeams = new Map<string, string>();
 		for (const team of fileTeams) {
-			const target = storedTeamsByName.find((t) => t.nameKey === team.nameKey && t.id !== team.id);
+			const target = teamsByName.get(team.nameKey)?.find((t) => t.id !== team.id);
 			const earlier = claimedTeams.get(team.nameKey);
 			if (target || (earlier !== undefined && earlier !== team.id)) {
 				teamMap.set(team.id, target?.id ?? earlier!);
@@ -584,9 +621,9 @@ export class BackupService {
 		for (const original of filePlayers) {
 			const player = { ...original, teamId: teamOf(original.teamId) };
 			const key = `${player.teamId}\u0000${player.nameKey}`;
-			const target = storedPlayersByName.find(
-				(p) => p.nameKey === player.nameKey && p.teamId === player.teamId && p.id !== player.id
-			);
+			const target = playersByName
+				.get(key)
+				?.find((p) => p.teamId === player.teamId && p.id !== player.id);
 			const earlier = claimedPlayers.get(key);
 			if (target || (earlier !== undefined && earlier !== player.id)) {
 				playerMap.set(player.id, target?.id ?? earlier!);
@@ -623,9 +660,9 @@ export class BackupService {
 		);
 		const fingerprints = new Set<string>();
 		for (const original of fileAttempts) {
-			const twin = storedByFingerprint.find(
-				(a) => a.fingerprint === original.fingerprint && a.id !== original.id
-			);
+			const twin = attemptsByFingerprint
+				.get(original.fingerprint)
+				?.find((id) => id !== original.id);
 			if (twin || fingerprints.has(original.fingerprint)) {
 				summary('attempts').skipped++;
 				continue;
@@ -704,6 +741,18 @@ export class BackupService {
 		}
 		return { version, tables, totals, writes };
 	}
+}
+
+/** The rows by a key, each key's rows in their order. */
+function groupBy<T>(list: readonly T[], key: (item: T) => string): Map<string, T[]> {
+	const groups = new Map<string, T[]>();
+	for (const item of list) {
+		const k = key(item);
+		const group = groups.get(k);
+		if (group) group.push(item);
+		else groups.set(k, [item]);
+	}
+	return groups;
 }
 
 function hasConstraintError(error: unknown): boolean {

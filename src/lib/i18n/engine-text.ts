@@ -8,7 +8,9 @@ import type { Locale } from '../paraglide/runtime.js';
 import type { Scenario } from '../engine/scenario/schema';
 import type { Params, RedFlag, Refusal, RuleResult } from '../engine/deal/types';
 import { findDecision } from '../engine/deal/deal-rules';
-import { message, termLabel, type LabelKind } from './labels';
+import { termLabel, type LabelKind } from './labels';
+import { textOf } from './message-map';
+import { FACTORS, FLAGS, REFUSALS, RULES, SEEN } from './message-maps';
 
 const TERM_PARAMS: Record<string, LabelKind> = {
 	stage: 'stage',
@@ -46,7 +48,7 @@ export function readableParams(
 				.join(separator);
 		else if (key === 'best' || key === 'chosen')
 			out[key] = termLabel(code.startsWith('strategy') ? 'strategy' : 'role', value, locale);
-		else if (key === 'seen') out[key] = text(`seen_${value}`, {}, locale);
+		else if (key === 'seen') out[key] = textOf(SEEN, `seen_${value}`, {}, locale);
 		else if (key === 'intel') out[key] = scenario.intel.find((i) => i.id === value)?.text ?? value;
 		else out[key] = value;
 	}
@@ -81,18 +83,14 @@ export function money(value: number, currency: string, locale?: Locale): string 
 	}
 }
 
-function text(key: string, inputs: Record<string, string | number>, locale?: Locale): string {
-	const found = message(key);
-	return found ? found(inputs, locale ? { locale } : undefined) : key;
-}
-
 function key(prefix: string, code: string): string {
 	return `${prefix}_${code.replaceAll('-', '_')}`;
 }
 
 /** Why an action was refused, as the trainee reads it. */
 export function refusalText(refusal: Refusal, scenario: Scenario, locale?: Locale): string {
-	return text(
+	return textOf(
+		REFUSALS,
 		key('refusal', refusal.code),
 		readableParams(refusal.code, refusal.params, scenario, locale),
 		locale
@@ -101,7 +99,8 @@ export function refusalText(refusal: Refusal, scenario: Scenario, locale?: Local
 
 /** A red flag, as a coach would say it. */
 export function flagText(flag: RedFlag, scenario: Scenario, locale?: Locale): string {
-	return text(
+	return textOf(
+		FLAGS,
 		key('flag', flag.code),
 		readableParams(flag.code, flag.params, scenario, locale),
 		locale
@@ -110,12 +109,13 @@ export function flagText(flag: RedFlag, scenario: Scenario, locale?: Locale): st
 
 /** Why the total keeps the share it does of the method's points (rules 2): `factor_<code>`. */
 export function factorText(factor: { code: string }, locale?: Locale): string {
-	return text(key('factor', factor.code.replace(/^factor-/, '')), {}, locale);
+	return textOf(FACTORS, key('factor', factor.code.replace(/^factor-/, '')), {}, locale);
 }
 
 /** A scoring rule's explanation. */
 export function ruleText(rule: RuleResult, scenario: Scenario, locale?: Locale): string {
-	return text(
+	return textOf(
+		RULES,
 		key('rule', rule.code),
 		readableParams(rule.code, rule.params, scenario, locale),
 		locale

@@ -6,12 +6,13 @@
 import type { RefusedVerdict } from '../engine/results/verify-attempt';
 import { problemMessage } from '../engine/scenario/problem-messages';
 import { refusalText } from '../i18n/engine-text';
-import { message, termLabel } from '../i18n/labels';
+import { termLabel } from '../i18n/labels';
+import { textOf } from '../i18n/message-map';
+import { RESULT_REASONS } from '../i18n/message-maps';
 import type { Locale } from '../paraglide/runtime.js';
 
 function text(key: string, inputs: Record<string, string | number>, locale?: Locale): string {
-	const found = message(key);
-	return found ? found(inputs, locale ? { locale } : undefined) : key;
+	return textOf(RESULT_REASONS, key, inputs, locale);
 }
 
 /**

@@ -1,19 +1,19 @@
 import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
-import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import type { SectionId } from '$lib/engine/methodology';
 
-type Message = (inputs?: Record<string, string | number>) => string;
+import { textOf } from '$lib/i18n/message-map';
+import { HANDBOOK, SECTION_TITLES } from '$lib/i18n/message-maps';
 
 /**
  * A handbook message picked by a key built from a methodology id, such as
  * `hb_role_decision_maker_body`. Every such key is checked in both catalogues by
  * handbook-text.spec.ts, so the key itself showing up on a page is a bug the spec catches first.
+ * Only the handbook's pages use it: every `hb_` message is in its map (message-maps.ts).
  */
 export function handbookText(key: string, inputs?: Record<string, string | number>): string {
-	const message = (m as unknown as Record<string, Message | undefined>)[key];
-	return message ? message(inputs) : key;
+	return textOf(HANDBOOK, key, inputs);
 }
 
 /** Message-key form of a methodology id: `decision-maker` → `decision_maker`. */
@@ -30,12 +30,12 @@ export function handbookHref(section: SectionId, anchor?: string): ResolvedPathn
 
 /** A section's title in the current language: `sectionTitle('funnel')` → "The sales funnel…". */
 export function sectionTitle(section: SectionId): string {
-	return handbookText(`hb_section_${section}_title`);
+	return textOf(SECTION_TITLES, `hb_section_${section}_title`);
 }
 
 /** One sentence on what a section teaches, for the index and for links from the debrief. */
 export function sectionSummary(section: SectionId): string {
-	return handbookText(`hb_section_${section}_summary`);
+	return textOf(SECTION_TITLES, `hb_section_${section}_summary`);
 }
 
 /** A number as the current language writes it: 1000000 → "1,000,000". */

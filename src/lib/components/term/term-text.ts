@@ -12,7 +12,9 @@ import {
 	type TermKind
 } from '$lib/engine/methodology';
 import type { ResolvedPathname } from '$app/types';
-import { handbookHref, handbookText, keyPart } from '$lib/components/handbook/handbook-text';
+import { handbookHref, keyPart } from '$lib/components/handbook/handbook-text';
+import { textOf } from '$lib/i18n/message-map';
+import { TERM_DEFINITIONS } from '$lib/i18n/message-maps';
 
 /** Every id of every kind of term, straight from the methodology's lists. */
 export const TERM_IDS: { readonly [K in TermKind]: readonly string[] } = {
@@ -35,7 +37,7 @@ export const TERM_KINDS = Object.keys(TERM_IDS) as TermKind[];
  * `termDefinition('role', 'designer')` → "Turns the purchase motive into procurement indicators…".
  */
 export function termDefinition(kind: TermKind, id: string): string {
-	return handbookText(`term_${kind}_${keyPart(id)}`);
+	return textOf(TERM_DEFINITIONS, `term_${kind}_${keyPart(id)}`);
 }
 
 /** Where a term is explained: `termHref('role', 'decision-maker')` → `/handbook/roles#decision-maker`. */

@@ -1,0 +1,43 @@
+/**
+ * Backup figures, in Node over fake-indexeddb (the specs' IndexedDB): `BackupService.check` of a
+ * backup of a class's 100,000 attempts (src/lib/db/backup-fixture.ts: 40 teams, 1,000 players,
+ * each attempt with its actions), first on an empty device, then on a device that already holds
+ * every row (each row looked up and compared: the slower case). Import (`apply`) between the two
+ * is timed too, without a budget: fake-indexeddb's writes are not a browser's.
+ */
+import { classBackup } from '../../src/lib/db/backup-fixture';
+import { installBlobReading, testStorage } from '../../src/lib/db/test-support';
+
+export interface BackupTimes {
+	attempts: number;
+	/** check on an empty device, ms */
+	checkEmpty: number;
+	/** apply of that plan, ms */
+	apply: number;
+	/** check again once every row is stored, ms */
+	checkStored: number;
+}
+
+export async function benchBackup(attempts = 100_000): Promise<BackupTimes> {
+	installBlobReading();
+	const storage = testStorage();
+	try {
+		const backup = classBackup(attempts);
+		const rows = attempts + backup.teams.length + backup.players.length;
+		const { file } = backup;
+		const time = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
+			const start = performance.now();
+			const value = await run();
+			return [value, performance.now() - start];
+		};
+		const [first, checkEmpty] = await time(() => storage.backup.check(file));
+		if (!first.ok) throw new Error(`the generated backup was refused: ${first.problems[0]?.code}`);
+		const [, apply] = await time(() => storage.backup.apply(first.plan));
+		const [again, checkStored] = await time(() => storage.backup.check(file));
+		if (!again.ok || again.plan.totals.unchanged !== rows)
+			throw new Error('the second check did not find every row stored and unchanged');
+		return { attempts, checkEmpty, apply, checkStored };
+	} finally {
+		storage.db.close();
+	}
+}

@@ -1,0 +1,104 @@
+/**
+ * A large backup file made cheaply, for the backup spec at scale (backup-scale.spec.ts) and the
+ * benchmark (scripts/bench/backup.ts); never imported by the app.
+ *
+ * The file is what `BackupService.export` writes (Dexie's export format, records.ts rows), for a
+ * class of `teams` teams and `players` players who made `attempts` attempts on one scenario:
+ * every row passes the checker's schemas, every attempt has its actions row, and every attempt is
+ * its own play (a distinct first action, so a distinct fingerprint: fingerprint.ts).
+ */
+import type { Action } from '$lib/engine/scenario/schema';
+import { DB_NAME, SCHEMA_VERSION } from './database';
+import { nameKey, type AttemptRecord, type PlayerRecord, type TeamRecord } from './records';
+import { distinctAction } from './test-support';
+
+export interface BackupFixture {
+	/** The file as `BackupService.check` reads it. */
+	file: Blob;
+	attempts: AttemptRecord[];
+	players: PlayerRecord[];
+	teams: TeamRecord[];
+}
+
+const T0 = Date.UTC(2026, 10, 1, 9);
+const HOUR = 3_600_000;
+
+/**
+ * The rows of a class's backup; ids are `team-<n>`, `player-<n>`, `attempt-<n>` after
+ * `idPrefix` (another device's ids for the same class and plays).
+ */
+export function classBackup(
+	attempts: number,
+	{ players = 1000, teams = 40, idPrefix = '' } = {}
+): BackupFixture {
+	const teamRows: TeamRecord[] = Array.from({ length: teams }, (_, i) => ({
+		id: `${idPrefix}team-${i}`,
+		name: `Team ${i + 1}`,
+		nameKey: nameKey(`Team ${i + 1}`),
+		createdAt: T0
+	}));
+	const playerRows: PlayerRecord[] = Array.from({ length: players }, (_, i) => ({
+		id: `${idPrefix}player-${i}`,
+		name: `Trainee ${i + 1}`,
+		nameKey: nameKey(`Trainee ${i + 1}`),
+		teamId: teamRows[i % teams].id,
+		createdAt: T0
+	}));
+	const attemptRows: AttemptRecord[] = [];
+	const actionRows: { id: string; actions: Action[] }[] = [];
+	for (let i = 0; i < attempts; i++) {
+		const player = playerRows[i % players];
+		const team = teamRows[(i % players) % teams];
+		const startedAt = T0 + i * 60_000;
+		const id = `${idPrefix}attempt-${i}`;
+		attemptRows.push({
+			id,
+			scenarioId: 'test-plant',
+			scenarioVersion: 1,
+			scenarioHash: 'f'.repeat(64),
+			playerId: player.id,
+			playerName: player.name,
+			teamId: team.id,
+			teamName: team.name,
+			mode: i % 5 === 0 ? 'practice' : 'assessment',
+			startedAt,
+			finishedAt: startedAt + HOUR,
+			result: { outcome: 'withdrawn', score: (i * 37) % 101, categories: { strategy: 10 } },
+			weeksUsed: 1 + (i % 20),
+			verified: true,
+			source: 'local',
+			arrivedAt: startedAt + HOUR,
+			// Recomputed by the checker; a file's own is never trusted.
+			fingerprint: '0'.repeat(64),
+			boardKey: [0, 0, 0, 0]
+		});
+		actionRows.push({
+			id,
+			actions: [
+				distinctAction(i + 1),
+				{ type: 'strategy', strategy: 'farming' },
+				{ type: 'activity', activity: 'visit', people: ['gm'] },
+				{ type: 'withdraw' }
+			]
+		});
+	}
+	const tables: [string, unknown[]][] = [
+		['teams', teamRows],
+		['players', playerRows],
+		['attempts', attemptRows],
+		['attemptActions', actionRows]
+	];
+	const file = new Blob([
+		JSON.stringify({
+			formatName: 'dexie',
+			formatVersion: 1,
+			data: {
+				databaseName: DB_NAME,
+				databaseVersion: SCHEMA_VERSION,
+				tables: tables.map(([name, rows]) => ({ name, schema: 'id', rowCount: rows.length })),
+				data: tables.map(([tableName, rows]) => ({ tableName, inbound: true, rows }))
+			}
+		})
+	]);
+	return { file, attempts: attemptRows, players: playerRows, teams: teamRows };
+}
