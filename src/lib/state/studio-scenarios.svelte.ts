@@ -131,6 +131,7 @@ export class StudioScenarios {
 
 	/** The newest version of each scenario that names `id` as its original (`translationOf`). */
 	translationsOf(id: string): Scenario[] {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off value, not state
 		const twins = new Set(
 			[...this.#shipped.map((s) => s.scenario), ...this.#stored.flatMap((s) => s.scenario ?? [])]
 				.filter((scenario) => scenario.translationOf?.id === id)
