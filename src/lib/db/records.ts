@@ -183,7 +183,7 @@ export const MAX_CHANGE_NOTE = 500;
 export const scenarioRecordSchema = z.strictObject({
 	id: idSchema,
 	version: z.int().min(1),
-	/** SHA-256 of the canonical JSON (shared/docs/scenario-format.md). */
+	/** SHA-256 of the canonical JSON (docs/authoring.md, "The exported attempt file"). */
 	hash: hashSchema,
 	/** The scenario file exactly as the trainer wrote or imported it. */
 	json: z.string().min(2).max(MAX_SCENARIO_TEXT),

@@ -1,6 +1,6 @@
 /**
  * The key-account sales methodology as data: the course's vocabulary (§1–§11 of
- * shared/docs/methodology.md) and the product's own defaults where the course is silent (§12).
+ * docs/methodology.md) and the product's own defaults where the course is silent (§12).
  *
  * This is the one place these facts live. Labels for people live in the message catalogues
  * (`messages/en.json`, `messages/zh-CN.json`), keyed by the ids below; rules that apply the facts

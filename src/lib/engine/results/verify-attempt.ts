@@ -1,6 +1,6 @@
 /**
- * Verifying a result from another device: an exported attempt (shared/docs/scenario-format.md,
- * "Exported attempt") is read through the validator, matched to the scenario it was played on by
+ * Verifying a result from another device: an exported attempt (docs/authoring.md,
+ * "The exported attempt file") is read through the validator, matched to the scenario it was played on by
  * id, version and content hash, and replayed. Only a replay that reaches the same outcome, score
  * and category points is accepted, and what is kept is the recomputed result, never the claimed
  * one. The import page, the backup check and the command line all call these functions.
