@@ -541,6 +541,33 @@ describe('the calibrated forecast', () => {
 		expect(calibratedForecast(model)).toBeGreaterThan(model.method.funnel.evaluation);
 	});
 
+	// In discover needs the calibrated probability is the funnel rate, 0.1: a forecast 0.1 away
+	// either side is still "calibrated", one further is too high or too low; the points fall
+	// linearly to nothing at the tolerance (points are kept to 3 decimals).
+	it.each<[number, string, number]>([
+		[0.1, 'forecast-calibrated', 1],
+		[0.2, 'forecast-calibrated', 1 - 0.1 / SCORING.forecastTolerance],
+		[0, 'forecast-calibrated', 1 - 0.1 / SCORING.forecastTolerance],
+		[0.21, 'forecast-too-high', 1 - 0.11 / SCORING.forecastTolerance],
+		[0.5, 'forecast-too-high', 0]
+	])('judges a forecast of %s as %s with %s points', (probability, code, points) => {
+		const result = replay(
+			testScenario,
+			actionsSchema.parse([
+				farming,
+				{ type: 'forecast', probability },
+				advance,
+				{ type: 'withdraw' }
+			])
+		);
+		expect(result.final.calibrated['discover-needs']).toBe(0.1);
+		const rule = result.score.categories
+			.find((c) => c.category === 'forecast')!
+			.rules.find((r) => r.params?.stage === 'discover-needs')!;
+		expect(rule.code).toBe(code);
+		expect(rule.points).toBeCloseTo(points, 3);
+	});
+
 	it('is what a forecast is judged against: certainty scores worse than the calibrated value', () => {
 		const actions = actionsSchema.parse(modelPath);
 		const calibrated: ActionInput[] = [];
