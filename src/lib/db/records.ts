@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { OUTCOMES, RULES_VERSION, SCORE_CATEGORIES } from '$lib/engine/methodology';
 import { cleanName, MAX_NAME_LENGTH } from '$lib/engine/names';
 import { MAX_SEED } from '$lib/engine/random';
+import { rankKey } from '$lib/engine/results/rank-order';
 import { actionSchema, idSchema, MAX_ACTIONS, MODES } from '$lib/engine/scenario/schema';
 
 // Practice shows the coach; only assessment attempts count on a scoreboard. One definition, in
@@ -126,10 +127,10 @@ export const attemptRecordSchema = z.strictObject({
 export type AttemptRecord = z.output<typeof attemptRecordSchema>;
 
 /**
- * The ranking key of an attempt: higher score first, then fewer weeks used, then which arrived
- * on this device first — the scoreboard's order, as one IndexedDB array key. The finish time
- * comes last: it never decides between two keys that differ before it, and a window's filter
- * reads it from the key.
+ * The ranking key of an attempt: the engine's `rankKey` (src/lib/engine/results/rank-order.ts:
+ * higher score, then fewer weeks used, then which arrived on this device first) with the finish
+ * time after it. The finish time never decides between two keys that differ before it; a
+ * window's filter reads it from the key.
  *
  * @example boardKey({ result: { score: 80 }, weeksUsed: 12, arrivedAt: 7, finishedAt: 5 }) // [80, -12, -7, 5]
  */
@@ -138,9 +139,14 @@ export function boardKey(
 		result: { score: number };
 	}
 ): [number, number, number, number] {
-	// `0 - x` rather than `-x`: a negative zero is not a distinct IndexedDB key, but it would
-	// compare unequal in canonical JSON.
-	return [attempt.result.score, 0 - attempt.weeksUsed, 0 - attempt.arrivedAt, attempt.finishedAt];
+	return [
+		...rankKey({
+			score: attempt.result.score,
+			weeksUsed: attempt.weeksUsed,
+			arrivedAt: attempt.arrivedAt
+		}),
+		attempt.finishedAt
+	];
 }
 
 export const actionListSchema = z.array(actionSchema).max(MAX_ACTIONS);

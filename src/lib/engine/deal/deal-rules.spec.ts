@@ -455,10 +455,17 @@ describe('the resources-low warning', () => {
 	const visit: ActionInput = { type: 'activity', activity: 'visit', people: ['gm'] };
 	const call: ActionInput = { type: 'activity', activity: 'telephone', people: ['gm'] };
 	// Budget 8,000 and a visit costing 6,000: exactly a quarter of the money left.
-	const money = { resources: { weeks: 30, budget: 8000 }, costs: { visit: { money: 6000 } } };
+	interface Setting {
+		resources: { weeks: number; budget: number };
+		costs: Record<string, { money: number }>;
+	}
+	const money: Setting = {
+		resources: { weeks: 30, budget: 8000 },
+		costs: { visit: { money: 6000 } }
+	};
 	// 8 weeks and three site visits of 2 weeks: exactly a quarter of the weeks left.
-	const weeks = { resources: { weeks: 8, budget: 1_000_000 }, costs: {} };
-	it.each<[string, typeof money, ActionInput[], boolean]>([
+	const weeks: Setting = { resources: { weeks: 8, budget: 1_000_000 }, costs: {} };
+	it.each<[string, Setting, ActionInput[], boolean]>([
 		['exactly the share of money left', money, [visit], false],
 		['less than the share of money left', money, [visit, call], true],
 		['exactly the share of weeks left', weeks, [siteVisit, siteVisit, siteVisit], false],

@@ -151,6 +151,11 @@ export type Action = z.output<typeof actionSchema>;
 export type ActionInput = z.input<typeof actionSchema>;
 export type ActionType = Action['type'];
 
+/** Every action type, in the order the trainee's actions are described (one per `actionSchema` option). */
+export const ACTION_TYPES = actionSchema.options.map(
+	(option) => option.shape.type.value
+) as readonly ActionType[];
+
 /** Longest action list an attempt or a check may hold. */
 export const MAX_ACTIONS = 2000;
 export const actionsSchema = z.array(actionSchema).max(MAX_ACTIONS);
