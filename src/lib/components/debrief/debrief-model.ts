@@ -5,6 +5,7 @@
  */
 import { findDecision, type DealOptions } from '$lib/engine/deal/deal-rules';
 import { replay, type RefusedAction } from '$lib/engine/deal/replay';
+import { matchesReplay, STORED_ROUNDING } from '$lib/engine/results/match-replay';
 import type {
 	CategoryScore,
 	ChartEntry,
@@ -88,10 +89,6 @@ export function topImprovements(report: ScoreReport, count = 3): Improvement[] {
 }
 
 // ------------------------------------------------------------------ verification
-
-/** How far a stored figure may be from the replay's and still be the same (both are rounded). */
-const SCORE_TOLERANCE = 0.05;
-const CATEGORY_TOLERANCE = 0.005;
 
 /** Something the stored attempt claims that the replay does not give. */
 export type Discrepancy =
@@ -494,22 +491,14 @@ function compare(
 	}
 	const stored = claim.result;
 	if (!stored) return found;
-	if (stored.outcome !== outcome)
-		found.push({ kind: 'outcome', stored: stored.outcome, replayed: outcome });
-	if (Math.abs(stored.score - total) > SCORE_TOLERANCE) {
-		found.push({ kind: 'score', stored: stored.score, replayed: total });
-	}
-	for (const category of categories) {
-		const claimed = stored.categories[category.category];
-		if (claimed === undefined) continue;
-		if (Math.abs(claimed - category.points) > CATEGORY_TOLERANCE) {
-			found.push({
-				kind: 'category',
-				category: category.category,
-				stored: claimed,
-				replayed: category.points
-			});
-		}
+	// A result stored here is only reported on, within the rounding of its figures (match-replay.ts).
+	for (const mismatch of matchesReplay(
+		stored,
+		{ outcome, score: total, categories },
+		STORED_ROUNDING
+	)) {
+		const { claimed, ...rest } = mismatch;
+		found.push({ ...rest, stored: claimed } as Discrepancy);
 	}
 	return found;
 }
