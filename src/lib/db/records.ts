@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { OUTCOMES, RULES_VERSION, SCORE_CATEGORIES } from '$lib/engine/methodology';
-import { cleanName, MAX_NAME_LENGTH } from '$lib/engine/names';
+import { MAX_NAME_LENGTH, nameKey, nameSchema } from '$lib/engine/names';
 import { MAX_SEED } from '$lib/engine/random';
 import { rankKey } from '$lib/engine/results/rank-order';
 import { actionSchema, idSchema, MAX_ACTIONS, MODES } from '$lib/engine/scenario/schema';
@@ -38,22 +38,11 @@ export const recordIdSchema = z.string().min(1).max(64);
 export const hashSchema = z
 	.string()
 	.regex(/^[0-9a-f]{64}$/, { message: 'must be 64 lower-case hex digits' });
-/**
- * A player's or team's name: plain text, cleaned (names.ts: NFC, no invisible or direction
- * controls, single spaces), 1..80 characters once cleaned. Markup-like text (`Team <B>`) is a
- * name like any other. The same rule holds at entry, in attempt files and in backups.
- */
-export const nameSchema = z.string().transform(cleanName).pipe(z.string().min(1).max(MAX_NAME));
+/** A player's, team's or competition's name: the engine's name rule (names.ts). */
+export { nameSchema };
 
-/**
- * The key a name is looked up and compared by: "Li Na", " li  na ", "ＬＩ ＮＡ" and "Li\u200b Na"
- * are one name.
- *
- * @example nameKey('  Li   Na ') // 'li na'
- */
-export function nameKey(name: string): string {
-	return cleanName(name).normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
+/** The key a name is looked up and compared by: the engine's name rule (names.ts). */
+export { nameKey };
 
 export const teamRecordSchema = z.strictObject({
 	id: recordIdSchema,

@@ -13,7 +13,7 @@ import {
 	type PlayerRecord,
 	type TeamRecord
 } from '$lib/db';
-import { MAX_NAME } from '$lib/db/records';
+import { nameProblem } from '$lib/engine/names';
 
 /** The player an attempt is played as; `id` is null when nothing can be saved. */
 export interface CurrentPlayer {
@@ -38,16 +38,8 @@ export interface PlayerStorage {
 	settings: Pick<typeof storedSettings, 'get' | 'set'>;
 }
 
-/**
- * What is wrong with a name a trainee typed, if anything:
- * `nameProblem('  ')` → `'empty'`, `nameProblem('Li Na')` → undefined.
- */
-export function nameProblem(name: string): 'empty' | 'long' | undefined {
-	const trimmed = name.trim();
-	if (trimmed.length === 0) return 'empty';
-	if (trimmed.length > MAX_NAME) return 'long';
-	return undefined;
-}
+/** What is wrong with a typed name: the engine's name rule (names.ts). */
+export { nameProblem };
 
 function problemOf(error: unknown): PlayerProblem {
 	if (error instanceof StorageFullError) return 'full';

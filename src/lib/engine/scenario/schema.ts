@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { MAX_SEED } from '../random';
+import { MAX_NAME_LENGTH } from '../names';
 import {
 	ACTIVITIES,
 	ATTITUDES,
@@ -460,8 +461,8 @@ export const attemptSchema = z.strictObject({
 		version: z.int().min(1),
 		hash: z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be 64 lower-case hex digits' })
 	}),
-	player: z.string().trim().min(1).max(80),
-	team: z.string().trim().max(80).optional(),
+	player: z.string().trim().min(1).max(MAX_NAME_LENGTH),
+	team: z.string().trim().max(MAX_NAME_LENGTH).optional(),
 	mode: z.enum(MODES),
 	seed: z.int().min(0).max(MAX_SEED).meta({ description: 'The seed the deal was drawn from.' }),
 	rules: z

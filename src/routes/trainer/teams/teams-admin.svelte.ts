@@ -13,19 +13,11 @@ import {
 	type PlayerRecord
 } from '$lib/db';
 import type { TeamWithCount } from '$lib/db/team-repository';
-import { MAX_NAME } from '$lib/db/records';
+import { nameProblem } from '$lib/engine/names';
 
 export type ChangeProblem = 'empty' | 'long' | 'taken' | 'not-empty' | 'full' | 'failed';
 
 export type ChangeOutcome = { ok: true } | { ok: false; problem: ChangeProblem };
-
-/** What is wrong with a typed name, if anything. */
-export function nameProblem(name: string): 'empty' | 'long' | undefined {
-	const trimmed = name.trim();
-	if (!trimmed) return 'empty';
-	if (trimmed.length > MAX_NAME) return 'long';
-	return undefined;
-}
 
 function problemOf(error: unknown): ChangeProblem {
 	if (error instanceof NameTakenError) return 'taken';
