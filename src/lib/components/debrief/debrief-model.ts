@@ -15,6 +15,7 @@ import type {
 } from '$lib/engine/deal/types';
 import {
 	STAGES,
+	medalOf,
 	attitudeOf,
 	customerGroup,
 	stageIndex,
@@ -25,6 +26,7 @@ import {
 	type DepartmentId,
 	type Fit,
 	type LevelId,
+	type Medal,
 	type OutcomeId,
 	type RoleId,
 	type ScoreCategoryId,
@@ -36,19 +38,8 @@ import type { AttemptResult } from '$lib/db';
 
 // ------------------------------------------------------------------ medals
 
-export type Medal = 'gold' | 'silver' | 'bronze';
-
-/** The least total score of each medal, best first. */
-export const MEDAL_TIERS: readonly { medal: Medal; min: number }[] = [
-	{ medal: 'gold', min: 90 },
-	{ medal: 'silver', min: 75 },
-	{ medal: 'bronze', min: 50 }
-];
-
-/** The medal a total earns: `medalOf(75)` → `'silver'`, `medalOf(49.9)` → undefined. */
-export function medalOf(total: number): Medal | undefined {
-	return MEDAL_TIERS.find((tier) => total >= tier.min)?.medal;
-}
+// The medal tiers and the rule are the methodology's (methodology.ts).
+export { medalOf, type Medal };
 
 // ------------------------------------------------------------------ what to do better
 
