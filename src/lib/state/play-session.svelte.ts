@@ -5,16 +5,7 @@
  * IndexedDB is unavailable the deal is still playable, without saving.
  */
 import { initialTransition, transition } from 'xstate';
-import {
-	DealConflictError,
-	StorageBlockedError,
-	StorageFullError,
-	StorageUnavailableError,
-	deals,
-	resultFromReport,
-	type DealRecord,
-	type Mode
-} from '$lib/db';
+import { type DealRecord, deals, type Mode, resultFromReport, storageProblem } from '$lib/db';
 import { SNAPSHOT_VERSION, dealMachine } from '$lib/engine/deal/deal-machine';
 import { newSeed } from '$lib/db/ids';
 import { RULES_VERSION, type RulesVersion } from '$lib/engine/methodology';
@@ -336,11 +327,8 @@ export class PlaySession {
 }
 
 function problemOf(error: unknown): SaveProblem {
-	if (error instanceof StorageFullError) return 'full';
-	if (error instanceof StorageBlockedError) return 'blocked';
-	if (error instanceof StorageUnavailableError) return 'unavailable';
-	if (error instanceof DealConflictError) return 'moved';
-	return 'failed';
+	const problem = storageProblem(error, ['full', 'blocked', 'unavailable', 'conflict']);
+	return problem === 'conflict' ? 'moved' : problem;
 }
 
 /** The page's one session. */

@@ -4,14 +4,12 @@
  * unavailable the trainee still gets a name, kept in memory for this tab only.
  */
 import {
-	StorageBlockedError,
-	StorageFullError,
-	StorageUnavailableError,
+	type PlayerRecord,
 	players as storedPlayers,
 	settings as storedSettings,
-	teams as storedTeams,
-	type PlayerRecord,
-	type TeamRecord
+	storageProblem,
+	type TeamRecord,
+	teams as storedTeams
 } from '$lib/db';
 import { nameProblem } from '$lib/engine/names';
 
@@ -42,9 +40,7 @@ export interface PlayerStorage {
 export { nameProblem };
 
 function problemOf(error: unknown): PlayerProblem {
-	if (error instanceof StorageFullError) return 'full';
-	if (error instanceof StorageBlockedError) return 'blocked';
-	return 'failed';
+	return storageProblem(error, ['full', 'blocked']);
 }
 
 export class PlayerState {
@@ -126,7 +122,7 @@ export class PlayerState {
 			this.#status = this.#memory ? 'memory' : 'ready';
 			this.#problem = undefined;
 		} catch (error) {
-			if (error instanceof StorageUnavailableError) {
+			if (storageProblem(error, ['unavailable']) === 'unavailable') {
 				this.#status = 'memory';
 			} else {
 				this.#status = 'failed';
@@ -172,7 +168,7 @@ export class PlayerState {
 			this.#currentId = record.id;
 			this.#memory = undefined;
 		} catch (error) {
-			if (error instanceof StorageUnavailableError) {
+			if (storageProblem(error, ['unavailable']) === 'unavailable') {
 				this.#status = 'memory';
 				return this.#keepInMemory(name.trim(), team);
 			}

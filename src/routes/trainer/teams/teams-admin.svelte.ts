@@ -3,15 +3,7 @@
  * reported as a message the page can show.
  */
 import { liveQuery } from 'dexie';
-import {
-	NameTakenError,
-	players,
-	StorageFullError,
-	StorageUnavailableError,
-	teams,
-	TeamNotEmptyError,
-	type PlayerRecord
-} from '$lib/db';
+import { type PlayerRecord, players, storageProblem, teams } from '$lib/db';
 import type { TeamWithCount } from '$lib/db/team-repository';
 import { nameProblem } from '$lib/engine/names';
 
@@ -20,10 +12,8 @@ export type ChangeProblem = 'empty' | 'long' | 'taken' | 'not-empty' | 'full' | 
 export type ChangeOutcome = { ok: true } | { ok: false; problem: ChangeProblem };
 
 function problemOf(error: unknown): ChangeProblem {
-	if (error instanceof NameTakenError) return 'taken';
-	if (error instanceof TeamNotEmptyError) return 'not-empty';
-	if (error instanceof StorageFullError) return 'full';
-	return 'failed';
+	const problem = storageProblem(error, ['name-taken', 'team-not-empty', 'full']);
+	return problem === 'name-taken' ? 'taken' : problem === 'team-not-empty' ? 'not-empty' : problem;
 }
 
 async function attempt(change: () => Promise<unknown>): Promise<ChangeOutcome> {
@@ -55,7 +45,7 @@ export class TeamsAdmin {
 				},
 				error: (error) => {
 					this.#loaded = true;
-					this.#unavailable = error instanceof StorageUnavailableError;
+					this.#unavailable = storageProblem(error, ['unavailable']) === 'unavailable';
 				}
 			});
 			return () => subscription.unsubscribe();
