@@ -18,14 +18,8 @@ import { actionSchema, type Action, type ActionInput } from '$lib/engine/scenari
 import type { CatalogueEntry } from '$lib/scenarios/catalogue';
 import { hubClass } from './hub-class.svelte';
 import { hubOutbox } from './hub-outbox.svelte';
+import type { CurrentPlayer } from './player.svelte';
 import { keepUnsaved } from './unsaved-attempts';
-
-export interface PlayerIdentity {
-	/** Null when storage is unavailable: the name is kept in memory only. */
-	id: string | null;
-	name: string;
-	teamName: string | null;
-}
 
 /**
  * Why an action could not be saved. `moved`: the deal moved on in another tab (DealConflictError):
@@ -44,7 +38,7 @@ export class PlaySession {
 	#snapshot = $state.raw<DealSnapshot | undefined>();
 	#actions = $state.raw<Action[]>([]);
 	#mode = $state<Mode>('practice');
-	#player = $state.raw<PlayerIdentity | undefined>();
+	#player = $state.raw<CurrentPlayer | undefined>();
 	#dealId: string | null = null;
 	#startedAt = 0;
 	#seed = 0;
@@ -67,7 +61,7 @@ export class PlaySession {
 	get mode(): Mode {
 		return this.#mode;
 	}
-	get player(): PlayerIdentity | undefined {
+	get player(): CurrentPlayer | undefined {
 		return this.#player;
 	}
 	get refusal(): ShownRefusal | undefined {
@@ -112,7 +106,7 @@ export class PlaySession {
 	async begin(
 		entry: CatalogueEntry,
 		mode: Mode,
-		player: PlayerIdentity,
+		player: CurrentPlayer,
 		seed: number = newSeed()
 	): Promise<void> {
 		this.#seed = seed;
@@ -161,7 +155,7 @@ export class PlaySession {
 	 * when the snapshot no longer fits. Returns false (and keeps the stored deal untouched) when
 	 * even the replay fails.
 	 */
-	async resume(entry: CatalogueEntry, deal: DealRecord, player: PlayerIdentity): Promise<boolean> {
+	async resume(entry: CatalogueEntry, deal: DealRecord, player: CurrentPlayer): Promise<boolean> {
 		// A deal stored before seeds and rules versions existed: seed 0, rules 1.
 		const options = { seed: deal.seed ?? 0, rules: (deal.rules ?? 1) as RulesVersion };
 		const restored = restore(

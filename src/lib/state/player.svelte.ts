@@ -13,7 +13,10 @@ import {
 } from '$lib/db';
 import { nameProblem } from '$lib/engine/names';
 
-/** The player an attempt is played as; `id` is null when nothing can be saved. */
+/**
+ * The player an attempt is played as (the picker's choice, the play session's player); `id` is
+ * null when nothing can be saved: the name is kept in memory only.
+ */
 export interface CurrentPlayer {
 	id: string | null;
 	name: string;
