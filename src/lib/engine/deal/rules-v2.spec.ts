@@ -475,6 +475,36 @@ describe('withdrawing', () => {
 	});
 });
 
+describe('the chart’s contacts (rules 2)', () => {
+	const inputs: ActionInput[] = [
+		farming,
+		{ type: 'activity', activity: 'visit', people: ['gm'] },
+		{ type: 'chart', person: 'gm', contact: 'distant' }
+	];
+	const contactsRule = (rules: RulesVersion) => {
+		const context = initialContext(testScenario, { rules });
+		const played = inputs.reduce((c, input) => applyAction(c, act(input)), context);
+		const known = testScenario.people.filter((p) => played.people[p.id].known).length;
+		const rule = scoreDeal(played)
+			.categories.find((c) => c.category === 'roles')!
+			.rules.find((r) => r.code === 'chart-contacts');
+		return { rule, known };
+	};
+
+	it('gives each right contact its point, out of one per known person', () => {
+		const { rule, known } = contactsRule(2);
+		expect(rule).toMatchObject({
+			points: SCORING.chartPoints.contact,
+			max: known * SCORING.chartPoints.contact,
+			params: { right: 1, count: known }
+		});
+	});
+
+	it('is not judged under rules 1', () => {
+		expect(contactsRule(1).rule).toBeUndefined();
+	});
+});
+
 describe('the calibrated forecast', () => {
 	it('is exactly the funnel rate in discover needs, where the evidence says nothing yet', () => {
 		for (const context of [play([]), play([farming]), play(modelPath.slice(0, 3))]) {
