@@ -19,7 +19,9 @@ export default ts.config(
 			'project.inlang/',
 			'src/lib/paraglide/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			'reports/',
+			'.stryker-tmp/'
 		]
 	},
 	js.configs.recommended,

@@ -24,7 +24,6 @@ import {
 	teamRecordSchema
 } from '../../src/lib/db/records';
 import { freshContext, slowPage, waited, type Wait } from './browser';
-import { median } from './stats';
 
 // One expression; Prettier ends it with a semicolon, which cannot stand inside `(…).seed()`.
 const seedSource = readFileSync(new URL('./page/seed.js', import.meta.url), 'utf8')
@@ -127,32 +126,6 @@ export async function seededProfile(
 	return { page: () => context.newPage(), seconds, close: () => context.close() };
 }
 
-/**
- * The scoreboard's query, timed in the page over raw IndexedDB (the same skip-scan as
- * attempts.bestByPlayer): used while there is no scoreboard page to time.
- */
-export async function queryInPage(
-	profile: SeededProfile,
-	params: SeedParams,
-	runs: number
-): Promise<{ ms: number; players: number }> {
-	const page = await profile.page();
-	await page.goto('/scenarios');
-	await databaseReady(page);
-	const times: number[] = [];
-	let players = 0;
-	for (let i = 0; i < runs + 1; i++) {
-		const result = (await page.evaluate(call('bestByPlayer', params))) as {
-			ms: number;
-			players: number;
-		};
-		if (i > 0) times.push(result.ms);
-		players = result.players;
-	}
-	await page.close();
-	return { ms: median(times)!, players };
-}
-
 const BOARD = '[data-testid=scoreboard]';
 const BOARD_READY: Wait = { name: 'board', selector: `${BOARD}[data-ready=true]` };
 
@@ -187,26 +160,20 @@ export async function boardTimes(
 	profile: SeededProfile,
 	params: SeedParams,
 	runs: number
-): Promise<BoardTimes | undefined> {
+): Promise<BoardTimes> {
 	const url = `/scoreboard?scenario=${params.scenario.id}&version=${params.scenario.version}`;
 	const open = async () => {
 		const page = await profile.page();
 		await page.goto(url);
-		try {
-			await page.locator(BOARD).waitFor({ timeout: 10_000 });
-		} catch {
-			await page.close();
-			return undefined;
-		}
+		await page.locator(BOARD).waitFor({ timeout: 10_000 });
 		const { painted } = await waited(page, BOARD_READY.name, 300_000);
 		return { page, painted: painted! };
 	};
 	const first = await open();
-	if (!first) return undefined;
 	await first.page.close();
 	const opens: number[] = [];
 	for (let i = 0; i < runs; i++) {
-		const again = (await open())!;
+		const again = await open();
 		opens.push(again.painted);
 		if (i < runs - 1) await again.page.close();
 		else {

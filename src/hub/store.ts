@@ -9,6 +9,7 @@
  */
 import { nameKey } from '../lib/db/records';
 import type { BoardEntry, BoardWindow } from '../lib/db/board-buckets';
+import type { Mode } from '../lib/engine/scenario/schema';
 import type { Database, Sql } from './db';
 
 export interface ClassRow {
@@ -26,7 +27,7 @@ export interface StoredAttempt {
 	team: string | null;
 	teamKey: string | null;
 	scenario: { id: string; version: number; hash: string };
-	mode: 'practice' | 'assessment';
+	mode: Mode;
 	outcome: string;
 	score: number;
 	weeksUsed: number;
@@ -42,7 +43,7 @@ export interface NewAttempt {
 	player: string;
 	team: string | null;
 	scenario: { id: string; version: number; hash: string };
-	mode: 'practice' | 'assessment';
+	mode: Mode;
 	outcome: string;
 	score: number;
 	weeksUsed: number;

@@ -147,56 +147,5 @@
 		} finally {
 			db.close();
 		}
-	},
-
-	/**
-	 * The scoreboard's query, for when no scoreboard page can be timed: each player's best
-	 * assessment attempt on one board by the same key-only skip-scan as the attempt repository's
-	 * bestByPlayer (a reverse cursor over the board index that jumps from player to player),
-	 * then the best rows read. Returns its duration in ms and the number of players found.
-	 */
-	async bestByPlayer(p) {
-		const db = await this.open();
-		try {
-			const started = performance.now();
-			const rows = await new Promise((resolve, reject) => {
-				const tx = db.transaction('attempts', 'readonly');
-				const store = tx.objectStore('attempts');
-				const index = store.index('[scenarioId+scenarioVersion+mode+playerId+boardKey]');
-				const prefix = [p.scenario.id, p.scenario.version, 'assessment'];
-				const range = IDBKeyRange.bound([...prefix, -Infinity], [...prefix, [[]]]);
-				const best = [];
-				const request = index.openKeyCursor(range, 'prev');
-				let current;
-				request.onsuccess = () => {
-					const cursor = request.result;
-					if (!cursor) {
-						const found = [];
-						best.forEach((id) => {
-							const get = store.get(id);
-							get.onsuccess = () => {
-								found.push(get.result);
-								if (found.length === best.length) resolve(found);
-							};
-						});
-						if (best.length === 0) resolve(found);
-						return;
-					}
-					const playerId = cursor.key[3];
-					if (playerId === current) {
-						cursor.continue([...prefix, playerId]);
-						return;
-					}
-					current = playerId;
-					best.push(cursor.primaryKey);
-					cursor.continue();
-				};
-				request.onerror = () => reject(request.error);
-			});
-			rows.sort((a, b) => b.result.score - a.result.score || a.weeksUsed - b.weeksUsed);
-			return { ms: performance.now() - started, players: rows.length };
-		} finally {
-			db.close();
-		}
 	}
 });

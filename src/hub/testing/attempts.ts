@@ -13,6 +13,7 @@ import { RULES_VERSION } from '../../lib/engine/methodology';
 import { parseScenario } from '../../lib/engine/scenario/parse-scenario';
 import { resultFromReport, toExportedAttempt } from '../../lib/db/attempt-format';
 import type { Attempt } from '../../lib/db/records';
+import type { Mode } from '../../lib/engine/scenario/schema';
 import {
 	actionsSchema,
 	type Action,
@@ -42,7 +43,7 @@ export const PATHS = {
 export interface AttemptOptions {
 	player: string;
 	team?: string;
-	mode?: 'practice' | 'assessment';
+	mode?: Mode;
 	path?: keyof typeof PATHS | Action[];
 	/** When it finished (ms); it started 40 minutes before. */
 	finishedAt?: number;

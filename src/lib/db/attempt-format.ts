@@ -1,6 +1,6 @@
 /**
- * Between stored attempts and the exported-attempt file of the contract
- * (shared/docs/scenario-format.md, "Exported attempt").
+ * Between stored attempts and the exported-attempt file (docs/authoring.md, "The exported
+ * attempt file").
  */
 import { ATTEMPT_FORMAT, type ExportedAttempt } from '$lib/engine/scenario/schema';
 import type { ScoreReport } from '$lib/engine/deal/types';

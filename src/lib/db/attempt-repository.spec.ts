@@ -1,8 +1,7 @@
 import Dexie, { liveQuery } from 'dexie';
-import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { attemptSchema, type Action } from '$lib/engine/scenario/schema';
-import { bestPerPlayer, compareAttempts, type NewAttempt } from './attempt-repository';
+import { compareAttempts, type NewAttempt } from './attempt-repository';
 import { toExportedAttempt } from './attempt-format';
 import { DuplicateAttemptError, RecordNotFoundError, StorageFullError } from './errors';
 import { exportedAttemptFingerprint } from './fingerprint';
@@ -12,6 +11,12 @@ import { distinctAction, testStorage, type TestStorage } from './test-support';
 const HASH = 'd'.repeat(64);
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 10, 28, 9);
+/** The scenario board these specs play on (assessment attempts of version 1). */
+const BOARD = {
+	scenarioId: 'city-hospital-his',
+	scenarioVersion: 1,
+	mode: 'assessment'
+} as const;
 
 let open: TestStorage[] = [];
 afterEach(() => {
@@ -101,15 +106,9 @@ describe('attempts', () => {
 		await s.attempts.add(
 			attempt(wang.id, 80, { finishedAt: T0 + HOUR, source: 'imported', arrivedAt: T0 + 3 * HOUR })
 		);
-		const board = await s.attempts.bestByPlayer('city-hospital-his', 1);
-		expect(board.map((a) => a.playerName)).toEqual(['Li Na', 'Wang Wei']);
-		expect(board.map((a) => a.arrivedAt)).toEqual([T0 + 2 * HOUR, T0 + 3 * HOUR]);
-		// The board buckets agree with the index.
-		const buckets = await s.boards.best(
-			{ scenarioId: 'city-hospital-his', scenarioVersion: 1, mode: 'assessment' },
-			{}
-		);
-		expect(buckets.map((e) => e.playerName)).toEqual(['Li Na', 'Wang Wei']);
+		const board = await s.boards.best(BOARD, {});
+		expect(board.map((e) => e.playerName)).toEqual(['Li Na', 'Wang Wei']);
+		expect(board.map((e) => e.arrivedAt)).toEqual([T0 + 2 * HOUR, T0 + 3 * HOUR]);
 	});
 
 	it('stamps an imported attempt with the storage clock when it arrives', async () => {
@@ -138,18 +137,14 @@ describe('attempts', () => {
 			attempt(zhao.id, 95, { mode: 'practice', finishedAt: T0 + 5 * HOUR }),
 			attempt(zhao.id, 99, { scenarioVersion: 2, finishedAt: T0 + 6 * HOUR })
 		]);
-		const board = await s.attempts.bestByPlayer('city-hospital-his', 1, { mode: 'assessment' });
-		expect(board.map((a) => [a.playerName, a.result.score, a.weeksUsed])).toEqual([
+		const board = await s.boards.best(BOARD, {});
+		expect(board.map((e) => [e.playerName, e.score, e.weeksUsed])).toEqual([
 			['Wang Wei', 80, 12],
 			['Zhao Min', 80, 12],
 			['Li Na', 80, 14]
 		]);
-		const all = await s.attempts.bestByPlayer('city-hospital-his', 1);
-		expect(all[0]).toMatchObject({
-			playerName: 'Zhao Min',
-			mode: 'practice',
-			result: { score: 95 }
-		});
+		const practice = await s.boards.best({ ...BOARD, mode: 'practice' }, {});
+		expect(practice[0]).toMatchObject({ playerName: 'Zhao Min', score: 95 });
 		const window = await s.attempts.forScenario('city-hospital-his', 1, {
 			from: T0 + 2 * HOUR,
 			to: T0 + 4 * HOUR
@@ -213,8 +208,8 @@ describe('attempts', () => {
 		// liveQuery runs only where Dexie found an IndexedDB at load; Node has none of its own.
 		Dexie.dependencies.indexedDB ??= s.dependencies.indexedDB;
 		const seen: number[][] = [];
-		const subscription = liveQuery(() => s.attempts.bestByPlayer('city-hospital-his', 1)).subscribe(
-			(board) => seen.push(board.map((a) => a.result.score))
+		const subscription = liveQuery(() => s.boards.best(BOARD, {})).subscribe((board) =>
+			seen.push(board.map((e) => e.score))
 		);
 		await expect.poll(() => seen.length).toBe(1);
 		await s.attempts.add(attempt(li.id, 40));
@@ -225,7 +220,7 @@ describe('attempts', () => {
 	});
 });
 
-describe('compareAttempts and bestPerPlayer', () => {
+describe('compareAttempts', () => {
 	const row = (
 		id: string,
 		playerId: string,
@@ -243,15 +238,6 @@ describe('compareAttempts and bestPerPlayer', () => {
 		expect(Math.sign(compareAttempts(a, b))).toBe(sign);
 		expect(Math.sign(compareAttempts(b, a))).toBe(-sign);
 	});
-
-	it('keeps one best attempt per player', () => {
-		const best = bestPerPlayer([
-			row('1', 'p', 50, 5, 1),
-			row('2', 'p', 70, 5, 2),
-			row('3', 'q', 60, 5, 3)
-		]);
-		expect(best.map((a) => a.id)).toEqual(['2', '3']);
-	});
 });
 
 describe('actions are checked before storing', () => {
@@ -263,79 +249,4 @@ describe('actions are checked before storing', () => {
 		});
 		expect(await s.db.attempts.count()).toBe(0);
 	});
-});
-
-describe('the board skip-scan', () => {
-	it('breaks an exact tie within one player as compareAttempts does (the smaller id)', async () => {
-		const { s, li } = await setup();
-		const tied = await s.attempts.addMany(
-			[1, 2, 3].map((n) => attempt(li.id, 70, { startedAt: T0 - n }))
-		);
-		const ids = tied.map((o) => (o.status === 'added' ? o.attempt.id : '')).sort();
-		expect((await s.attempts.bestByPlayer('city-hospital-his', 1)).map((a) => a.id)).toEqual([
-			ids[0]
-		]);
-	});
-
-	it('gives the same board as reading every attempt, for any attempts, modes and windows', async () => {
-		const s = testStorage();
-		open.push(s);
-		const players = await Promise.all(['A', 'B', 'C', 'D'].map((name) => s.players.create(name)));
-		const attemptArb = fc.record({
-			player: fc.integer({ min: 0, max: 3 }),
-			score: fc.constantFrom(40, 80.5),
-			weeks: fc.integer({ min: 0, max: 1 }),
-			// Small ranges, so that ties (also exact ones within a player) are common.
-			finish: fc.integer({ min: 0, max: 2 }),
-			mode: fc.constantFrom('practice', 'assessment') as fc.Arbitrary<'practice' | 'assessment'>,
-			version: fc.constantFrom(1, 2)
-		});
-		let run = 0;
-		await fc.assert(
-			fc.asyncProperty(
-				fc.array(attemptArb, { minLength: 8, maxLength: 25 }),
-				fc.record({
-					mode: fc.option(
-						fc.constantFrom('practice', 'assessment') as fc.Arbitrary<'practice' | 'assessment'>,
-						{ nil: undefined }
-					),
-					from: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
-					to: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined })
-				}),
-				async (list, window) => {
-					run++;
-					await s.db.attempts.clear();
-					await s.db.attemptActions.clear();
-					await s.attempts.addMany(
-						list.map((a, i) =>
-							attempt(players[a.player].id, a.score, {
-								mode: a.mode,
-								scenarioVersion: a.version,
-								weeksUsed: a.weeks,
-								finishedAt: T0 + a.finish * HOUR,
-								// Distinct plays: the fingerprint covers the start time.
-								startedAt: T0 - (run * 100 + i)
-							})
-						)
-					);
-					const filter = {
-						mode: window.mode,
-						from: window.from === undefined ? undefined : T0 + window.from * HOUR,
-						to: window.to === undefined ? undefined : T0 + window.to * HOUR
-					};
-					const naive = bestPerPlayer(
-						(await s.attempts.forScenario('city-hospital-his', 1)).filter(
-							(a) =>
-								(filter.mode === undefined || a.mode === filter.mode) &&
-								(filter.from === undefined || a.finishedAt >= filter.from) &&
-								(filter.to === undefined || a.finishedAt < filter.to)
-						)
-					);
-					expect(await s.attempts.bestByPlayer('city-hospital-his', 1, filter)).toEqual(naive);
-				}
-			),
-			{ numRuns: 40 }
-		);
-		// Each addMany also keeps the scoreboard buckets: slower over fake-indexeddb.
-	}, 30_000);
 });

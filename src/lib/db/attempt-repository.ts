@@ -4,7 +4,8 @@
  * Each attempt is two rows written together: its summary in `attempts` (small, indexed, what the
  * boards scan) and its actions in `attemptActions`.
  */
-import Dexie, { type DBCoreKeyRange, type DBCoreTransaction, type Transaction } from 'dexie';
+import Dexie from 'dexie';
+import { compareRank, type RankFacts } from '$lib/engine/results/rank-order';
 import type { Action } from '$lib/engine/scenario/schema';
 import type { SalesSimDatabase } from './database';
 import { DuplicateAttemptError, RecordNotFoundError } from './errors';
@@ -17,7 +18,6 @@ import {
 	actionListSchema,
 	attemptRecordSchema,
 	boardKey,
-	MODES,
 	type Attempt,
 	type AttemptRecord,
 	type AttemptResult,
@@ -76,17 +76,20 @@ export interface AttemptFilter {
 }
 
 /**
- * Ranking order of results: higher score first; on a tie, fewer weeks used; then which arrived
- * on this device first (never a time the file claims); the id last so that the order is total
- * and stable.
+ * Ranking order of stored attempts: the engine's `compareRank` (rank-order.ts), by their score,
+ * weeks used, arrival on this device and id.
  */
 export function compareAttempts(a: AttemptRecord, b: AttemptRecord): number {
-	return (
-		b.result.score - a.result.score ||
-		a.weeksUsed - b.weeksUsed ||
-		a.arrivedAt - b.arrivedAt ||
-		(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-	);
+	return compareRank(rankFactsOf(a), rankFactsOf(b));
+}
+
+function rankFactsOf(attempt: AttemptRecord): RankFacts {
+	return {
+		score: attempt.result.score,
+		weeksUsed: attempt.weeksUsed,
+		arrivedAt: attempt.arrivedAt,
+		attemptId: attempt.id
+	};
 }
 
 function matches(filter: AttemptFilter | undefined): (attempt: AttemptRecord) => boolean {
@@ -96,16 +99,6 @@ function matches(filter: AttemptFilter | undefined): (attempt: AttemptRecord) =>
 		(mode === undefined || attempt.mode === mode) &&
 		(from === undefined || from === null || attempt.finishedAt >= from) &&
 		(to === undefined || to === null || attempt.finishedAt < to);
-}
-
-/** Keeps each player's best attempt (by compareAttempts), ranked. */
-export function bestPerPlayer(attempts: Iterable<AttemptRecord>): AttemptRecord[] {
-	const best = new Map<string, AttemptRecord>();
-	for (const attempt of attempts) {
-		const current = best.get(attempt.playerId);
-		if (!current || compareAttempts(attempt, current) < 0) best.set(attempt.playerId, attempt);
-	}
-	return [...best.values()].sort(compareAttempts);
 }
 
 /**
@@ -160,90 +153,6 @@ export function arrived(input: NewAttempt, now: number): NewAttempt & { arrivedA
 		...input,
 		arrivedAt: input.arrivedAt ?? (input.source === 'local' ? input.finishedAt : now)
 	};
-}
-
-const BOARD_INDEX = '[scenarioId+scenarioVersion+mode+playerId+boardKey]';
-// DBCoreRangeType.Range (a `const enum` in Dexie's types, so not importable as a value).
-const RANGE = 2;
-
-interface BoardEntry {
-	id: string;
-	key: [number, number, number, number];
-}
-
-/** Like compareAttempts, on board entries: the better first, then the smaller id. */
-function compareBoardEntries(a: BoardEntry, b: BoardEntry): number {
-	return (
-		b.key[0] - a.key[0] ||
-		b.key[1] - a.key[1] ||
-		b.key[2] - a.key[2] ||
-		(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-	);
-}
-
-/**
- * Each player's best board entry in one mode, from the board index's keys alone (a skip-scan).
- * Runs inside a read transaction over attempts; goes through Dexie's DBCore, so a liveQuery
- * still sees what was read.
- */
-async function bestKeys(
-	tx: Transaction,
-	scenarioId: string,
-	scenarioVersion: number,
-	mode: Mode,
-	filter: AttemptFilter | undefined
-): Promise<Map<string, BoardEntry>> {
-	const table = tx.db.core.table('attempts');
-	const index = table.schema.indexes.find((i) => i.name === BOARD_INDEX);
-	if (!index) throw new Error(`The attempts table lacks the index ${BOARD_INDEX}`);
-	const prefix = [scenarioId, scenarioVersion, mode];
-	const cursor = await table.openCursor({
-		trans: tx.idbtrans as unknown as DBCoreTransaction,
-		values: false,
-		reverse: true,
-		query: {
-			index,
-			// -Infinity is the smallest key there is, an array ([[]]) the largest.
-			range: {
-				type: RANGE as DBCoreKeyRange['type'],
-				lower: [...prefix, -Infinity],
-				upper: [...prefix, [[]]],
-				lowerOpen: false,
-				upperOpen: false
-			}
-		}
-	});
-	const best = new Map<string, BoardEntry>();
-	if (!cursor) return best;
-	const from = filter?.from ?? -Infinity;
-	const to = filter?.to ?? Infinity;
-	let current: { playerId: string; entry: BoardEntry } | undefined;
-	await cursor.start(() => {
-		const [, , , playerId, key] = cursor.key as [string, number, string, string, BoardEntry['key']];
-		const id = cursor.primaryKey as string;
-		if (current?.playerId === playerId) {
-			// The finish time (key[3]) is not part of the ranking: only the first three parts tie.
-			const same = [0, 1, 2].every((i) => key[i] === current!.entry.key[i]);
-			if (same) {
-				// An exact tie within one player: keep the smaller id, as compareAttempts does.
-				if (id < current.entry.id) current.entry.id = id;
-				cursor.continue();
-			} else {
-				// Done with this player: jump to the last key of the previous one.
-				cursor.continue([...prefix, playerId]);
-			}
-			return;
-		}
-		const finishedAt = key[3];
-		if (finishedAt < from || finishedAt >= to) {
-			cursor.continue();
-			return;
-		}
-		current = { playerId, entry: { id, key } };
-		best.set(playerId, current.entry);
-		cursor.continue();
-	});
-	return best;
 }
 
 export class AttemptRepository {
@@ -352,36 +261,6 @@ export class AttemptRepository {
 				.toArray();
 			return rows.filter(matches(filter)).sort(compareAttempts);
 		});
-	}
-
-	/**
-	 * Each player's best attempt on one scenario version, ranked (the scenario scoreboard).
-	 *
-	 * It reads index keys, not rows: walking the board index backwards, the first key of each
-	 * player is their best (boardKey), and the cursor then jumps straight to the previous player.
-	 * Only the best rows are read. A board of a few hundred players over tens of thousands of
-	 * attempts thus costs a few hundred cursor steps, not a read of every attempt.
-	 */
-	bestByPlayer(
-		scenarioId: string,
-		scenarioVersion: number,
-		filter?: AttemptFilter
-	): Promise<AttemptRecord[]> {
-		const { db } = this;
-		return this.ctx.run(() =>
-			db.transaction('r', db.attempts, async (tx) => {
-				const best = new Map<string, BoardEntry>();
-				for (const mode of filter?.mode ? [filter.mode] : MODES) {
-					const found = await bestKeys(tx, scenarioId, scenarioVersion, mode, filter);
-					for (const [playerId, entry] of found) {
-						const current = best.get(playerId);
-						if (!current || compareBoardEntries(entry, current) < 0) best.set(playerId, entry);
-					}
-				}
-				const rows = await db.attempts.bulkGet([...best.values()].map((entry) => entry.id));
-				return rows.filter((row): row is AttemptRecord => row !== undefined).sort(compareAttempts);
-			})
-		);
 	}
 
 	/** A player's attempts, newest first; optionally on one scenario only. */

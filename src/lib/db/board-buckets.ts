@@ -26,6 +26,7 @@
  * a restore rebuilds it.
  */
 import Dexie, { type ObservabilitySet } from 'dexie';
+import { compareRank } from '$lib/engine/results/rank-order';
 import type { SalesSimDatabase } from './database';
 import type { AttemptRecord, AttemptSource, Mode } from './records';
 import type { StorageContext } from './storage-context';
@@ -190,17 +191,10 @@ export interface BoardWindow {
 }
 
 /**
- * The board order: higher score first, then fewer weeks used, then which reached this device
- * first, then the attempt id, so that the order is total (the same as compareAttempts).
+ * The board order of entries: the engine's `compareRank` (src/lib/engine/results/rank-order.ts),
+ * which a BoardEntry fits as it is.
  */
-export function compareEntries(a: BoardEntry, b: BoardEntry): number {
-	return (
-		b.score - a.score ||
-		a.weeksUsed - b.weeksUsed ||
-		a.arrivedAt - b.arrivedAt ||
-		(a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0)
-	);
-}
+export const compareEntries: (a: BoardEntry, b: BoardEntry) => number = compareRank;
 
 /** Each player's best entry, ranked by compareEntries. */
 export function bestEntries(entries: Iterable<BoardEntry>): BoardEntry[] {

@@ -121,7 +121,13 @@ describe('upgrades', () => {
 			result: { score: 81.5 },
 			actions: [{ type: 'withdraw' }]
 		});
-		expect(await s.attempts.bestByPlayer('city-hospital-his', 1)).toHaveLength(1);
+		expect(
+			await s.boards.best({
+				scenarioId: 'city-hospital-his',
+				scenarioVersion: 1,
+				mode: 'assessment'
+			})
+		).toHaveLength(1);
 		expect(await s.deals.listUnfinished('p1')).toMatchObject([
 			{ id: 'd1', actions: [{ type: 'advance' }] }
 		]);
@@ -155,7 +161,15 @@ describe('upgrades', () => {
 		expect(a2!.fingerprint).not.toBe(a1!.fingerprint);
 		expect(await s.attempts.count()).toBe(2);
 		// The boards rank the earlier arrival first.
-		expect((await s.attempts.bestByPlayer('city-hospital-his', 1))[0].id).toBe('a1');
+		expect(
+			(
+				await s.boards.best({
+					scenarioId: 'city-hospital-his',
+					scenarioVersion: 1,
+					mode: 'assessment'
+				})
+			)[0].attemptId
+		).toBe('a1');
 	});
 
 	it('keeps version-1 data through a close and a reopen', async () => {
@@ -231,7 +245,9 @@ describe('trouble handled in the open', () => {
 		await expect(s.open()).rejects.toBeInstanceOf(StorageUnavailableError);
 		expect(s.db.monitor.condition.kind).toBe('unavailable');
 		await expect(s.players.create('Li Na')).rejects.toBeInstanceOf(StorageUnavailableError);
-		await expect(s.attempts.bestByPlayer('x', 1)).rejects.toBeInstanceOf(StorageUnavailableError);
+		await expect(
+			s.boards.best({ scenarioId: 'x', scenarioVersion: 1, mode: 'assessment' })
+		).rejects.toBeInstanceOf(StorageUnavailableError);
 	});
 });
 
@@ -270,9 +286,9 @@ describe('queries use indexes, never a scan of a whole table', () => {
 	it.each<[string, (s: TestStorage) => Promise<unknown>, string, string]>([
 		[
 			'a scenario board',
-			(s) => s.attempts.bestByPlayer('x', 1),
-			'attempts',
-			'[scenarioId+scenarioVersion+mode+playerId+boardKey]'
+			(s) => s.boards.best({ scenarioId: 'x', scenarioVersion: 1, mode: 'assessment' }),
+			'boardBuckets',
+			':id'
 		],
 		[
 			'a scenario’s results',

@@ -61,9 +61,9 @@ export interface SchemaVersion {
  *
  * Version 1 indexes serve the scoreboard and the library without scanning a table:
  * attempts by `[scenarioId+scenarioVersion+result.score]` (a scenario's results, best first);
- * by `[scenarioId+scenarioVersion+mode+playerId+boardKey]`, whose keys alone rank a board, so
- * that each player's best is found by jumping from player to player instead of reading every
- * attempt (attempt-repository.ts `bestByPlayer`); by `playerId` and `teamId` (a player's or a
+ * by `[scenarioId+scenarioVersion+mode+playerId+boardKey]`, whose keys alone rank a board (it
+ * served the first scoreboard's skip-scan; the boards now read the buckets of board-buckets.ts,
+ * and a shipped index stays until a version drops it); by `playerId` and `teamId` (a player's or a
  * team's results), by `finishedAt` (a period), and by a unique `fingerprint` (a duplicate import
  * is refused by the database itself).
  */

@@ -1,6 +1,14 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { isQuotaError } from './errors';
+import {
+	DealConflictError,
+	isQuotaError,
+	StorageBlockedError,
+	storageProblem,
+	StorageFullError,
+	StorageUnavailableError,
+	type StorageErrorCode
+} from './errors';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -34,5 +42,23 @@ describe('isQuotaError', () => {
 		const b = new Error('b', { cause: a });
 		(a as { cause?: unknown }).cause = b;
 		expect(isQuotaError(a)).toBe(false);
+	});
+});
+
+describe('storageProblem', () => {
+	it.each<[string, unknown, StorageErrorCode[], string]>([
+		['an expected storage error', new StorageFullError(), ['full', 'blocked'], 'full'],
+		['another one', new StorageBlockedError(), ['full', 'blocked'], 'blocked'],
+		[
+			'a storage error the caller has no words for',
+			new StorageUnavailableError(),
+			['full'],
+			'failed'
+		],
+		['a conflict', new DealConflictError('d1', 3, 4), ['conflict'], 'conflict'],
+		['a programming error', new TypeError('x is undefined'), ['full'], 'failed'],
+		['anything thrown', 'a string', ['full'], 'failed']
+	])('gives the code of %s', (_name, error, expected, problem) => {
+		expect(storageProblem(error, expected)).toBe(problem);
 	});
 });

@@ -213,3 +213,24 @@ function someInChain(error: unknown, test: (error: object) => boolean, depth = 0
 			: [];
 	return list.some((failure) => someInChain(failure, test, depth + 1));
 }
+
+/**
+ * The one place a caught error becomes what a page tells its user: the storage error's code when
+ * it is one of those the caller has a message for, 'failed' for everything else (another code, a
+ * programming error, the browser's own). Pages and states choose their words by the result, in
+ * the user's language, never by an error's (English) message.
+ *
+ * @example storageProblem(new StorageFullError(), ['full', 'blocked']) // 'full'
+ * @example storageProblem(new TypeError('x'), ['full']) // 'failed'
+ */
+export function storageProblem<const Code extends StorageErrorCode>(
+	error: unknown,
+	expected: readonly Code[]
+): Code | 'failed' {
+	if (
+		error instanceof StorageError &&
+		(expected as readonly StorageErrorCode[]).includes(error.code)
+	)
+		return error.code as Code;
+	return 'failed';
+}

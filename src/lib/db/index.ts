@@ -37,7 +37,7 @@ export * from './errors';
 export type * from './records';
 export { MAX_CHANGE_NOTE, MODES, SCENARIO_STATUSES, boardKey, nameKey } from './records';
 export type { StorageCondition, StorageConditionKind } from './storage-monitor';
-export { compareAttempts, bestPerPlayer } from './attempt-repository';
+export { compareAttempts } from './attempt-repository';
 export { bestEntries, compareEntries, windowPieces, buildBoardRows } from './board-buckets';
 export type { BoardEntry, BoardRef, BoardSummary, BoardWindow, BucketCache } from './board-buckets';
 export type { NewAttempt, ImportedAttempt, AddOutcome, AttemptFilter } from './attempt-repository';

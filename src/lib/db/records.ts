@@ -11,8 +11,9 @@
  */
 import { z } from 'zod';
 import { OUTCOMES, RULES_VERSION, SCORE_CATEGORIES } from '$lib/engine/methodology';
-import { cleanName, MAX_NAME_LENGTH } from '$lib/engine/names';
+import { MAX_NAME_LENGTH, nameKey, nameSchema } from '$lib/engine/names';
 import { MAX_SEED } from '$lib/engine/random';
+import { rankKey } from '$lib/engine/results/rank-order';
 import { actionSchema, idSchema, MAX_ACTIONS, MODES } from '$lib/engine/scenario/schema';
 import { kpiDefinitionSchema } from '$lib/skills/kpi';
 import { SKILLS } from '$lib/skills/skills';
@@ -39,22 +40,11 @@ export const recordIdSchema = z.string().min(1).max(64);
 export const hashSchema = z
 	.string()
 	.regex(/^[0-9a-f]{64}$/, { message: 'must be 64 lower-case hex digits' });
-/**
- * A player's or team's name: plain text, cleaned (names.ts: NFC, no invisible or direction
- * controls, single spaces), 1..80 characters once cleaned. Markup-like text (`Team <B>`) is a
- * name like any other. The same rule holds at entry, in attempt files and in backups.
- */
-export const nameSchema = z.string().transform(cleanName).pipe(z.string().min(1).max(MAX_NAME));
+/** A player's, team's or competition's name: the engine's name rule (names.ts). */
+export { nameSchema };
 
-/**
- * The key a name is looked up and compared by: "Li Na", " li  na ", "ＬＩ ＮＡ" and "Li\u200b Na"
- * are one name.
- *
- * @example nameKey('  Li   Na ') // 'li na'
- */
-export function nameKey(name: string): string {
-	return cleanName(name).normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
+/** The key a name is looked up and compared by: the engine's name rule (names.ts). */
+export { nameKey };
 
 export const teamRecordSchema = z.strictObject({
 	id: recordIdSchema,
@@ -128,10 +118,10 @@ export const attemptRecordSchema = z.strictObject({
 export type AttemptRecord = z.output<typeof attemptRecordSchema>;
 
 /**
- * The ranking key of an attempt: higher score first, then fewer weeks used, then which arrived
- * on this device first — the scoreboard's order, as one IndexedDB array key. The finish time
- * comes last: it never decides between two keys that differ before it, and a window's filter
- * reads it from the key.
+ * The ranking key of an attempt: the engine's `rankKey` (src/lib/engine/results/rank-order.ts:
+ * higher score, then fewer weeks used, then which arrived on this device first) with the finish
+ * time after it. The finish time never decides between two keys that differ before it; a
+ * window's filter reads it from the key.
  *
  * @example boardKey({ result: { score: 80 }, weeksUsed: 12, arrivedAt: 7, finishedAt: 5 }) // [80, -12, -7, 5]
  */
@@ -140,9 +130,14 @@ export function boardKey(
 		result: { score: number };
 	}
 ): [number, number, number, number] {
-	// `0 - x` rather than `-x`: a negative zero is not a distinct IndexedDB key, but it would
-	// compare unequal in canonical JSON.
-	return [attempt.result.score, 0 - attempt.weeksUsed, 0 - attempt.arrivedAt, attempt.finishedAt];
+	return [
+		...rankKey({
+			score: attempt.result.score,
+			weeksUsed: attempt.weeksUsed,
+			arrivedAt: attempt.arrivedAt
+		}),
+		attempt.finishedAt
+	];
 }
 
 export const actionListSchema = z.array(actionSchema).max(MAX_ACTIONS);
@@ -185,7 +180,7 @@ export const MAX_CHANGE_NOTE = 500;
 export const scenarioRecordSchema = z.strictObject({
 	id: idSchema,
 	version: z.int().min(1),
-	/** SHA-256 of the canonical JSON (shared/docs/scenario-format.md). */
+	/** SHA-256 of the canonical JSON (docs/authoring.md, "The exported attempt file"). */
 	hash: hashSchema,
 	/** The scenario file exactly as the trainer wrote or imported it. */
 	json: z.string().min(2).max(MAX_SCENARIO_TEXT),

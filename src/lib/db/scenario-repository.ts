@@ -23,8 +23,8 @@ import { sha256Hex } from './sha256';
 import { checked, type StorageContext } from './storage-context';
 
 /**
- * The scenario hash of the contract, computed synchronously: the same value as the engine's
- * (asynchronous) `scenarioHash`, usable inside a transaction.
+ * The scenario hash (docs/authoring.md, "The exported attempt file"), computed synchronously:
+ * the same value as the engine's (asynchronous) `scenarioHash`, usable inside a transaction.
  *
  * @example scenarioHashSync(JSON.parse(text)) // '9c2e…' (64 hex digits)
  */

@@ -1,6 +1,6 @@
 /**
  * The key-account sales methodology as data: the course's vocabulary (§1–§11 of
- * shared/docs/methodology.md) and the product's own defaults where the course is silent (§12).
+ * docs/methodology.md) and the product's own defaults where the course is silent (§12).
  *
  * This is the one place these facts live. Labels for people live in the message catalogues
  * (`messages/en.json`, `messages/zh-CN.json`), keyed by the ids below; rules that apply the facts
@@ -386,8 +386,41 @@ export const SCORING = {
 	/** A forecast this far from the calibrated probability (or further) earns nothing. */
 	forecastTolerance: 0.35,
 	/** The least fit an activity needs to count as working with a key person. */
-	focusFit: 'fair' as Fit
+	focusFit: 'fair' as Fit,
+	/**
+	 * Points of the chart, per person known: the right role (2, the chart's point), and, worth
+	 * less, the right level and attitude and (rules 2) contact.
+	 */
+	chartPoints: { role: 2, level: 0.5, attitude: 0.5, contact: 0.25 },
+	/** Points of having met the decision maker in internal deliberation (§4). */
+	decisionMakerPoints: 2,
+	/** Points of an intel item learned: one of the four deliberation must find (§4), or another. */
+	intelPoints: { key: 2, other: 1 },
+	/**
+	 * The least weight of an activity in a stage's activity score (its share of the budget plus
+	 * its share of the weeks): a free telephone call still counts.
+	 */
+	leastActivityCost: 0.01,
+	/** A stage's activities are good from this share of credit, mixed from the second. */
+	activityBands: { good: 0.8, mixed: 0.4 },
+	/** A forecast this close to the calibrated probability (or closer) is called calibrated. */
+	forecastCalibratedBand: 0.1,
+	/** A win whose users' satisfaction reaches this is called a satisfied customer. */
+	satisfiedBand: 0.8
 } as const;
+
+/** Medals of a total score, best first: the least total each needs. */
+export const MEDALS = [
+	{ medal: 'gold', min: 90 },
+	{ medal: 'silver', min: 75 },
+	{ medal: 'bronze', min: 50 }
+] as const;
+export type Medal = (typeof MEDALS)[number]['medal'];
+
+/** The medal a total earns: `medalOf(75)` → `'silver'`, `medalOf(49.9)` → undefined. */
+export function medalOf(total: number): Medal | undefined {
+	return MEDALS.find((tier) => total >= tier.min)?.medal;
+}
 
 function row(...fits: [Fit, Fit, Fit, Fit, Fit, Fit]): Record<StageId, Fit> {
 	return Object.fromEntries(STAGES.map((stage, i) => [stage, fits[i]])) as Record<StageId, Fit>;

@@ -7,9 +7,32 @@
  * control (a right-to-left override) makes a name that looks exactly like another one but is not
  * the same. `cleanName` removes them; `lookalikeKey` finds the names that still look alike.
  */
+import { z } from 'zod';
 
 /** Longest player or team name, in UTF-16 units (what a JavaScript string's length counts). */
 export const MAX_NAME_LENGTH = 80;
+
+/**
+ * The name rule, in one place: a player's, team's or competition's name is plain text, cleaned
+ * (`cleanName`: NFC, no invisible or direction controls, single spaces), 1..MAX_NAME_LENGTH
+ * characters once cleaned. Markup-like text (`Team <B>`) is a name like any other. The same rule
+ * holds at entry (`nameProblem`), in storage, in backups and at the class hub (`nameSchema`).
+ */
+export const nameSchema = z
+	.string()
+	.transform(cleanName)
+	.pipe(z.string().min(1).max(MAX_NAME_LENGTH));
+
+/**
+ * What is wrong with a name a person typed, if anything, by the rule of `nameSchema`:
+ * `nameProblem('  ')` → `'empty'`, `nameProblem('Li Na')` → undefined.
+ */
+export function nameProblem(name: string): 'empty' | 'long' | undefined {
+	const cleaned = cleanName(name);
+	if (cleaned.length === 0) return 'empty';
+	if (cleaned.length > MAX_NAME_LENGTH) return 'long';
+	return undefined;
+}
 
 /**
  * Characters that are never part of a name's look: format characters (zero-width spaces and
@@ -41,6 +64,16 @@ export function cleanName(raw: string): string {
 		else if (!HIDDEN.test(char)) out += char;
 	}
 	return out.replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * The key a name is looked up and compared by: "Li Na", " li  na ", "ＬＩ ＮＡ" and "Li\u200b Na"
+ * are one name.
+ *
+ * @example nameKey('  Li   Na ') // 'li na'
+ */
+export function nameKey(name: string): string {
+	return cleanName(name).normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** True when cleaning would change the name beyond its white space (something hidden in it). */

@@ -5,16 +5,7 @@
  * IndexedDB is unavailable the deal is still playable, without saving.
  */
 import { initialTransition, transition } from 'xstate';
-import {
-	DealConflictError,
-	StorageBlockedError,
-	StorageFullError,
-	StorageUnavailableError,
-	deals,
-	resultFromReport,
-	type DealRecord,
-	type Mode
-} from '$lib/db';
+import { type DealRecord, deals, type Mode, resultFromReport, storageProblem } from '$lib/db';
 import { SNAPSHOT_VERSION, dealMachine } from '$lib/engine/deal/deal-machine';
 import { newSeed } from '$lib/db/ids';
 import { RULES_VERSION, type RulesVersion } from '$lib/engine/methodology';
@@ -27,14 +18,8 @@ import { actionSchema, type Action, type ActionInput } from '$lib/engine/scenari
 import type { CatalogueEntry } from '$lib/scenarios/catalogue';
 import { hubClass } from './hub-class.svelte';
 import { hubOutbox } from './hub-outbox.svelte';
+import type { CurrentPlayer } from './player.svelte';
 import { keepUnsaved } from './unsaved-attempts';
-
-export interface PlayerIdentity {
-	/** Null when storage is unavailable: the name is kept in memory only. */
-	id: string | null;
-	name: string;
-	teamName: string | null;
-}
 
 /**
  * Why an action could not be saved. `moved`: the deal moved on in another tab (DealConflictError):
@@ -53,7 +38,7 @@ export class PlaySession {
 	#snapshot = $state.raw<DealSnapshot | undefined>();
 	#actions = $state.raw<Action[]>([]);
 	#mode = $state<Mode>('practice');
-	#player = $state.raw<PlayerIdentity | undefined>();
+	#player = $state.raw<CurrentPlayer | undefined>();
 	#dealId: string | null = null;
 	#startedAt = 0;
 	#seed = 0;
@@ -76,7 +61,7 @@ export class PlaySession {
 	get mode(): Mode {
 		return this.#mode;
 	}
-	get player(): PlayerIdentity | undefined {
+	get player(): CurrentPlayer | undefined {
 		return this.#player;
 	}
 	get refusal(): ShownRefusal | undefined {
@@ -121,7 +106,7 @@ export class PlaySession {
 	async begin(
 		entry: CatalogueEntry,
 		mode: Mode,
-		player: PlayerIdentity,
+		player: CurrentPlayer,
 		seed: number = newSeed()
 	): Promise<void> {
 		this.#seed = seed;
@@ -170,7 +155,7 @@ export class PlaySession {
 	 * when the snapshot no longer fits. Returns false (and keeps the stored deal untouched) when
 	 * even the replay fails.
 	 */
-	async resume(entry: CatalogueEntry, deal: DealRecord, player: PlayerIdentity): Promise<boolean> {
+	async resume(entry: CatalogueEntry, deal: DealRecord, player: CurrentPlayer): Promise<boolean> {
 		// A deal stored before seeds and rules versions existed: seed 0, rules 1.
 		const options = { seed: deal.seed ?? 0, rules: (deal.rules ?? 1) as RulesVersion };
 		const restored = restore(
@@ -336,11 +321,8 @@ export class PlaySession {
 }
 
 function problemOf(error: unknown): SaveProblem {
-	if (error instanceof StorageFullError) return 'full';
-	if (error instanceof StorageBlockedError) return 'blocked';
-	if (error instanceof StorageUnavailableError) return 'unavailable';
-	if (error instanceof DealConflictError) return 'moved';
-	return 'failed';
+	const problem = storageProblem(error, ['full', 'blocked', 'unavailable', 'conflict']);
+	return problem === 'conflict' ? 'moved' : problem;
 }
 
 /** The page's one session. */

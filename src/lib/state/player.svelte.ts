@@ -4,18 +4,19 @@
  * unavailable the trainee still gets a name, kept in memory for this tab only.
  */
 import {
-	StorageBlockedError,
-	StorageFullError,
-	StorageUnavailableError,
+	type PlayerRecord,
 	players as storedPlayers,
 	settings as storedSettings,
-	teams as storedTeams,
-	type PlayerRecord,
-	type TeamRecord
+	storageProblem,
+	type TeamRecord,
+	teams as storedTeams
 } from '$lib/db';
-import { MAX_NAME } from '$lib/db/records';
+import { nameProblem } from '$lib/engine/names';
 
-/** The player an attempt is played as; `id` is null when nothing can be saved. */
+/**
+ * The player an attempt is played as (the picker's choice, the play session's player); `id` is
+ * null when nothing can be saved: the name is kept in memory only.
+ */
 export interface CurrentPlayer {
 	id: string | null;
 	name: string;
@@ -38,21 +39,11 @@ export interface PlayerStorage {
 	settings: Pick<typeof storedSettings, 'get' | 'set'>;
 }
 
-/**
- * What is wrong with a name a trainee typed, if anything:
- * `nameProblem('  ')` → `'empty'`, `nameProblem('Li Na')` → undefined.
- */
-export function nameProblem(name: string): 'empty' | 'long' | undefined {
-	const trimmed = name.trim();
-	if (trimmed.length === 0) return 'empty';
-	if (trimmed.length > MAX_NAME) return 'long';
-	return undefined;
-}
+/** What is wrong with a typed name: the engine's name rule (names.ts). */
+export { nameProblem };
 
 function problemOf(error: unknown): PlayerProblem {
-	if (error instanceof StorageFullError) return 'full';
-	if (error instanceof StorageBlockedError) return 'blocked';
-	return 'failed';
+	return storageProblem(error, ['full', 'blocked']);
 }
 
 export class PlayerState {
@@ -134,7 +125,7 @@ export class PlayerState {
 			this.#status = this.#memory ? 'memory' : 'ready';
 			this.#problem = undefined;
 		} catch (error) {
-			if (error instanceof StorageUnavailableError) {
+			if (storageProblem(error, ['unavailable']) === 'unavailable') {
 				this.#status = 'memory';
 			} else {
 				this.#status = 'failed';
@@ -180,7 +171,7 @@ export class PlayerState {
 			this.#currentId = record.id;
 			this.#memory = undefined;
 		} catch (error) {
-			if (error instanceof StorageUnavailableError) {
+			if (storageProblem(error, ['unavailable']) === 'unavailable') {
 				this.#status = 'memory';
 				return this.#keepInMemory(name.trim(), team);
 			}

@@ -3,7 +3,7 @@
  * storagemutated event — other tabs' writes included), for the scoreboard page and the projector.
  */
 import { untrack } from 'svelte';
-import { StorageUnavailableError } from '$lib/db';
+import { storageProblem } from '$lib/db';
 import type { BoardQuery } from '$lib/scoreboard/board-query';
 import type { PeriodKind } from '$lib/scoreboard/ranking';
 import {
@@ -95,7 +95,7 @@ export class ScoreboardFeed {
 				} catch (error) {
 					if (stopped) return;
 					this.#loading = false;
-					this.#problem = error instanceof StorageUnavailableError ? 'unavailable' : 'failed';
+					this.#problem = storageProblem(error, ['unavailable']);
 					return;
 				} finally {
 					running = false;

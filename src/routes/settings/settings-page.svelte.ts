@@ -2,7 +2,7 @@
  * The settings page's state: storage used and kept, what is stored, and the backup's export and
  * two-step import (check and show the plan, then apply it). Components stay thin.
  */
-import { backupFileName, StorageError, type Storage } from '$lib/db';
+import { backupFileName, type Storage, storageProblem } from '$lib/db';
 import type { BackupProblem, ImportPlan, StorageEstimate, TableName } from '$lib/db';
 import type { CheckOptions } from '$lib/db/backup-service';
 import { backupVerifier } from '$lib/results/import-attempts';
@@ -27,12 +27,8 @@ export type ExportPhase =
 
 function failureOf(error: unknown): { failure: ImportFailure; message: string } {
 	const message = error instanceof Error ? error.message : String(error);
-	if (error instanceof StorageError) {
-		const code = error.code;
-		if (code === 'full' || code === 'blocked' || code === 'unavailable' || code === 'conflict')
-			return { failure: code, message };
-	}
-	return { failure: 'other', message };
+	const problem = storageProblem(error, ['full', 'blocked', 'unavailable', 'conflict']);
+	return { failure: problem === 'failed' ? 'other' : problem, message };
 }
 
 /**

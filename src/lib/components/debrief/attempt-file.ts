@@ -1,6 +1,6 @@
 /**
  * The attempt the debrief shows, whether stored or kept in memory, and its exported-attempt file
- * (shared/docs/scenario-format.md, "Exported attempt").
+ * (docs/authoring.md, "The exported attempt file").
  */
 import {
 	resultFromReport,

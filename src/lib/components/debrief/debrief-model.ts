@@ -5,6 +5,7 @@
  */
 import { findDecision, type DealOptions } from '$lib/engine/deal/deal-rules';
 import { replay, type RefusedAction } from '$lib/engine/deal/replay';
+import { matchesReplay, STORED_ROUNDING } from '$lib/engine/results/match-replay';
 import type {
 	CategoryScore,
 	ChartEntry,
@@ -14,6 +15,7 @@ import type {
 } from '$lib/engine/deal/types';
 import {
 	STAGES,
+	medalOf,
 	attitudeOf,
 	customerGroup,
 	stageIndex,
@@ -24,6 +26,7 @@ import {
 	type DepartmentId,
 	type Fit,
 	type LevelId,
+	type Medal,
 	type OutcomeId,
 	type RoleId,
 	type ScoreCategoryId,
@@ -35,19 +38,8 @@ import type { AttemptResult } from '$lib/db';
 
 // ------------------------------------------------------------------ medals
 
-export type Medal = 'gold' | 'silver' | 'bronze';
-
-/** The least total score of each medal, best first. */
-export const MEDAL_TIERS: readonly { medal: Medal; min: number }[] = [
-	{ medal: 'gold', min: 90 },
-	{ medal: 'silver', min: 75 },
-	{ medal: 'bronze', min: 50 }
-];
-
-/** The medal a total earns: `medalOf(75)` → `'silver'`, `medalOf(49.9)` → undefined. */
-export function medalOf(total: number): Medal | undefined {
-	return MEDAL_TIERS.find((tier) => total >= tier.min)?.medal;
-}
+// The medal tiers and the rule are the methodology's (methodology.ts).
+export { medalOf, type Medal };
 
 // ------------------------------------------------------------------ what to do better
 
@@ -88,10 +80,6 @@ export function topImprovements(report: ScoreReport, count = 3): Improvement[] {
 }
 
 // ------------------------------------------------------------------ verification
-
-/** How far a stored figure may be from the replay's and still be the same (both are rounded). */
-const SCORE_TOLERANCE = 0.05;
-const CATEGORY_TOLERANCE = 0.005;
 
 /** Something the stored attempt claims that the replay does not give. */
 export type Discrepancy =
@@ -494,22 +482,14 @@ function compare(
 	}
 	const stored = claim.result;
 	if (!stored) return found;
-	if (stored.outcome !== outcome)
-		found.push({ kind: 'outcome', stored: stored.outcome, replayed: outcome });
-	if (Math.abs(stored.score - total) > SCORE_TOLERANCE) {
-		found.push({ kind: 'score', stored: stored.score, replayed: total });
-	}
-	for (const category of categories) {
-		const claimed = stored.categories[category.category];
-		if (claimed === undefined) continue;
-		if (Math.abs(claimed - category.points) > CATEGORY_TOLERANCE) {
-			found.push({
-				kind: 'category',
-				category: category.category,
-				stored: claimed,
-				replayed: category.points
-			});
-		}
+	// A result stored here is only reported on, within the rounding of its figures (match-replay.ts).
+	for (const mismatch of matchesReplay(
+		stored,
+		{ outcome, score: total, categories },
+		STORED_ROUNDING
+	)) {
+		const { claimed, ...rest } = mismatch;
+		found.push({ ...rest, stored: claimed } as Discrepancy);
 	}
 	return found;
 }

@@ -2,7 +2,7 @@ import { createActor, initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { actionsSchema, type ActionInput } from '../scenario/schema';
 import { dealMachine, SNAPSHOT_VERSION } from './deal-machine';
-import { persist, restore, snapshotOf, stateValueOf } from './deal-session';
+import { persist, restore, snapshotOf, stateValueOf, type StoredSnapshot } from './deal-session';
 import { modelPath, naivePath, testScenario } from './fixtures/test-scenario';
 import { replay } from './replay';
 
@@ -109,15 +109,30 @@ describe('the deal machine in an actor', () => {
 		resumed.stop();
 	});
 
+	// Each spoiled snapshot differs from a fitting one in one way only, so that each case fails
+	// when the check it names is removed from `restore` (the first case without the
+	// SNAPSHOT_VERSION check, the second without the action count).
 	it.each([
-		['an older snapshot version', (s: { version: number }) => ({ ...s, version: 0 })],
-		['a snapshot with fewer actions than stored', (s: { version: number; snapshot: unknown }) => s],
-		['garbage', () => ({ version: SNAPSHOT_VERSION, snapshot: { value: 42 } })]
-	])('rebuilds from the actions when given %s', (_name, spoil) => {
+		[
+			'an older snapshot version',
+			10,
+			(s: StoredSnapshot) => ({ ...s, version: SNAPSHOT_VERSION - 1 })
+		],
+		['a snapshot with fewer actions than stored', 9, (s: StoredSnapshot) => s],
+		['garbage', 10, () => ({ version: SNAPSHOT_VERSION, snapshot: { value: 42 } })]
+	])('rebuilds from the actions when given %s', (_name, snapshotAt, spoil) => {
 		const half = model.slice(0, 10);
-		const stored = persist(snapshotOf(replay(testScenario, model.slice(0, 9)).final));
+		const stored = persist(snapshotOf(replay(testScenario, model.slice(0, snapshotAt)).final));
 		const restored = restore(testScenario, spoil(stored) as never, half);
 		expect(restored).toMatchObject({ ok: true, rebuilt: true });
+		if (restored.ok) expect(restored.snapshot.context).toEqual(replay(testScenario, half).final);
+	});
+
+	it('resumes from a fitting snapshot without replaying', () => {
+		const half = model.slice(0, 10);
+		const stored = persist(snapshotOf(replay(testScenario, half).final));
+		const restored = restore(testScenario, stored, half);
+		expect(restored).toMatchObject({ ok: true, rebuilt: false });
 		if (restored.ok) expect(restored.snapshot.context).toEqual(replay(testScenario, half).final);
 	});
 

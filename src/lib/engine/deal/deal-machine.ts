@@ -8,21 +8,11 @@
  */
 import { assign, setup } from 'xstate';
 import { STAGES, nextStage, type RulesVersion, type StageId } from '../methodology';
-import type { Action, ActionType, Scenario } from '../scenario/schema';
+import { ACTION_TYPES, type Action, type Scenario } from '../scenario/schema';
 import { applyAction, initialContext, refusal, type DealContext } from './deal-rules';
 
 /** Bump when DealContext or the machine's states change shape: older snapshots are then replayed. */
 export const SNAPSHOT_VERSION = 2;
-
-const ACTION_TYPES: readonly ActionType[] = [
-	'strategy',
-	'chart',
-	'activity',
-	'decide',
-	'forecast',
-	'advance',
-	'withdraw'
-];
 
 export interface DealInput {
 	scenario: Scenario;

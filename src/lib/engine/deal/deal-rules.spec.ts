@@ -34,6 +34,7 @@ function play(
 }
 
 const farming: ActionInput = { type: 'strategy', strategy: 'farming' };
+const advance: ActionInput = { type: 'advance' };
 
 describe('refusals leave the deal unchanged and say why', () => {
 	const cases: [string, ActionInput[], ActionInput, string][] = [
@@ -426,6 +427,59 @@ describe('red flags', () => {
 			tight
 		);
 		expect(context.redFlags.map((f) => f.code)).toContain('resources-low');
+	});
+});
+
+describe('the resources-low warning', () => {
+	const tight = scenarioSchema.parse({
+		...testScenarioInput,
+		resources: { weeks: 30, budget: 9000 }
+	});
+	const argue: ActionInput = { type: 'decide', decision: 'specs', option: 'argue' };
+	// A site visit (8,000) leaves 1,000 of 9,000: a share of 0.11, below the 0.15 that warns.
+	const siteVisit: ActionInput = { type: 'activity', activity: 'site-visit', people: ['gm'] };
+	const flagged = (context: DealContext) =>
+		context.redFlags.filter((f) => f.code === 'resources-low').map((f) => f.stage);
+
+	// The window: while two stages or more remain before purchase commitment decides the deal.
+	it.each<[string, ActionInput[], string[]]>([
+		['in discover needs, four stages before commitment', [], ['discover-needs']],
+		['in system design, two stages before', [advance, advance], ['system-design']],
+		['not in evaluation, one stage before', [advance, advance, argue, advance], []]
+	])('is raised %s', (_name, toStage, stages) => {
+		expect(flagged(play([farming, ...toStage, siteVisit], tight))).toEqual(stages);
+	});
+
+	// The share: raised below `resourcesLowShare` of the money or weeks left, not at it. The share
+	// is set to 0.25 here so that what is left can equal it exactly in binary (0.15 never can).
+	const visit: ActionInput = { type: 'activity', activity: 'visit', people: ['gm'] };
+	const call: ActionInput = { type: 'activity', activity: 'telephone', people: ['gm'] };
+	// Budget 8,000 and a visit costing 6,000: exactly a quarter of the money left.
+	interface Setting {
+		resources: { weeks: number; budget: number };
+		costs: Record<string, { money: number }>;
+	}
+	const money: Setting = {
+		resources: { weeks: 30, budget: 8000 },
+		costs: { visit: { money: 6000 } }
+	};
+	// 8 weeks and three site visits of 2 weeks: exactly a quarter of the weeks left.
+	const weeks: Setting = { resources: { weeks: 8, budget: 1_000_000 }, costs: {} };
+	it.each<[string, Setting, ActionInput[], boolean]>([
+		['exactly the share of money left', money, [visit], false],
+		['less than the share of money left', money, [visit, call], true],
+		['exactly the share of weeks left', weeks, [siteVisit, siteVisit, siteVisit], false],
+		['less than the share of weeks left', weeks, [siteVisit, siteVisit, siteVisit, visit], true]
+	])('is raised with %s, only below it', (_name, setting, inputs, raised) => {
+		const scenario = scenarioSchema.parse({
+			...testScenarioInput,
+			resources: setting.resources,
+			methodology: { costs: setting.costs }
+		});
+		let context = initialContext(scenario, { rules: 1 });
+		context = { ...context, method: { ...context.method, resourcesLowShare: 0.25 } };
+		for (const input of [farming, ...inputs]) context = applyAction(context, act(input));
+		expect(flagged(context).length > 0).toBe(raised);
 	});
 });
 

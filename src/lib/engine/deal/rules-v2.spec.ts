@@ -475,6 +475,36 @@ describe('withdrawing', () => {
 	});
 });
 
+describe('the chart’s contacts (rules 2)', () => {
+	const inputs: ActionInput[] = [
+		farming,
+		{ type: 'activity', activity: 'visit', people: ['gm'] },
+		{ type: 'chart', person: 'gm', contact: 'distant' }
+	];
+	const contactsRule = (rules: RulesVersion) => {
+		const context = initialContext(testScenario, { rules });
+		const played = inputs.reduce((c, input) => applyAction(c, act(input)), context);
+		const known = testScenario.people.filter((p) => played.people[p.id].known).length;
+		const rule = scoreDeal(played)
+			.categories.find((c) => c.category === 'roles')!
+			.rules.find((r) => r.code === 'chart-contacts');
+		return { rule, known };
+	};
+
+	it('gives each right contact its point, out of one per known person', () => {
+		const { rule, known } = contactsRule(2);
+		expect(rule).toMatchObject({
+			points: SCORING.chartPoints.contact,
+			max: known * SCORING.chartPoints.contact,
+			params: { right: 1, count: known }
+		});
+	});
+
+	it('is not judged under rules 1', () => {
+		expect(contactsRule(1).rule).toBeUndefined();
+	});
+});
+
 describe('the calibrated forecast', () => {
 	it('is exactly the funnel rate in discover needs, where the evidence says nothing yet', () => {
 		for (const context of [play([]), play([farming]), play(modelPath.slice(0, 3))]) {
@@ -539,6 +569,33 @@ describe('the calibrated forecast', () => {
 		const model = replay(testScenario, actionsSchema.parse(modelPath).slice(0, 24)).final;
 		expect(model.stage).toBe('evaluation');
 		expect(calibratedForecast(model)).toBeGreaterThan(model.method.funnel.evaluation);
+	});
+
+	// In discover needs the calibrated probability is the funnel rate, 0.1: a forecast 0.1 away
+	// either side is still "calibrated", one further is too high or too low; the points fall
+	// linearly to nothing at the tolerance (points are kept to 3 decimals).
+	it.each<[number, string, number]>([
+		[0.1, 'forecast-calibrated', 1],
+		[0.2, 'forecast-calibrated', 1 - 0.1 / SCORING.forecastTolerance],
+		[0, 'forecast-calibrated', 1 - 0.1 / SCORING.forecastTolerance],
+		[0.21, 'forecast-too-high', 1 - 0.11 / SCORING.forecastTolerance],
+		[0.5, 'forecast-too-high', 0]
+	])('judges a forecast of %s as %s with %s points', (probability, code, points) => {
+		const result = replay(
+			testScenario,
+			actionsSchema.parse([
+				farming,
+				{ type: 'forecast', probability },
+				advance,
+				{ type: 'withdraw' }
+			])
+		);
+		expect(result.final.calibrated['discover-needs']).toBe(0.1);
+		const rule = result.score.categories
+			.find((c) => c.category === 'forecast')!
+			.rules.find((r) => r.params?.stage === 'discover-needs')!;
+		expect(rule.code).toBe(code);
+		expect(rule.points).toBeCloseTo(points, 3);
 	});
 
 	it('is what a forecast is judged against: certainty scores worse than the calibrated value', () => {

@@ -169,14 +169,26 @@ function roleRules(context: DealContext): RuleResult[] {
 		const entry = context.chart[person.id];
 		const params = { person: person.id, role: person.role };
 		if (!state.known) {
-			rules.push({ code: 'role-hidden', points: 0, max: 2, params, section: 'chart' });
+			rules.push({
+				code: 'role-hidden',
+				points: 0,
+				max: SCORING.chartPoints.role,
+				params,
+				section: 'chart'
+			});
 		} else if (!entry?.role) {
-			rules.push({ code: 'role-missing', points: 0, max: 2, params, section: 'roles' });
+			rules.push({
+				code: 'role-missing',
+				points: 0,
+				max: SCORING.chartPoints.role,
+				params,
+				section: 'roles'
+			});
 		} else if (entry.role !== person.role) {
 			rules.push({
 				code: 'role-wrong',
 				points: 0,
-				max: 2,
+				max: SCORING.chartPoints.role,
 				params: { ...params, chosen: entry.role },
 				section: 'roles'
 			});
@@ -186,8 +198,8 @@ function roleRules(context: DealContext): RuleResult[] {
 			const credit = Math.max(SCORING.roleMinCredit, 1 - SCORING.roleDelayLoss * delay);
 			rules.push({
 				code: delay === 0 ? 'role-right' : 'role-late',
-				points: 2 * credit,
-				max: 2,
+				points: SCORING.chartPoints.role * credit,
+				max: SCORING.chartPoints.role,
 				params: { ...params, stage: entry.roleStage ?? 'discover-needs', delay },
 				section: 'roles'
 			});
@@ -197,8 +209,8 @@ function roleRules(context: DealContext): RuleResult[] {
 		const levels = known.filter((p) => context.chart[p.id]?.level === p.level).length;
 		rules.push({
 			code: 'chart-levels',
-			points: levels / 2,
-			max: known.length / 2,
+			points: levels * SCORING.chartPoints.level,
+			max: known.length * SCORING.chartPoints.level,
 			params: { right: levels, count: known.length },
 			section: 'organization'
 		});
@@ -207,8 +219,8 @@ function roleRules(context: DealContext): RuleResult[] {
 		).length;
 		rules.push({
 			code: 'chart-attitudes',
-			points: attitudes / 2,
-			max: known.length / 2,
+			points: attitudes * SCORING.chartPoints.attitude,
+			max: known.length * SCORING.chartPoints.attitude,
 			params: { right: attitudes, count: known.length },
 			section: 'chart'
 		});
@@ -218,8 +230,8 @@ function roleRules(context: DealContext): RuleResult[] {
 			).length;
 			rules.push({
 				code: 'chart-contacts',
-				points: contacts / 4,
-				max: known.length / 4,
+				points: contacts * SCORING.chartPoints.contact,
+				max: known.length * SCORING.chartPoints.contact,
 				params: { right: contacts, count: known.length },
 				section: 'chart'
 			});
@@ -281,7 +293,13 @@ function focusRules(context: DealContext): RuleResult[] {
 	// A deal that ended before internal deliberation closed, unwisely, never met the decision
 	// maker in time either.
 	if (reachedMaker.length === 0 && context.outcome && !context.withdrawal?.wise) {
-		reachedMaker.push({ code: 'dm-not-reached', points: 0, max: 2, params: {}, section: 'stages' });
+		reachedMaker.push({
+			code: 'dm-not-reached',
+			points: 0,
+			max: SCORING.decisionMakerPoints,
+			params: {},
+			section: 'stages'
+		});
 	}
 	rules.push(...reachedMaker);
 	return rules;
@@ -318,7 +336,7 @@ function activityRules(context: DealContext): RuleResult[] {
 		let credit = 0;
 		let aimless = 0;
 		for (const entry of here) {
-			const cost = Math.max(0.01, entry.money / budget + entry.weeks / weeks);
+			const cost = Math.max(SCORING.leastActivityCost, entry.money / budget + entry.weeks / weeks);
 			const fit = entry.activity === 'gift' ? 0 : SCORING.fitCredit[entry.fit];
 			const aimed =
 				entry.people.length === 0 ? 1 : purposeful(context, entry) / entry.people.length;
@@ -329,7 +347,11 @@ function activityRules(context: DealContext): RuleResult[] {
 		const share = credit / weight;
 		rules.push({
 			code:
-				share >= 0.8 ? 'activities-good' : share >= 0.4 ? 'activities-mixed' : 'activities-poor',
+				share >= SCORING.activityBands.good
+					? 'activities-good'
+					: share >= SCORING.activityBands.mixed
+						? 'activities-mixed'
+						: 'activities-poor',
 			points: share,
 			max: 1,
 			params: { stage, share: Math.round(share * 100), aimless },
@@ -405,7 +427,7 @@ function intelRules(context: DealContext, stages: readonly StageId[]): RuleResul
 	for (const item of context.scenario.intel) {
 		if (stageIndex(item.stage) > last) continue;
 		const key = DELIBERATION_INTEL.includes(item.kind);
-		const max = key ? 2 : 1;
+		const max = key ? SCORING.intelPoints.key : SCORING.intelPoints.other;
 		const learned = context.intel[item.id];
 		const params = { intel: item.id, kind: item.kind };
 		if (!learned) {
@@ -504,7 +526,7 @@ function forecastRules(context: DealContext): RuleResult[] {
 		const points = Math.max(0, 1 - distance / SCORING.forecastTolerance);
 		rules.push({
 			code:
-				distance <= 0.1
+				distance <= SCORING.forecastCalibratedBand
 					? 'forecast-calibrated'
 					: p > calibrated
 						? 'forecast-too-high'
@@ -549,7 +571,8 @@ function outcomeRules(context: DealContext): RuleResult[] {
 		const share = SCORING.satisfactionShare[scenario.strategy.best];
 		return [
 			{
-				code: satisfaction >= 0.8 ? 'outcome-won-satisfied' : 'outcome-won-unhappy',
+				code:
+					satisfaction >= SCORING.satisfiedBand ? 'outcome-won-satisfied' : 'outcome-won-unhappy',
 				points: 1 - share + share * satisfaction,
 				max: 1,
 				params: {

@@ -1,11 +1,12 @@
 /**
- * Verifying a result from another device: an exported attempt (shared/docs/scenario-format.md,
- * "Exported attempt") is read through the validator, matched to the scenario it was played on by
+ * Verifying a result from another device: an exported attempt (docs/authoring.md,
+ * "The exported attempt file") is read through the validator, matched to the scenario it was played on by
  * id, version and content hash, and replayed. Only a replay that reaches the same outcome, score
  * and category points is accepted, and what is kept is the recomputed result, never the claimed
  * one. The import page, the backup check and the command line all call these functions.
  */
 import { decodeAttemptCode } from './attempt-code';
+import { EXACT, matchesReplay } from './match-replay';
 import { timeRefusal } from './plausibility';
 import { cleanName } from '../names';
 import { replay } from '../deal/replay';
@@ -240,34 +241,28 @@ export async function verifyAttempt(
 	if (!replayed.outcome) {
 		return { ...refusal('unfinished', { actions: attempt.actions.length }), ...base, recomputed };
 	}
-	if (claimed.outcome !== replayed.outcome) {
-		return {
-			...refusal('outcome-mismatch', { claimed: claimed.outcome, recomputed: replayed.outcome }),
-			...base,
-			recomputed
-		};
-	}
-	if (claimed.score !== score) {
-		return {
-			...refusal('score-mismatch', { claimed: claimed.score, recomputed: score }),
-			...base,
-			recomputed
-		};
+	// A file's figures come from the same engine: any difference refuses it (match-replay.ts).
+	const [mismatch] = matchesReplay(
+		claimed,
+		{ outcome: replayed.outcome, score, categories: replayed.score.categories },
+		EXACT
+	);
+	if (mismatch) {
+		const why =
+			mismatch.kind === 'outcome'
+				? refusal('outcome-mismatch', { claimed: mismatch.claimed, recomputed: replayed.outcome })
+				: mismatch.kind === 'score'
+					? refusal('score-mismatch', { claimed: mismatch.claimed, recomputed: mismatch.replayed })
+					: refusal('category-mismatch', {
+							category: mismatch.category,
+							claimed: mismatch.claimed,
+							recomputed: mismatch.replayed
+						});
+		return { ...why, ...base, recomputed };
 	}
 	const categories = Object.fromEntries(
 		replayed.score.categories.map((c) => [c.category, c.points])
 	) as VerifiedResult['categories'];
-	// Categories are optional in the file; those it gives must be right.
-	for (const [category, points] of Object.entries(claimed.categories ?? {})) {
-		const actual = categories[category as ScoreCategoryId] ?? 0;
-		if (points !== actual) {
-			return {
-				...refusal('category-mismatch', { category, claimed: points, recomputed: actual }),
-				...base,
-				recomputed
-			};
-		}
-	}
 
 	const result: VerifiedResult = { outcome: replayed.outcome, score, categories };
 	const mode = attempt.mode;

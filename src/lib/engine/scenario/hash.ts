@@ -1,6 +1,6 @@
 /**
  * A scenario's identity: the SHA-256, in lower-case hex, of the RFC 8785 canonical JSON of the
- * file's value as written (shared/docs/scenario-format.md, "Exported attempt"). Key order and
+ * file's value as written (docs/authoring.md, "The exported attempt file"). Key order and
  * whitespace do not change it; any change of content does. Web Crypto computes it the same in
  * the browser and in Node; a plain TypeScript SHA-256 stands in where a browser withholds Web
  * Crypto (pages served over plain HTTP).

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { MAX_SEED } from '../random';
+import { MAX_NAME_LENGTH } from '../names';
 import {
 	ACTIVITIES,
 	ATTITUDES,
@@ -150,6 +151,11 @@ export const actionSchema = z.discriminatedUnion('type', [
 export type Action = z.output<typeof actionSchema>;
 export type ActionInput = z.input<typeof actionSchema>;
 export type ActionType = Action['type'];
+
+/** Every action type, in the order the trainee's actions are described (one per `actionSchema` option). */
+export const ACTION_TYPES = actionSchema.options.map(
+	(option) => option.shape.type.value
+) as readonly ActionType[];
 
 /** Longest action list an attempt or a check may hold. */
 export const MAX_ACTIONS = 2000;
@@ -455,8 +461,8 @@ export const attemptSchema = z.strictObject({
 		version: z.int().min(1),
 		hash: z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be 64 lower-case hex digits' })
 	}),
-	player: z.string().trim().min(1).max(80),
-	team: z.string().trim().max(80).optional(),
+	player: z.string().trim().min(1).max(MAX_NAME_LENGTH),
+	team: z.string().trim().max(MAX_NAME_LENGTH).optional(),
 	mode: z.enum(MODES),
 	seed: z.int().min(0).max(MAX_SEED).meta({ description: 'The seed the deal was drawn from.' }),
 	rules: z

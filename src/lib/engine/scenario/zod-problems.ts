@@ -26,7 +26,7 @@ import { didYouMean, SuggestionBudget } from './did-you-mean';
 import { jsonType } from './format';
 import type { JsonPath, ProblemDraft, ProblemParams } from './problem';
 import { quote } from './safe-json';
-import { LOCALES, conditionSchema } from './schema';
+import { ACTION_TYPES, LOCALES, MODES, conditionSchema } from './schema';
 
 /** The parts of a Zod 4 schema definition this module reads. */
 interface SchemaDef {
@@ -161,8 +161,8 @@ const VOCABULARIES: [string, readonly unknown[]][] = [
 	['score-category', SCORE_CATEGORIES],
 	['locale', LOCALES],
 	['event-time', ['start', 'end']],
-	['mode', ['practice', 'assessment']],
-	['action-type', ['strategy', 'chart', 'activity', 'decide', 'forecast', 'advance', 'withdraw']]
+	['mode', MODES],
+	['action-type', ACTION_TYPES]
 ];
 
 function vocabularyOf(values: readonly unknown[]): string {

@@ -1,5 +1,5 @@
 /** The competition form's fields, checked into what storage takes, or the problems to show. */
-import { MAX_NAME } from '$lib/db/records';
+import { nameProblem } from '$lib/engine/names';
 import type { NewCompetition } from '$lib/db';
 import { parseSeed } from '$lib/engine/random';
 import { parseLocalDateTime } from '$lib/scoreboard/board-query';
@@ -38,8 +38,8 @@ export type FormResult =
 export function checkCompetition(fields: CompetitionFields): FormResult {
 	const problems: FieldProblem[] = [];
 	const name = fields.name.trim();
-	if (!name) problems.push('name-empty');
-	else if (name.length > MAX_NAME) problems.push('name-long');
+	const nameIssue = nameProblem(name);
+	if (nameIssue) problems.push(`name-${nameIssue}`);
 	const scenarios = [...new Set(fields.scenarios)].flatMap((key) => {
 		const at = key.lastIndexOf('@');
 		const version = Number(key.slice(at + 1));

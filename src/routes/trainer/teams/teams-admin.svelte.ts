@@ -3,35 +3,17 @@
  * reported as a message the page can show.
  */
 import { liveQuery } from 'dexie';
-import {
-	NameTakenError,
-	players,
-	StorageFullError,
-	StorageUnavailableError,
-	teams,
-	TeamNotEmptyError,
-	type PlayerRecord
-} from '$lib/db';
+import { type PlayerRecord, players, storageProblem, teams } from '$lib/db';
 import type { TeamWithCount } from '$lib/db/team-repository';
-import { MAX_NAME } from '$lib/db/records';
+import { nameProblem } from '$lib/engine/names';
 
 export type ChangeProblem = 'empty' | 'long' | 'taken' | 'not-empty' | 'full' | 'failed';
 
 export type ChangeOutcome = { ok: true } | { ok: false; problem: ChangeProblem };
 
-/** What is wrong with a typed name, if anything. */
-export function nameProblem(name: string): 'empty' | 'long' | undefined {
-	const trimmed = name.trim();
-	if (!trimmed) return 'empty';
-	if (trimmed.length > MAX_NAME) return 'long';
-	return undefined;
-}
-
 function problemOf(error: unknown): ChangeProblem {
-	if (error instanceof NameTakenError) return 'taken';
-	if (error instanceof TeamNotEmptyError) return 'not-empty';
-	if (error instanceof StorageFullError) return 'full';
-	return 'failed';
+	const problem = storageProblem(error, ['name-taken', 'team-not-empty', 'full']);
+	return problem === 'name-taken' ? 'taken' : problem === 'team-not-empty' ? 'not-empty' : problem;
 }
 
 async function attempt(change: () => Promise<unknown>): Promise<ChangeOutcome> {
@@ -63,7 +45,7 @@ export class TeamsAdmin {
 				},
 				error: (error) => {
 					this.#loaded = true;
-					this.#unavailable = error instanceof StorageUnavailableError;
+					this.#unavailable = storageProblem(error, ['unavailable']) === 'unavailable';
 				}
 			});
 			return () => subscription.unsubscribe();

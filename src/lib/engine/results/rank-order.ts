@@ -1,0 +1,42 @@
+/**
+ * The order results are ranked in, on every board (the scoreboards, the projector, the class
+ * hub): higher score first; on a tie, fewer weeks used; then whichever arrived first (on this
+ * device, or at the hub), never a time a file claims; the attempt id last, so that the order is
+ * total and a board of ties is the same on every reload.
+ *
+ * `rankKey` is the same order as a key that is larger for the better result: an IndexedDB array
+ * key, so that an index walked backwards meets each player's best first (`boardKey` in
+ * src/lib/db/records.ts appends the finish time to it).
+ */
+
+/** What a result is ranked by. A board entry has these fields as they are. */
+export interface RankFacts {
+	score: number;
+	weeksUsed: number;
+	/** When the result arrived where it is ranked. */
+	arrivedAt: number;
+	attemptId: string;
+}
+
+/**
+ * Negative when `a` ranks above `b`: `compareRank(a, b) < 0` for a score of 90 against 80.
+ * Zero only for the same attempt.
+ */
+export function compareRank(a: RankFacts, b: RankFacts): number {
+	return (
+		b.score - a.score ||
+		a.weeksUsed - b.weeksUsed ||
+		a.arrivedAt - b.arrivedAt ||
+		(a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0)
+	);
+}
+
+/**
+ * The ranking as a key, larger for the better result (the attempt id, last in the order, is the
+ * key's primary key): `rankKey({ score: 80, weeksUsed: 12, arrivedAt: 7 })` → `[80, -12, -7]`.
+ */
+export function rankKey(facts: Omit<RankFacts, 'attemptId'>): [number, number, number] {
+	// `0 - x` rather than `-x`: a negative zero is not a distinct IndexedDB key, but it would
+	// compare unequal in canonical JSON.
+	return [facts.score, 0 - facts.weeksUsed, 0 - facts.arrivedAt];
+}
