@@ -196,14 +196,14 @@ async function seedBoard(
 		 SELECT $1, 'team ' || i, 'Team ' || i, 0 FROM generate_series(0, 39) AS i ON CONFLICT DO NOTHING`,
 		[code]
 	);
-	// Each player's best, as the hub keeps it on write (migration 3).
+	// Each player's best, as the hub keeps it on write (migrations 3 and 4: ties by arrival).
 	await query(
 		`INSERT INTO board_best (class_code, scenario_id, scenario_version, player_key, player_name,
-			team_key, hash, outcome, score, weeks_used, finished_at)
+			team_key, hash, outcome, score, weeks_used, finished_at, accepted_at, seed, rules)
 		 SELECT DISTINCT ON (player_key) class_code, scenario_id, scenario_version, player_key,
-			player_name, team_key, hash, outcome, score, weeks_used, finished_at
+			player_name, team_key, hash, outcome, score, weeks_used, finished_at, accepted_at, seed, rules
 		 FROM attempts WHERE class_code = $1 AND mode = 'assessment'
-		 ORDER BY player_key, score DESC, weeks_used, finished_at, hash COLLATE "C"`,
+		 ORDER BY player_key, score DESC, weeks_used, accepted_at, hash COLLATE "C"`,
 		[code]
 	);
 	await query('ANALYZE attempts');
