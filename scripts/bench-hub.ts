@@ -243,6 +243,9 @@ async function benchmark(
 						player: `Trainee ${t + 1}`,
 						team: `Team ${(t % 20) + 1}`,
 						path: (t + n) % 4 === 0 ? 'naive' : 'model',
+						// Another deal number each time: the same actions on the same deal are the
+						// same play (src/lib/db/fingerprint.ts), which the hub stores once.
+						seed: n,
 						finishedAt: day + (t * PER_TRAINEE + n) * 1000
 					})
 				)
