@@ -67,6 +67,12 @@ export const DEFAULT_LIMITS: HubLimits = {
 	newClass: { burst: 10, perMinute: 2 }
 };
 
+/**
+ * How long after a competition closes a result may still reach the hub and count, when it claims
+ * a finish inside the window: a trainee's outbox sends on the next connection (docs/hub.md).
+ */
+export const COMPETITION_ARRIVAL_GRACE_MS = 15 * 60_000;
+
 /** Largest body of a call that is not an attempt or a scenario. */
 export const MAX_SMALL_BODY = 16 * 1024;
 
@@ -426,9 +432,13 @@ export function createHub(options: HubOptions) {
 			if (!competition)
 				return problem(c, 404, 'unknown-competition', 'This class has no such competition.');
 			window = intersectWindows(window, { from: competition.from, to: competition.to });
+			// A result claims its finishing time; its arrival here is the hub's own clock. So a play
+			// made after the competition closed, dated back into its window, does not count.
+			const arrivedBefore =
+				competition.to == null ? undefined : competition.to + COMPETITION_ARRIVAL_GRACE_MS;
 			const boards = await Promise.all(
 				competition.scenarios.map((ref) =>
-					store.bestEntries(code, ref, window, competition.seed ?? undefined)
+					store.bestEntries(code, ref, window, competition.seed ?? undefined, arrivedBefore)
 				)
 			);
 			const players = rankCompetition(boards);

@@ -445,12 +445,30 @@ describe.each(DB_KINDS)('class hub on %s', (kind) => {
 				name: 'Spring cup',
 				scenarios: [{ id: 'test-plant', version: 1 }],
 				from: '2026-11-30T00:00:00Z',
-				to: '2026-12-01T00:00:00Z',
+				// Open until an hour from now: the attempts above reached the hub inside it.
+				to: new Date(Date.now() + 3_600_000).toISOString(),
 				seed: 0
 			}
 		});
 		expect(competition.status).toBe(201);
 		expect(competition.body.seed).toBe(0);
+		// A competition that closed before these attempts arrived: their claimed finishing times
+		// fall inside its window, but a result counts only if it reached the hub in time (a play
+		// made after the close and dated back must not enter it).
+		const closed = await call(`${api}/classes/${c3}/competitions`, {
+			method: 'POST',
+			headers,
+			json: {
+				id: 'closed-cup',
+				name: 'Closed cup',
+				scenarios: [{ id: 'test-plant', version: 1 }],
+				from: '2026-11-30T00:00:00Z',
+				to: '2026-12-01T00:00:00Z',
+				seed: 0
+			}
+		});
+		expect(closed.status).toBe(201);
+		expect((await call(`${api}/classes/${c3}/board?competition=closed-cup`)).body.rows).toEqual([]);
 		const cup = await call(`${api}/classes/${c3}/board?competition=spring-cup`);
 		expect(cup.body).toHaveProperty('rows');
 		expect(cup.body.rows.map((r: Body) => [r.rank, r.player, r.total])).toEqual([

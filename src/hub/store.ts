@@ -327,7 +327,7 @@ export class Store {
 
 	/**
 	 * Each player's best counted attempt on one scenario version in a window (and on one seed, for
-	 * a competition), as board entries (ranking.ts ranks them): assessment attempts only, best by
+	 * a competition, among the attempts that reached the hub before `arrivedBefore`), as board entries (ranking.ts ranks them): assessment attempts only, best by
 	 * the board order (board-buckets.ts compareEntries: the arrival here breaks ties), chosen by
 	 * the database with DISTINCT ON.
 	 */
@@ -335,9 +335,11 @@ export class Store {
 		code: string,
 		scenario: { id: string; version: number },
 		window: BoardWindow,
-		seed?: number
+		seed?: number,
+		arrivedBefore?: number
 	): Promise<BoardEntry[]> {
-		const whole = window.from == null && window.to == null && seed === undefined;
+		const whole =
+			window.from == null && window.to == null && seed === undefined && arrivedBefore === undefined;
 		// The whole time on every seed: the kept bests (board_best). Else each player's best inside.
 		const source = whole
 			? `SELECT b.hash, b.player_key, b.player_name, b.team_key, t.name AS team_name, b.score,
@@ -354,6 +356,7 @@ export class Store {
 					AND ($4::bigint IS NULL OR a.finished_at >= $4::bigint)
 					AND ($5::bigint IS NULL OR a.finished_at < $5::bigint)
 					AND ($6::bigint IS NULL OR a.seed = $6::bigint)
+					AND ($7::bigint IS NULL OR a.accepted_at < $7::bigint)
 				 ORDER BY a.player_key, a.score DESC, a.weeks_used, a.accepted_at, a.hash COLLATE "C"`;
 		// One JSON value for the whole board: parsed natively, several times faster than a row
 		// each through the driver (a board may hold thousands of players).
@@ -369,7 +372,8 @@ export class Store {
 						scenario.version,
 						window.from ?? null,
 						window.to ?? null,
-						seed ?? null
+						seed ?? null,
+						arrivedBefore ?? null
 					]
 		);
 		const list = (typeof board === 'string' ? JSON.parse(board) : board) as [
