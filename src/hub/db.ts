@@ -78,9 +78,14 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
 		onnotice: () => {},
 		connection: { search_path: schema, application_name: 'sales-sim-hub' }
 	});
+	// The hub's statements are a fixed set of texts: each is prepared once per connection and then
+	// only bound and executed. (postgres.js prepares no `unsafe` text unless asked, and then
+	// describes every statement with parameters in a round trip of its own before running it.)
 	const runner = (on: postgres.Sql | postgres.TransactionSql): Sql => ({
 		query: async <T extends Row>(text: string, params: readonly unknown[] = []) =>
-			(await on.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[]
+			(await on.unsafe(text, params as postgres.ParameterOrJSON<never>[], {
+				prepare: true
+			})) as unknown as T[]
 	});
 	const base = runner(sql);
 	return {
