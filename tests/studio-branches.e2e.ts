@@ -108,6 +108,60 @@ test('the try-out starts after a check’s path at a chosen stage, and a finishe
 	).toContainText('✓ Passed');
 });
 
+test('the try-out starts at a stage on a path the studio plays for chosen branch facts', async ({
+	page,
+	axe
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/trainer');
+	await importFile(page, 'riverside.json', river);
+	await page.getByText('Try from a stage…').click();
+	await expect(page.getByLabel('First play')).toHaveValue('');
+	await page.getByLabel('Until the deal reaches').selectOption('evaluation');
+	await page.getByLabel('Variant').selectOption('open-network');
+	await page.getByLabel(/The utility must submit its metering plan/).check();
+	// Intel told from system design on is a fact for a start in evaluation, not in system design.
+	await expect(page.getByLabel(/Tom mentions that the bulk meters/)).toHaveCount(1);
+	await page.getByLabel('Until the deal reaches').selectOption('system-design');
+	await expect(page.getByLabel(/Tom mentions that the bulk meters/)).toHaveCount(0);
+	await page.getByLabel('Until the deal reaches').selectOption('evaluation');
+	await axe('try-from form with facts');
+	await page.getByRole('button', { name: 'Try it from there' }).click();
+	await expect(page).toHaveURL(
+		/stage=evaluation.*variant=open-network.*intel=regulator-submission/
+	);
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Started in Evaluation and comparison after' })
+	).toContainText('the facts you chose (deal number');
+	await expect(
+		page.getByRole('heading', { level: 2, name: 'Evaluation and comparison', exact: true })
+	).toBeVisible();
+	await axe('try-out on a path for facts');
+
+	// An option that ends the deal on the way: the try-out says so, and shows how it ended.
+	await page
+		.getByRole('link', { name: /Back to the draft/ })
+		.first()
+		.click();
+	await page.getByText('Try from a stage…').click();
+	await page.getByLabel('Until the deal reaches').selectOption('evaluation');
+	await page.getByLabel('Variant').selectOption('grant-locked');
+	// Only its opponents can tell the grant's condition: the path reports it, and forces nothing.
+	await page.getByLabel('Until the deal reaches').selectOption('commitment');
+	await page
+		.getByLabel(/Half of the state grant’s conditions|Half of the state grant's conditions/)
+		.check();
+	await page
+		.getByLabel(/Gavin's draft specification is on the table/)
+		.selectOption('specs-unfavourable/withdraw');
+	await page.getByRole('button', { name: 'Try it from there' }).click();
+	const status = page.getByRole('status').filter({ hasText: 'Not set, because the rules' });
+	await expect(status).toContainText('The deal ended on the way, in System design');
+	await expect(status).toContainText('nobody willing to tell it was reached');
+	await expect(status).toContainText('not offered on the way');
+	await expect(page.getByRole('heading', { name: /The deal ended: Lost, score/ })).toBeVisible();
+});
+
 test('a trainer writes a branching deal through the forms only, and the JSON keeps its formatting', async ({
 	page,
 	axe
