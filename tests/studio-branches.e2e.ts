@@ -73,7 +73,7 @@ test('the try-out starts after a check’s path at a chosen stage, and a finishe
 	await importFile(page, 'riverside.json', river);
 	await page.getByText('Try from a stage…').click();
 	// The fourth check pushes on into the lock-in; stop it as system design opens.
-	await page.getByLabel('First play a check’s path').selectOption({ index: 4 });
+	await page.getByLabel('First play', { exact: true }).selectOption({ index: 4 });
 	await page.getByLabel('Until the deal reaches').selectOption('system-design');
 	await axe('try-from form');
 	await page.getByRole('button', { name: 'Try it from there' }).click();
@@ -116,7 +116,7 @@ test('the try-out starts at a stage on a path the studio plays for chosen branch
 	await page.goto('/trainer');
 	await importFile(page, 'riverside.json', river);
 	await page.getByText('Try from a stage…').click();
-	await expect(page.getByLabel('First play')).toHaveValue('');
+	await expect(page.getByLabel('First play', { exact: true })).toHaveValue('');
 	await page.getByLabel('Until the deal reaches').selectOption('evaluation');
 	await page.getByLabel('Variant').selectOption('open-network');
 	await page.getByLabel(/The utility must submit its metering plan/).check();
