@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { play, startDeal, type ScenarioFile } from './play-driver';
 
 const river = readFileSync('scenarios/riverside-water-meters.json', 'utf8');
 const editorText = (page: Page) => page.locator('.cm-content');
@@ -16,6 +17,52 @@ async function importFile(page: Page, name: string, text: string) {
 		buffer: Buffer.from(text)
 	});
 	await expect(page).toHaveURL(/\/trainer\/scenarios\/[^/]+$/);
+}
+
+/**
+ * Writes a branching deal into a new blank scenario through the forms only: intel the designer
+ * can tell (the specification is locked), a system-design decision whose withdrawing option needs
+ * that intel, a lock-in event that ends the deal if the trainee fights, and a wise withdrawal.
+ */
+async function writeBranchingDeal(page: Page) {
+	// Intel the designer can tell: the specification is locked.
+	const intel = page.getByRole('region', { name: 'Intel', exact: true });
+	await intel.getByRole('button', { name: '+ Add intel' }).click();
+	await intel
+		.getByLabel('What the trainee learns')
+		.last()
+		.fill('The clause was written with the competitor.');
+	await intel.getByLabel('What the trainee learns').last().press('Tab');
+	await intel.getByLabel('Who can tell it').last().selectOption('designer');
+
+	// In system design: a decision whose withdrawing option needs that intel, and a lock-in.
+	const design = page.getByRole('region', { name: '3. System design' });
+	await design.getByRole('button', { name: '+ Add a decision' }).click();
+	await design.getByLabel('Question').fill('The specification favours the competitor. What now?');
+	await design.getByLabel('Question').press('Tab');
+	await design.getByLabel('Option 1', { exact: true }).fill('Withdraw, and say why');
+	await design.getByLabel('Option 1', { exact: true }).press('Tab');
+	await design.getByLabel('Ends the deal', { exact: true }).first().selectOption('withdrawn');
+	await design.getByLabel('Option 2', { exact: true }).fill('Fight the specification');
+	await design.getByLabel('Option 2', { exact: true }).press('Tab');
+	await design.getByRole('button', { name: '+ Add an event' }).click();
+	await design
+		.getByLabel('What happens')
+		.last()
+		.fill('The tender goes out with the clause: the deal is lost.');
+	await design.getByLabel('What happens').last().press('Tab');
+	await design.getByLabel('The deal is lost when it happens').last().check();
+	// Conditions, in page order: the template's threat, the lock-in, the decision, its options.
+	const kinds = design.getByLabel('Kind of condition');
+	await kinds.nth(1).selectOption('option');
+	await design.getByLabel('Which option').first().selectOption('decision/option-2');
+	await kinds.nth(3).selectOption('intel');
+	await design.getByLabel('Which intel').selectOption('intel');
+	// Withdrawing in system design, once the clause is known, is the lesson.
+	const wise = page.getByRole('region', { name: 'When withdrawing is wise' });
+	await wise.getByRole('button', { name: '+ Add a wise withdrawal' }).click();
+	await wise.getByLabel('Kind of condition').selectOption('intel');
+	await wise.getByLabel('Which intel').selectOption('intel');
 }
 
 test('the branch map draws the stages, marks a check’s path and opens a node in the JSON', async ({
@@ -181,44 +228,7 @@ test('a trainer writes a branching deal through the forms only, and the JSON kee
 	await page.getByRole('tab', { name: 'Forms' }).click();
 	await axe('forms');
 
-	// Intel the designer can tell: the specification is locked.
-	const intel = page.getByRole('region', { name: 'Intel', exact: true });
-	await intel.getByRole('button', { name: '+ Add intel' }).click();
-	await intel
-		.getByLabel('What the trainee learns')
-		.last()
-		.fill('The clause was written with the competitor.');
-	await intel.getByLabel('What the trainee learns').last().press('Tab');
-	await intel.getByLabel('Who can tell it').last().selectOption('designer');
-
-	// In system design: a decision whose withdrawing option needs that intel, and a lock-in.
-	const design = page.getByRole('region', { name: '3. System design' });
-	await design.getByRole('button', { name: '+ Add a decision' }).click();
-	await design.getByLabel('Question').fill('The specification favours the competitor. What now?');
-	await design.getByLabel('Question').press('Tab');
-	await design.getByLabel('Option 1', { exact: true }).fill('Withdraw, and say why');
-	await design.getByLabel('Option 1', { exact: true }).press('Tab');
-	await design.getByLabel('Ends the deal', { exact: true }).first().selectOption('withdrawn');
-	await design.getByLabel('Option 2', { exact: true }).fill('Fight the specification');
-	await design.getByLabel('Option 2', { exact: true }).press('Tab');
-	await design.getByRole('button', { name: '+ Add an event' }).click();
-	await design
-		.getByLabel('What happens')
-		.last()
-		.fill('The tender goes out with the clause: the deal is lost.');
-	await design.getByLabel('What happens').last().press('Tab');
-	await design.getByLabel('The deal is lost when it happens').last().check();
-	// Conditions, in page order: the template's threat, the lock-in, the decision, its options.
-	const kinds = design.getByLabel('Kind of condition');
-	await kinds.nth(1).selectOption('option');
-	await design.getByLabel('Which option').first().selectOption('decision/option-2');
-	await kinds.nth(3).selectOption('intel');
-	await design.getByLabel('Which intel').selectOption('intel');
-	// Withdrawing in system design, once the clause is known, is the lesson.
-	const wise = page.getByRole('region', { name: 'When withdrawing is wise' });
-	await wise.getByRole('button', { name: '+ Add a wise withdrawal' }).click();
-	await wise.getByLabel('Kind of condition').selectOption('intel');
-	await wise.getByLabel('Which intel').selectOption('intel');
+	await writeBranchingDeal(page);
 	await axe('forms with a branching deal');
 
 	await expect(page.getByRole('tab', { name: 'Editor' })).not.toContainText(/\d/);
@@ -262,6 +272,7 @@ test('a trainer writes a branching deal through the forms only, and the JSON kee
 		'{"id": "intel", "kind": "competitor", "text": "Typed in the JSON.", "stage": "internal-deliberation", "from": ["designer"], "by": ["visit"]}'
 	);
 	await page.getByRole('tab', { name: 'Forms' }).click();
+	const intel = page.getByRole('region', { name: 'Intel', exact: true });
 	await expect(intel.getByLabel('What the trainee learns').last()).toHaveValue(
 		'Typed in the JSON.'
 	);
@@ -300,4 +311,75 @@ test('what the forms added, the forms remove, and the JSON is as it was', async 
 		.click();
 	await expect(events).toHaveCount(eventCount);
 	expect(await download()).toBe(before);
+});
+
+test('the branching deal written in the forms passes its checks, is published, and a trainee plays each ending', async ({
+	page,
+	axe
+}) => {
+	test.setTimeout(300_000);
+	await page.goto('/trainer');
+	await page.getByRole('button', { name: 'New blank scenario' }).click();
+	await expect(page.getByRole('heading', { name: 'Errors (0)' })).toBeVisible();
+	await page.getByRole('tab', { name: 'Forms' }).click();
+	await writeBranchingDeal(page);
+	const draftFile = async (): Promise<
+		ScenarioFile & { checks: NonNullable<ScenarioFile['checks']> }
+	> => {
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export the draft' }).click()
+		]);
+		return JSON.parse(readFileSync((await file.path()) ?? '', 'utf8'));
+	};
+	const written = await draftFile();
+
+	// Each ending tried from system design and kept as a check, with no JSON typed.
+	const endings = [
+		{
+			name: 'withdrawing once the clause is known',
+			intel: true,
+			option: 'option-1',
+			outcome: 'Withdrawn'
+		},
+		{ name: 'fighting the clause, locked out', intel: false, option: 'option-2', outcome: 'Lost' }
+	];
+	for (const [i, ending] of endings.entries()) {
+		await page.getByText('Try from a stage…').click();
+		await page.getByLabel('Until the deal reaches').selectOption('system-design');
+		if (ending.intel) await page.getByLabel(/The clause was written with the competitor/).check();
+		await page.getByRole('button', { name: 'Try it from there' }).click();
+		await expect(
+			page.getByRole('status').filter({ hasText: 'Started in System design after' })
+		).toBeVisible();
+		await play(page, written, { type: 'decide', decision: 'decision', option: ending.option });
+		if (ending.outcome === 'Lost') await play(page, written, { type: 'advance' });
+		await expect(
+			page.getByRole('heading', { name: new RegExp(`The deal ended: ${ending.outcome}, score`) })
+		).toBeVisible();
+		await page.getByLabel('Name of the check').fill(ending.name);
+		await page.getByRole('button', { name: 'Save as a check' }).click();
+		await expect(page.getByText(`Saved in the draft as check ${i + 2}.`)).toBeVisible();
+		await page
+			.getByRole('link', { name: /Back to the draft/ })
+			.first()
+			.click();
+	}
+	await page.getByRole('tab', { name: 'Checks' }).click();
+	await page.getByRole('button', { name: 'Run the checks' }).click();
+	await expect(page.getByText('3 of 3 checks pass.')).toBeVisible();
+	await page.getByRole('tab', { name: 'Publish' }).click();
+	await page.getByLabel('Change note (required)').fill('First edition, with the lock-in.');
+	await page.getByRole('button', { name: 'Publish version 1' }).click();
+	await expect(page.getByText(`Published ${written.id}, version 1.`)).toBeVisible();
+	await axe('published branching deal');
+
+	// A trainee plays the published deal to each ending, as the checks played it.
+	const published = await draftFile();
+	for (const [i, check] of published.checks.slice(1).entries()) {
+		await startDeal(page, published.id, 'practice', { firstTime: i === 0 });
+		for (const action of check.actions) await play(page, published, action);
+		await expect(page).toHaveURL(/\/attempts\//);
+		await expect(page.getByText(endings[i].outcome, { exact: true }).first()).toBeVisible();
+	}
 });
