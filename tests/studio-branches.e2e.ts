@@ -383,3 +383,33 @@ test('the branching deal written in the forms passes its checks, is published, a
 		await expect(page.getByText(endings[i].outcome, { exact: true }).first()).toBeVisible();
 	}
 });
+
+test('in Chinese the branch map, the forms, the try-out from a stage and the diff pass axe', async ({
+	page,
+	switchLanguage,
+	axe
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/trainer');
+	await switchLanguage('zh-CN');
+	// A new version of the shipped file, with one text changed: the Publish tab shows the diff.
+	const next = JSON.parse(river);
+	next.version += 1;
+	next.summary = `${next.summary} (2)`;
+	await importFile(page, 'riverside-next.json', JSON.stringify(next, null, '\t'));
+	await page.getByRole('tab', { name: '分支图' }).click();
+	await axe('branch map in Chinese');
+	await page.getByRole('tab', { name: '表单' }).click();
+	await axe('forms in Chinese');
+	await page.getByRole('tab', { name: '发布' }).click();
+	await expect(page.getByRole('heading', { name: /与第 2 版（.*）相比的改动/ })).toBeVisible();
+	await axe('diff in Chinese');
+	await page.getByText('从某个阶段试玩…').click();
+	await page.getByLabel('直到交易到达').selectOption('evaluation');
+	await axe('try-from form in Chinese');
+	await page.getByRole('button', { name: '从那里开始试玩' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: '工作室为你选的事实执行了' })
+	).toBeVisible();
+	await axe('try-out from a stage in Chinese');
+});
