@@ -411,6 +411,8 @@ test('in Chinese the branch map, the forms, the try-out from a stage and the dif
 	await axe('diff in Chinese');
 	await page.getByText('从某个阶段试玩…').click();
 	await page.getByLabel('直到交易到达').selectOption('evaluation');
+	// The open-network deal: no lock-in closes system design.
+	await page.getByLabel('变体').selectOption('open-network');
 	await axe('try-from form in Chinese');
 	await page.getByRole('button', { name: '从那里开始试玩' }).click();
 	await expect(
