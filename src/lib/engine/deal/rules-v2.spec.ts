@@ -670,6 +670,77 @@ describe('rules 2 scoring', () => {
 		expect(share([poor, call, call, call, call])).toBeLessThan(0.2);
 	});
 
+	it('focus counts only fitting work: not a gift, not an activity below the focus fit', () => {
+		// A gift is a fair fit in internal deliberation, where the GM is the key person.
+		const gift = rulesOf(
+			[farming, advance, { type: 'activity', activity: 'gift', people: ['gm'] }, advance],
+			'focus'
+		).find((r) => r.params.stage === 'internal-deliberation');
+		expect(gift).toMatchObject({ code: 'focus-covered-none', points: 0 });
+		// A site visit is a poor fit in discover needs: both key people visited, neither worked.
+		const poor = rulesOf(
+			[
+				farming,
+				{ type: 'activity', activity: 'site-visit', people: ['foreman', 'operator'] },
+				advance
+			],
+			'focus'
+		)[0];
+		expect(poor).toMatchObject({
+			code: 'focus-covered-none',
+			points: 0,
+			params: { stage: 'discover-needs', covered: 0, count: 2 }
+		});
+	});
+
+	it('a deal that ends before the decision maker was met, unwisely, scores the miss; a wise one does not', () => {
+		const early = (scenario: Scenario) =>
+			replay(scenario, actionsSchema.parse([farming, { type: 'withdraw' }])).score.categories.find(
+				(c) => c.category === 'focus'
+			)!.rules;
+		expect(early(testScenario).find((r) => r.code === 'dm-not-reached')).toEqual({
+			code: 'dm-not-reached',
+			points: 0,
+			max: SCORING.decisionMakerPoints,
+			params: {},
+			section: 'stages'
+		});
+		const wiseEarly = withV2({
+			withdrawals: [{ stage: 'discover-needs', credit: 1, feedback: 'Nothing here for us.' }]
+		});
+		expect(early(wiseEarly).map((r) => r.code)).not.toContain('dm-not-reached');
+		// A deal still running is not judged on it yet.
+		expect(rulesOf([farming], 'focus').map((r) => r.code)).not.toContain('dm-not-reached');
+	});
+
+	it('a closed stage with no activity scores nothing, and the activity share weighs money and weeks', () => {
+		const idle = rulesOf([farming, advance], 'activities');
+		expect(idle[0]).toMatchObject({ code: 'stage-no-activity', points: 0 });
+		expect(idle.map((r) => r.code)).toContain('no-activities');
+		// A poor site visit (8,000 of 60,000 and 2 of 30 weeks) beside a good call (100, no weeks,
+		// so it weighs the least cost): the call's share of the cost is its share of the credit.
+		const visit = 8000 / 60_000 + 2 / 30;
+		const call = Math.max(SCORING.leastActivityCost, 100 / 60_000);
+		const [mixed] = rulesOf(
+			[
+				farming,
+				{ type: 'activity', activity: 'site-visit', people: ['foreman'] },
+				{ type: 'activity', activity: 'telephone', people: ['foreman'] },
+				advance
+			],
+			'activities'
+		);
+		expect(mixed.code).toBe('activities-poor');
+		// Points are kept to three decimals.
+		expect(mixed.points).toBeCloseTo(call / (visit + call), 3);
+		// A free call still weighs the least cost: one good call alone is a full share.
+		const [alone] = rulesOf(
+			[farming, { type: 'activity', activity: 'telephone', people: ['foreman'] }, advance],
+			'activities'
+		);
+		expect(alone).toMatchObject({ code: 'activities-good', points: 1 });
+	});
+
 	it('a gift is never credited as a fitting activity', () => {
 		// A gift is a fair fit in internal deliberation; the GM is not in finance or procurement.
 		const rules = rulesOf(
