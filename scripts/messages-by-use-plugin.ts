@@ -11,7 +11,7 @@
  * that passes `m` on whole is left alone. Build only: the dev server and Vitest read the
  * messages as written.
  */
-import { existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -23,7 +23,25 @@ const USE = /(?<![\w$.])m\.([A-Za-z_$][\w$]*)/g;
 /** `m` used whole: followed by something other than `.key` (an argument, a spread, a return). */
 const WHOLE = /(?<![\w$.'"`])m(?![\w$.:'"`])\s*(?:[,)\]};]|$)/m;
 
+/**
+ * Each message key's module: `app_name` → `app_name.js`. Paraglide names a module after its key
+ * but escapes keys that are not plain lower-case identifiers (`language_zh_CN` is in
+ * `language_zh_cn2.js`, `export { language_zh_cn2 as "language_zh_CN" }`).
+ */
+function messageModules(): Map<string, string> {
+	const modules = new Map<string, string>();
+	for (const file of readdirSync(MESSAGES_DIR)) {
+		if (!file.endsWith('.js') || file.startsWith('_')) continue;
+		const text = readFileSync(`${MESSAGES_DIR}/${file}`, 'utf8');
+		for (const [, key] of text.matchAll(/export\s*\{\s*[\w$]+\s+as\s+"([^"]+)"\s*\}/g))
+			modules.set(key, file);
+		for (const [, key] of text.matchAll(/export\s+const\s+([\w$]+)\s*=/g)) modules.set(key, file);
+	}
+	return modules;
+}
+
 export function messagesByUse(): Plugin {
+	let modules: Map<string, string> | undefined;
 	return {
 		name: 'sales-sim:messages-by-use',
 		apply: 'build',
@@ -34,15 +52,19 @@ export function messagesByUse(): Plugin {
 			if (!found) return undefined;
 			const rest = code.slice(0, found.index) + code.slice(found.index + found[0].length);
 			if (WHOLE.test(rest)) return undefined;
+			// Read once Paraglide has compiled the catalogues (at the start of the build).
+			modules ??= messageModules();
+			const known = modules;
+			// Only message keys: `m.id` may be another `m` (a callback's parameter) in a nested scope.
 			const keys = [...new Set([...rest.matchAll(USE)].map((match) => match[1]))].filter((key) =>
-				existsSync(`${MESSAGES_DIR}/${key}.js`)
+				known.has(key)
 			);
 			const base = found[2].replace(/messages\.js$/, 'messages');
 			// One line, where the import was: the module's other lines keep their numbers.
 			const imports = keys
-				.map((key) => `import { ${key} as __message_${key} } from '${base}/${key}.js';`)
+				.map((key, i) => `import { "${key}" as __message_${i} } from '${base}/${known.get(key)}';`)
 				.join(' ');
-			const local = `const m = { ${keys.map((key) => `${key}: __message_${key}`).join(', ')} };`;
+			const local = `const m = { ${keys.map((key, i) => `${key}: __message_${i}`).join(', ')} };`;
 			return {
 				code: code.slice(0, found.index) + imports + ' ' + local + rest.slice(found.index),
 				map: null

@@ -10,7 +10,11 @@ import type { Params, RedFlag, Refusal, RuleResult } from '../engine/deal/types'
 import { findDecision } from '../engine/deal/deal-rules';
 import { termLabel, type LabelKind } from './labels';
 import { textOf } from './message-map';
-import { FACTORS, FLAGS, REFUSALS, RULES, SEEN } from './message-maps';
+import { FACTORS } from './maps/factors';
+import { FLAGS } from './maps/flags';
+import { REFUSALS } from './maps/refusals';
+import { RULES } from './maps/rules';
+import { SEEN } from './maps/seen';
 
 const TERM_PARAMS: Record<string, LabelKind> = {
 	stage: 'stage',

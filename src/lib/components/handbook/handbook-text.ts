@@ -4,13 +4,14 @@ import { getLocale } from '$lib/paraglide/runtime.js';
 import type { SectionId } from '$lib/engine/methodology';
 
 import { textOf } from '$lib/i18n/message-map';
-import { HANDBOOK, SECTION_TITLES } from '$lib/i18n/message-maps';
+import { HANDBOOK } from '$lib/i18n/maps/handbook';
+import { SECTION_TITLES } from '$lib/i18n/maps/section-titles';
 
 /**
  * A handbook message picked by a key built from a methodology id, such as
  * `hb_role_decision_maker_body`. Every such key is checked in both catalogues by
  * handbook-text.spec.ts, so the key itself showing up on a page is a bug the spec catches first.
- * Only the handbook's pages use it: every `hb_` message is in its map (message-maps.ts).
+ * Only the handbook's pages use it: every `hb_` message is in its map (src/lib/i18n/maps/handbook.ts).
  */
 export function handbookText(key: string, inputs?: Record<string, string | number>): string {
 	return textOf(HANDBOOK, key, inputs);

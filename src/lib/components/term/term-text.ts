@@ -14,7 +14,7 @@ import {
 import type { ResolvedPathname } from '$app/types';
 import { handbookHref, keyPart } from '$lib/components/handbook/handbook-text';
 import { textOf } from '$lib/i18n/message-map';
-import { TERM_DEFINITIONS } from '$lib/i18n/message-maps';
+import { TERM_DEFINITIONS } from '$lib/i18n/maps/term-definitions';
 
 /** Every id of every kind of term, straight from the methodology's lists. */
 export const TERM_IDS: { readonly [K in TermKind]: readonly string[] } = {
