@@ -12,7 +12,7 @@ import {
 	type TermKind
 } from '$lib/engine/methodology';
 import type { ResolvedPathname } from '$app/types';
-import { handbookHref, keyPart } from '$lib/components/handbook/handbook-text';
+import { handbookHref, keyPart } from '$lib/components/handbook/handbook-links';
 import { textOf } from '$lib/i18n/message-map';
 import { TERM_DEFINITIONS } from '$lib/i18n/maps/term-definitions';
 
