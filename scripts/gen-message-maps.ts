@@ -73,7 +73,7 @@ export const MAPS: { name: string; doc: string; prefixes: string[] }[] = [
 	},
 	{
 		name: 'SECTION_TITLES',
-		doc: "Handbook chapters' titles and summaries, linked from the debrief (handbook-text.ts).",
+		doc: "Handbook chapters' titles and summaries, linked from the debrief (handbook-links.ts).",
 		prefixes: ['hb_section_']
 	},
 	{

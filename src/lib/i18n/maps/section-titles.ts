@@ -3,7 +3,7 @@
 import { m } from '../../paraglide/messages.js';
 import { messageMap } from '../message-map';
 
-/** Handbook chapters' titles and summaries, linked from the debrief (handbook-text.ts). */
+/** Handbook chapters' titles and summaries, linked from the debrief (handbook-links.ts). */
 export const SECTION_TITLES = /* @__PURE__ */ messageMap({
 	hb_section_activities_summary: m.hb_section_activities_summary,
 	hb_section_activities_title: m.hb_section_activities_title,
