@@ -14,7 +14,10 @@ type StorageModule = typeof import('./index');
 let loading: Promise<StorageModule> | undefined;
 const waiting: ((storage: StorageModule) => void)[] = [];
 
-/** The storage code, loaded once (to write, or to read a database that exists). */
+/**
+ * The storage code, loaded once (to write, or to read a database that exists). `$lib/db` calls it
+ * too when a page imports it directly, so that what waits in `whenStorage` starts then.
+ */
 export function loadStorage(): Promise<StorageModule> {
 	loading ??= import('./index').then((storage) => {
 		for (const then of waiting.splice(0)) then(storage);
