@@ -7,7 +7,8 @@
  */
 import { storedData } from '$lib/db/presence';
 import type { SkillId } from '$lib/skills/skills';
-import { shippedList, trainerScenarios } from '$lib/scenarios/catalogue';
+import { trainerScenarios } from '$lib/scenarios/catalogue';
+import { shippedList } from '$lib/scenarios/shipped-list';
 import { homeModel, type HomeModel, type HomeScenario } from './home-model';
 
 /**

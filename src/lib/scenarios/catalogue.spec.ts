@@ -1,13 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '$lib/engine/scenario/parse-scenario';
-import {
-	archivedVersions,
-	findScenario,
-	loadCatalogue,
-	shippedList,
-	shippedScenarios
-} from './catalogue';
+import { archivedVersions, findScenario, loadCatalogue, shippedScenarios } from './catalogue';
+import { shippedList } from './shipped-list';
 
 // Under Node there is no IndexedDB: the catalogue holds the shipped files only.
 const shipped = readdirSync('scenarios')

@@ -5,7 +5,7 @@
  * trainer's are read through it here, so the browser plays exactly what the command line checks.
  * The validator and the storage code are loaded only when a trainer's scenario is read.
  */
-import { customerGroup, type CustomerGroupId, type DifficultyId } from '$lib/engine/methodology';
+import { customerGroup, type CustomerGroupId } from '$lib/engine/methodology';
 import type { Scenario } from '$lib/engine/scenario/schema';
 import { storedData } from '$lib/db/presence';
 
@@ -22,35 +22,11 @@ interface Checked {
 	hash: string;
 }
 
-/** The little a list needs of a shipped file, from the build. */
-export interface ShippedSummary {
-	id: string;
-	version: number;
-	title: string;
-	locale: string;
-	difficulty: DifficultyId;
-	hash: string;
-}
-
 // Each file becomes its own lazily loaded chunk: no scenario weighs on the first page.
 const shippedFiles = import.meta.glob('/scenarios/*.json', {
 	query: '?checked',
 	import: 'default'
 }) as Record<string, () => Promise<Checked>>;
-
-const shippedSummaries = import.meta.glob('/scenarios/*.json', {
-	query: '?summary',
-	import: 'default',
-	eager: true
-}) as Record<string, ShippedSummary>;
-
-/**
- * The shipped scenarios offered for play, from the build's summaries (no scenario downloaded),
- * by title.
- */
-export function shippedList(): ShippedSummary[] {
-	return Object.values(shippedSummaries).sort((a, b) => a.title.localeCompare(b.title));
-}
 
 function entryOf({ scenario, hash }: Checked, source: CatalogueEntry['source']): CatalogueEntry {
 	return { scenario, hash, source, group: customerGroup(scenario.customer.ourShare) };

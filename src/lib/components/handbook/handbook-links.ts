@@ -1,15 +1,13 @@
 /**
- * Links to the handbook's sections, their titles and summaries, and numbers as the handbook writes
- * them: what pages outside the handbook (the debrief, terms, the first-play guide) need of it.
- * Apart from handbook-text.ts, which holds the handbook's paragraphs, so that those pages do not
- * download every paragraph.
+ * Links to the handbook's sections and numbers as the handbook writes them: what pages outside the
+ * handbook (the debrief, terms, the first-play guide) need of it. Apart from handbook-text.ts,
+ * which holds the handbook's paragraphs, and handbook-titles.ts, which holds the sections' titles,
+ * so that those pages do not download every paragraph, nor a term every title.
  */
 import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import type { SectionId } from '$lib/engine/methodology';
-import { textOf } from '$lib/i18n/message-map';
-import { SECTION_TITLES } from '$lib/i18n/maps/section-titles';
 
 /** Message-key form of a methodology id: `decision-maker` → `decision_maker`. */
 export function keyPart(id: string): string {
@@ -21,16 +19,6 @@ export function handbookHref(section: SectionId, anchor?: string): ResolvedPathn
 	return anchor
 		? resolve(`/handbook/[section]#${anchor}`, { section })
 		: resolve('/handbook/[section]', { section });
-}
-
-/** A section's title in the current language: `sectionTitle('funnel')` → "The sales funnel…". */
-export function sectionTitle(section: SectionId): string {
-	return textOf(SECTION_TITLES, `hb_section_${section}_title`);
-}
-
-/** One sentence on what a section teaches, for the index and for links from the debrief. */
-export function sectionSummary(section: SectionId): string {
-	return textOf(SECTION_TITLES, `hb_section_${section}_summary`);
 }
 
 /** A number as the current language writes it: 1000000 → "1,000,000". */

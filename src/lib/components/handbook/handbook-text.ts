@@ -1,18 +1,11 @@
 import { textOf } from '$lib/i18n/message-map';
 import { HANDBOOK } from '$lib/i18n/maps/handbook';
 
-// Links, titles and number formats, without the handbook's paragraphs (handbook-links.ts): code
-// outside the handbook's pages imports them from there, so that a page linking to the handbook
-// does not download every paragraph of it.
-export {
-	formatNumber,
-	formatPercent,
-	formatSigned,
-	handbookHref,
-	keyPart,
-	sectionSummary,
-	sectionTitle
-} from './handbook-links';
+// Links, titles and number formats, without the handbook's paragraphs (handbook-links.ts,
+// handbook-titles.ts): code outside the handbook's pages imports them from there, so that a page
+// linking to the handbook does not download every paragraph of it.
+export { formatNumber, formatPercent, formatSigned, handbookHref, keyPart } from './handbook-links';
+export { sectionSummary, sectionTitle } from './handbook-titles';
 
 /**
  * A handbook message picked by a key built from a methodology id, such as
