@@ -3,7 +3,12 @@
  * `currentPlayerId` setting), and the players and teams to pick from. Where IndexedDB is
  * unavailable the trainee still gets a name, kept in memory for this tab only.
  */
-import type { PlayerRecord, players as storedPlayers, TeamRecord, teams as storedTeams } from '$lib/db';
+import type {
+	PlayerRecord,
+	players as storedPlayers,
+	TeamRecord,
+	teams as storedTeams
+} from '$lib/db';
 import { storageProblem } from '$lib/db/errors';
 import { loadStorage, settingsWhenNeeded, storedData } from '$lib/db/presence';
 import type { SettingRepository } from '$lib/db/setting-repository';
