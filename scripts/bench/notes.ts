@@ -20,7 +20,7 @@ export const WHY_MISSED: Record<string, string> = {
 	'load.play.js':
 		'The play page loads the engine (the deal machine with XState), the deal controls, the scenario schema with Zod (the engine reads actions through it), and its scenario as the build checked it; the storage code loads with the first write (or before the form where this device has a database).',
 	'load.scoreboard.js':
-		'The scoreboard reads the board from IndexedDB before its first screen, so the storage code loads with it: Dexie and the board buckets, the record schemas with Zod, and through the storage barrel (src/lib/db/index.ts) the scenario repository with the validator and its catalogues (src/lib/engine/scenario/problem-messages.ts). Shipped scenarios are no longer downloaded for their titles.',
+		'The scoreboard reads the board from IndexedDB before its first screen, so the storage code loads with it: Dexie with the board buckets (about 33 KB), the record schemas with Zod (about 30 KB) and the repositories. The validator, the scenario formats, the CSV code and the shipped scenario files no longer load with it.',
 	'page.home.lcp': SPA_START,
 	'page.home.longest': SPA_START,
 	'page.play.lcp': `${SPA_START} The play page also reads its scenario through the validator (JSON with positions, schema, whole-file rules, SHA-256) and opens IndexedDB before it shows the setup form, and its JavaScript is large: every message of every area in both languages is in one chunk, because labels are looked up by a computed key (src/lib/i18n/labels.ts), which defeats tree-shaking.`,
