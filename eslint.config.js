@@ -6,7 +6,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 const MESSAGES_BY_NAME =
-	'Name the message (m.some_key), or pick it from a map in src/lib/i18n/message-maps.ts: a computed lookup on the messages object keeps every message in every page.';
+	'Name the message (m.some_key), or pick it from a map in src/lib/i18n/maps/: a computed lookup on the messages object keeps every message in every page.';
 
 export default ts.config(
 	{
@@ -55,7 +55,7 @@ export default ts.config(
 		// Messages are named, never looked up by a computed key on `m`: a bundler keeps only the
 		// messages the code names, and `m[key]` names them all (every message of every area in
 		// both languages on every page). Pick by a computed key from a map in
-		// src/lib/i18n/message-maps.ts (scripts/gen-message-maps.ts) instead.
+		// src/lib/i18n/maps/ (scripts/gen-message-maps.ts) instead.
 		files: ['src/**/*.ts', 'src/**/*.svelte', 'scripts/**/*.ts'],
 		ignores: ['**/*.spec.ts', 'src/lib/paraglide/**'],
 		rules: {

@@ -2,11 +2,17 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vitest/config';
+import { messagesByUse } from './scripts/messages-by-use-plugin.ts';
+import { shippedScenarios } from './scripts/shipped-scenarios-plugin.ts';
 
 export default defineConfig({
 	plugins: [
 		tailwindcss(),
+		// The shipped scenarios, validated and hashed here once (not in the browser).
+		shippedScenarios(),
 		sveltekit(),
+		// Each page's chunks hold the messages it names, not every message in use.
+		messagesByUse(),
 		// Under Vitest the catalogues are compiled once by `npm run i18n`; the plugin's file
 		// watcher would keep the test process alive.
 		...(process.env.VITEST

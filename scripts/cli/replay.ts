@@ -14,7 +14,8 @@ import { RULES_VERSION, type RulesVersion } from '../../src/lib/engine/methodolo
 import { parseSeed } from '../../src/lib/engine/random';
 import { ATTEMPT_FAMILY, readFormat } from '../../src/lib/engine/scenario/format';
 import { actionsSchema, type Action, type Scenario } from '../../src/lib/engine/scenario/schema';
-import { flagText, refusalText, ruleText } from '../../src/lib/i18n/engine-text';
+import { flagText, refusalText } from '../../src/lib/i18n/engine-text';
+import { ruleText } from '../../src/lib/i18n/score-text';
 import { termLabel } from '../../src/lib/i18n/labels';
 import { m } from '../../src/lib/paraglide/messages.js';
 import { takeLang, type CliLocale } from './lang';

@@ -31,8 +31,9 @@ import { boardKey } from './records';
 import { sha256Hex } from './sha256';
 import { StorageMonitor } from './storage-monitor';
 import type { OutboxItem } from '$lib/hub/outbox';
+import { DB_NAME } from './presence';
 
-export const DB_NAME = 'sales-sim';
+export { DB_NAME };
 
 /**
  * Tables derived from the others, rebuilt from them at will: not in backups, not in

@@ -8,6 +8,7 @@
  * `storageStatus` in $lib/state/storage-status.svelte) holds the current condition.
  */
 import { SalesSimDatabase } from './database';
+import { loadStorage } from './presence';
 import { createStorage } from './storage';
 
 export const db = new SalesSimDatabase();
@@ -30,6 +31,10 @@ export const {
 
 /** Opens the database now, so that the storage condition is known before the first write. */
 export const openStorage = storage.open;
+
+// A page that imports this module (to write, or to read what it lists) may create the database:
+// what waits for the storage code (presence.ts `whenStorage`: the storage banner) starts now.
+void loadStorage();
 
 export { SalesSimDatabase, DB_NAME, SCHEMA_VERSION } from './database';
 export type { Storage } from './storage';

@@ -11,7 +11,8 @@
  */
 import { z } from 'zod';
 import { OUTCOMES, RULES_VERSION, SCORE_CATEGORIES } from '$lib/engine/methodology';
-import { MAX_NAME_LENGTH, nameKey, nameSchema } from '$lib/engine/names';
+import { MAX_NAME_LENGTH, nameKey } from '$lib/engine/names';
+import { nameSchema } from '$lib/engine/name-schema';
 import { MAX_SEED } from '$lib/engine/random';
 import { rankKey } from '$lib/engine/results/rank-order';
 import { actionSchema, idSchema, MAX_ACTIONS, MODES } from '$lib/engine/scenario/schema';

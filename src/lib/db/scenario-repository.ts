@@ -8,8 +8,6 @@
  */
 import Dexie from 'dexie';
 import { canonicalJson } from '$lib/engine/scenario/hash';
-import { SCENARIO_FAMILY, readFormat } from '$lib/engine/scenario/format';
-import { renderMessage } from '$lib/engine/scenario/problem-messages';
 import { scenarioSchema } from '$lib/engine/scenario/schema';
 import type { SalesSimDatabase } from './database';
 import {
@@ -32,7 +30,7 @@ export function scenarioHashSync(value: unknown): string {
 	return sha256Hex(canonicalJson(value));
 }
 
-function parseScenarioText(json: string) {
+async function parseScenarioText(json: string) {
 	let value: unknown;
 	try {
 		value = JSON.parse(json);
@@ -43,8 +41,13 @@ function parseScenarioText(json: string) {
 	}
 	// A file of an older format is read as the current one (format.ts); its hash stays that of
 	// the file as written.
+	// The formats and their migrations load with the first scenario stored, not with storage.
+	const { SCENARIO_FAMILY, readFormat } = await import('$lib/engine/scenario/format');
 	const format = readFormat(value, SCENARIO_FAMILY);
 	if (!format.ok) {
+		// The validation catalogues load only to say this: every page that reads storage would
+		// download them otherwise.
+		const { renderMessage } = await import('$lib/engine/scenario/problem-messages');
 		throw new InvalidRecordError('scenarios', [
 			{ path: 'json.format', message: renderMessage(format.problem.code, format.problem.params) }
 		]);
@@ -80,7 +83,7 @@ export class ScenarioRepository {
 		options: { note?: string } = {}
 	): Promise<ScenarioRecord> {
 		const { db, ctx } = this;
-		const { value, scenario } = parseScenarioText(json);
+		const { value, scenario } = await parseScenarioText(json);
 		const hash = scenarioHashSync(value);
 		const saved = await ctx.run(
 			() =>

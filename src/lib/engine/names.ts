@@ -7,8 +7,6 @@
  * control (a right-to-left override) makes a name that looks exactly like another one but is not
  * the same. `cleanName` removes them; `lookalikeKey` finds the names that still look alike.
  */
-import { z } from 'zod';
-
 /** Longest player or team name, in UTF-16 units (what a JavaScript string's length counts). */
 export const MAX_NAME_LENGTH = 80;
 
@@ -16,12 +14,9 @@ export const MAX_NAME_LENGTH = 80;
  * The name rule, in one place: a player's, team's or competition's name is plain text, cleaned
  * (`cleanName`: NFC, no invisible or direction controls, single spaces), 1..MAX_NAME_LENGTH
  * characters once cleaned. Markup-like text (`Team <B>`) is a name like any other. The same rule
- * holds at entry (`nameProblem`), in storage, in backups and at the class hub (`nameSchema`).
+ * holds at entry (`nameProblem`), in storage, in backups and at the class hub (`nameSchema`, in
+ * name-schema.ts: a module of its own, so that a page checking a typed name does not load Zod).
  */
-export const nameSchema = z
-	.string()
-	.transform(cleanName)
-	.pipe(z.string().min(1).max(MAX_NAME_LENGTH));
 
 /**
  * What is wrong with a name a person typed, if anything, by the rule of `nameSchema`:

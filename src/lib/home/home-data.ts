@@ -1,28 +1,46 @@
 /**
  * Reads what the home page needs for one player: their deals in progress and finished attempts
- * (IndexedDB), and the scenarios they can play (the catalogue). Unavailable storage gives an empty
- * history rather than an error: the page still recommends where to start.
+ * (IndexedDB), and the scenarios they can play (the build's list of shipped scenarios and the
+ * trainer's published ones). Unavailable storage gives an empty history rather than an error: the
+ * page still recommends where to start. Without a player there is nothing to read, and neither
+ * the storage code nor a scenario file is downloaded.
  */
-import { attempts, deals, players, practice } from '$lib/db';
+import { storedData } from '$lib/db/presence';
 import type { SkillId } from '$lib/skills/skills';
-import { loadCatalogue } from '$lib/scenarios/catalogue';
-import { homeModel, type HomeModel } from './home-model';
+import { trainerScenarios } from '$lib/scenarios/catalogue';
+import { shippedList } from '$lib/scenarios/shipped-list';
+import { homeModel, type HomeModel, type HomeScenario } from './home-model';
+
+/**
+ * The playable scenarios as the catalogue offers them (loadCatalogue: the newest version of each
+ * id, a trainer's published version over a shipped one with a lower version), from summaries.
+ */
+async function homeScenarios(): Promise<HomeScenario[]> {
+	const newest = new Map<string, HomeScenario>(shippedList().map((s) => [s.id, s]));
+	// A trainer's published scenarios, read through the validator (none without a database).
+	for (const { scenario } of await trainerScenarios()) {
+		const current = newest.get(scenario.id);
+		if (!current || scenario.version > current.version) newest.set(scenario.id, scenario);
+	}
+	return [...newest.values()].map(({ id, version, title, locale, difficulty }) => ({
+		id,
+		version,
+		title,
+		locale,
+		difficulty
+	}));
+}
 
 export async function loadHome(playerId: string | null, locale: string): Promise<HomeModel> {
-	const [catalogue, open, finished] = await Promise.all([
-		loadCatalogue(),
-		playerId ? deals.listUnfinished(playerId).catch(() => []) : Promise.resolve([]),
-		playerId ? attempts.forPlayer(playerId).catch(() => []) : Promise.resolve([])
+	const storage = playerId ? await storedData() : undefined;
+	const [scenarios, open, finished] = await Promise.all([
+		homeScenarios(),
+		storage && playerId ? storage.deals.listUnfinished(playerId).catch(() => []) : [],
+		storage && playerId ? storage.attempts.forPlayer(playerId).catch(() => []) : []
 	]);
 	return homeModel({
 		locale,
-		scenarios: catalogue.map(({ scenario }) => ({
-			id: scenario.id,
-			version: scenario.version,
-			title: scenario.title,
-			locale: scenario.locale,
-			difficulty: scenario.difficulty
-		})),
+		scenarios,
 		deals: open.map((deal) => ({
 			id: deal.id,
 			scenarioId: deal.scenarioId,
@@ -59,16 +77,17 @@ export interface AssignedItem {
 export async function loadAssigned(playerId: string | null): Promise<AssignedItem[]> {
 	if (!playerId) return [];
 	try {
-		const stored = await players.get(playerId);
-		const [rows, catalogue] = await Promise.all([
-			practice.forPlayer(playerId, stored?.teamId ?? null),
-			loadCatalogue()
+		const storage = await storedData();
+		if (!storage) return [];
+		const stored = await storage.players.get(playerId);
+		const [rows, scenarios] = await Promise.all([
+			storage.practice.forPlayer(playerId, stored?.teamId ?? null),
+			homeScenarios()
 		]);
 		return rows.map((row) => ({
 			id: row.id,
 			scenarioId: row.scenarioId,
-			title:
-				catalogue.find((e) => e.scenario.id === row.scenarioId)?.scenario.title ?? row.scenarioId,
+			title: scenarios.find((s) => s.id === row.scenarioId)?.title ?? row.scenarioId,
 			due: row.due,
 			skill: row.skill,
 			by: row.by

@@ -11,7 +11,7 @@ import {
 	type OutcomeId,
 	type StageId
 } from '$lib/engine/methodology';
-import { medalOf, type Medal } from '$lib/components/debrief/debrief-model';
+import { medalOf, type Medal } from '$lib/engine/methodology';
 
 /** The little the home page needs of a catalogue entry. */
 export interface HomeScenario {

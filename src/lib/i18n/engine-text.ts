@@ -6,11 +6,13 @@
 // Relative imports: the command line runs this under tsx, without SvelteKit's $lib alias.
 import type { Locale } from '../paraglide/runtime.js';
 import type { Scenario } from '../engine/scenario/schema';
-import type { Params, RedFlag, Refusal, RuleResult } from '../engine/deal/types';
+import type { Params, RedFlag, Refusal } from '../engine/deal/types';
 import { findDecision } from '../engine/deal/deal-rules';
 import { termLabel, type LabelKind } from './labels';
 import { textOf } from './message-map';
-import { FACTORS, FLAGS, REFUSALS, RULES, SEEN } from './message-maps';
+import { FLAGS } from './maps/flags';
+import { REFUSALS } from './maps/refusals';
+import { SEEN } from './maps/seen';
 
 const TERM_PARAMS: Record<string, LabelKind> = {
 	stage: 'stage',
@@ -83,7 +85,8 @@ export function money(value: number, currency: string, locale?: Locale): string 
 	}
 }
 
-function key(prefix: string, code: string): string {
+/** The message key of an engine code: `codeKey('flag', 'late-close')` → `flag_late_close`. */
+export function codeKey(prefix: string, code: string): string {
 	return `${prefix}_${code.replaceAll('-', '_')}`;
 }
 
@@ -91,7 +94,7 @@ function key(prefix: string, code: string): string {
 export function refusalText(refusal: Refusal, scenario: Scenario, locale?: Locale): string {
 	return textOf(
 		REFUSALS,
-		key('refusal', refusal.code),
+		codeKey('refusal', refusal.code),
 		readableParams(refusal.code, refusal.params, scenario, locale),
 		locale
 	);
@@ -101,23 +104,8 @@ export function refusalText(refusal: Refusal, scenario: Scenario, locale?: Local
 export function flagText(flag: RedFlag, scenario: Scenario, locale?: Locale): string {
 	return textOf(
 		FLAGS,
-		key('flag', flag.code),
+		codeKey('flag', flag.code),
 		readableParams(flag.code, flag.params, scenario, locale),
-		locale
-	);
-}
-
-/** Why the total keeps the share it does of the method's points (rules 2): `factor_<code>`. */
-export function factorText(factor: { code: string }, locale?: Locale): string {
-	return textOf(FACTORS, key('factor', factor.code.replace(/^factor-/, '')), {}, locale);
-}
-
-/** A scoring rule's explanation. */
-export function ruleText(rule: RuleResult, scenario: Scenario, locale?: Locale): string {
-	return textOf(
-		RULES,
-		key('rule', rule.code),
-		readableParams(rule.code, rule.params, scenario, locale),
 		locale
 	);
 }

@@ -1,7 +1,7 @@
 // Relative imports: the command line runs this under tsx, without SvelteKit's $lib alias.
 import type { Locale } from '../paraglide/runtime.js';
 import type { TermKind } from '../engine/methodology';
-import { LABELS } from './message-maps';
+import { LABELS } from './maps/labels';
 import { lookup } from './message-map';
 
 export type LabelKind =

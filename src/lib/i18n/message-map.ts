@@ -1,6 +1,6 @@
 /**
  * Typed maps from message key to Paraglide message function, for messages picked by a computed
- * key (src/lib/i18n/message-maps.ts, written by scripts/gen-message-maps.ts). Only the messages
+ * key (src/lib/i18n/maps/*.ts, written by scripts/gen-message-maps.ts). Only the messages
  * a map names reach the pages that use it.
  */
 import type { Locale } from '../paraglide/runtime.js';

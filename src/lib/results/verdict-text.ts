@@ -8,7 +8,7 @@ import { problemMessage } from '../engine/scenario/problem-messages';
 import { refusalText } from '../i18n/engine-text';
 import { termLabel } from '../i18n/labels';
 import { textOf } from '../i18n/message-map';
-import { RESULT_REASONS } from '../i18n/message-maps';
+import { RESULT_REASONS } from '../i18n/maps/result-reasons';
 import type { Locale } from '../paraglide/runtime.js';
 
 function text(key: string, inputs: Record<string, string | number>, locale?: Locale): string {

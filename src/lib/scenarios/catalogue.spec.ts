@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '$lib/engine/scenario/parse-scenario';
 import { archivedVersions, findScenario, loadCatalogue, shippedScenarios } from './catalogue';
+import { shippedList } from './shipped-list';
 
 // Under Node there is no IndexedDB: the catalogue holds the shipped files only.
 const shipped = readdirSync('scenarios')
@@ -50,6 +52,50 @@ describe('archived versions', () => {
 			expect(entry.scenario.version).toBe(newest.version);
 			for (const old of archivedVersions(entry.scenario.id))
 				expect(old).toBeLessThan(entry.scenario.version);
+		}
+	});
+});
+
+// The build validates and hashes the shipped files (scripts/shipped-scenarios-plugin.ts): what it
+// hands the browser must be what the validator gives for each file's text, or attempts played
+// on a shipped scenario would carry another hash than the hub and the command line compute.
+describe('shipped scenarios checked at build time', () => {
+	const files = [
+		...readdirSync('scenarios')
+			.filter((f) => f.endsWith('.json'))
+			.map((f) => `scenarios/${f}`),
+		...readdirSync('scenarios/archive').map((f) => `scenarios/archive/${f}`)
+	];
+
+	it('are, for every file, the scenario and hash the validator gives for its text', async () => {
+		for (const file of files) {
+			const parsed = await parseScenario(readFileSync(file, 'utf8'));
+			if (!parsed.ok) throw new Error(`${file} does not validate`);
+			const { id, version } = parsed.scenario;
+			const entry = await findScenario(id, version);
+			expect(entry?.hash, file).toBe(parsed.hash);
+			// As the validator gives it, defaults applied: after JSON, nothing lost or added.
+			expect(entry?.scenario, file).toStrictEqual(parsed.scenario);
+		}
+	});
+
+	it('list the offered scenarios with their titles and hashes, without the files', async () => {
+		const entries = await shippedScenarios();
+		expect(shippedList().map((s) => s.id)).toEqual(
+			[...entries]
+				.sort((a, b) => a.scenario.title.localeCompare(b.scenario.title))
+				.map((e) => e.scenario.id)
+		);
+		for (const summary of shippedList()) {
+			const entry = entries.find((e) => e.scenario.id === summary.id)!;
+			expect(summary).toEqual({
+				id: entry.scenario.id,
+				version: entry.scenario.version,
+				title: entry.scenario.title,
+				locale: entry.scenario.locale,
+				difficulty: entry.scenario.difficulty,
+				hash: entry.hash
+			});
 		}
 	});
 });

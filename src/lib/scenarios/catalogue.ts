@@ -1,12 +1,13 @@
 /**
  * The scenarios a trainee can play on this device: the shipped files in scenarios/ and the
- * versions a trainer published in the studio (kept in IndexedDB). Each is read through the
- * validator, so the browser plays exactly what the command line checks.
+ * versions a trainer published in the studio (kept in IndexedDB). The shipped files were read
+ * through the validator and hashed by the build (scripts/shipped-scenarios-plugin.ts); a
+ * trainer's are read through it here, so the browser plays exactly what the command line checks.
+ * The validator and the storage code are loaded only when a trainer's scenario is read.
  */
 import { customerGroup, type CustomerGroupId } from '$lib/engine/methodology';
-import { parseScenario } from '$lib/engine/scenario/parse-scenario';
 import type { Scenario } from '$lib/engine/scenario/schema';
-import { scenarios as stored } from '$lib/db';
+import { storedData } from '$lib/db/presence';
 
 export interface CatalogueEntry {
 	scenario: Scenario;
@@ -15,20 +16,27 @@ export interface CatalogueEntry {
 	source: 'shipped' | 'trainer';
 }
 
+/** A shipped file as the build checked it: what `parseScenario` gives for its text. */
+interface Checked {
+	scenario: Scenario;
+	hash: string;
+}
+
 // Each file becomes its own lazily loaded chunk: no scenario weighs on the first page.
 const shippedFiles = import.meta.glob('/scenarios/*.json', {
-	query: '?raw',
+	query: '?checked',
 	import: 'default'
-}) as Record<string, () => Promise<string>>;
+}) as Record<string, () => Promise<Checked>>;
 
-async function read(
-	text: string,
-	source: CatalogueEntry['source']
-): Promise<CatalogueEntry | undefined> {
-	const parsed = await parseScenario(text);
-	if (!parsed.ok) return undefined;
-	const { scenario, hash } = parsed;
+function entryOf({ scenario, hash }: Checked, source: CatalogueEntry['source']): CatalogueEntry {
 	return { scenario, hash, source, group: customerGroup(scenario.customer.ourShare) };
+}
+
+/** A trainer's scenario text, through the validator (loaded with it). */
+async function read(text: string): Promise<CatalogueEntry | undefined> {
+	const { parseScenario } = await import('$lib/engine/scenario/parse-scenario');
+	const parsed = await parseScenario(text);
+	return parsed.ok ? entryOf(parsed, 'trainer') : undefined;
 }
 
 /**
@@ -36,9 +44,9 @@ async function read(
  * verified, shown and ranked: `scenarios/archive/<id>@<version>.json`. Never offered for play.
  */
 const archivedFiles = import.meta.glob('/scenarios/archive/*.json', {
-	query: '?raw',
+	query: '?checked',
 	import: 'default'
-}) as Record<string, () => Promise<string>>;
+}) as Record<string, () => Promise<Checked>>;
 
 const ARCHIVE_NAME = /^\/scenarios\/archive\/([a-z0-9-]+)@(\d+)\.json$/;
 
@@ -53,8 +61,8 @@ export function archivedVersions(id: string): number[] {
 async function archivedEntry(id: string, version: number): Promise<CatalogueEntry | undefined> {
 	const load = archivedFiles[`/scenarios/archive/${id}@${version}.json`];
 	if (!load) return undefined;
-	const entry = await read(await load(), 'shipped');
-	return entry?.scenario.id === id && entry.scenario.version === version ? entry : undefined;
+	const entry = entryOf(await load(), 'shipped');
+	return entry.scenario.id === id && entry.scenario.version === version ? entry : undefined;
 }
 
 let shippedCache: Promise<CatalogueEntry[]> | undefined;
@@ -62,16 +70,18 @@ let shippedCache: Promise<CatalogueEntry[]> | undefined;
 /** The shipped scenarios, read once. */
 export function shippedScenarios(): Promise<CatalogueEntry[]> {
 	shippedCache ??= Promise.all(
-		Object.values(shippedFiles).map(async (load) => read(await load(), 'shipped'))
-	).then((entries) => entries.filter((entry) => entry !== undefined));
+		Object.values(shippedFiles).map(async (load) => entryOf(await load(), 'shipped'))
+	);
 	return shippedCache;
 }
 
-/** Published trainer scenarios; none when storage is unavailable. */
-async function trainerScenarios(): Promise<CatalogueEntry[]> {
+/** Published trainer scenarios; none when storage is unavailable or this device has none. */
+export async function trainerScenarios(): Promise<CatalogueEntry[]> {
 	try {
-		const records = await stored.list('published');
-		const entries = await Promise.all(records.map((record) => read(record.json, 'trainer')));
+		const storage = await storedData();
+		if (!storage) return [];
+		const records = await storage.scenarios.list('published');
+		const entries = await Promise.all(records.map((record) => read(record.json)));
 		return entries.filter((entry) => entry !== undefined);
 	} catch {
 		return [];
@@ -101,8 +111,8 @@ export async function loadCatalogue(): Promise<CatalogueEntry[]> {
 async function shippedById(id: string): Promise<CatalogueEntry | undefined> {
 	const load = shippedFiles[`/scenarios/${id}.json`];
 	if (!load) return undefined;
-	const entry = await read(await load(), 'shipped');
-	return entry?.scenario.id === id ? entry : undefined;
+	const entry = entryOf(await load(), 'shipped');
+	return entry.scenario.id === id ? entry : undefined;
 }
 
 /**
@@ -134,8 +144,8 @@ export async function findScenario(
 	const archived = await archivedEntry(id, version);
 	if (archived) return archived;
 	try {
-		const record = await stored.get(id, version);
-		return record ? await read(record.json, 'trainer') : undefined;
+		const record = await (await storedData())?.scenarios.get(id, version);
+		return record ? await read(record.json) : undefined;
 	} catch {
 		return undefined;
 	}

@@ -3,18 +3,16 @@
  * setting, joined from the /join page, left from the class page. Without a class the app works
  * alone, exactly as before.
  */
-import {
-	scenarios as storedScenarios,
-	settings as storedSettings,
-	type SettingValue
-} from '$lib/db';
+import type { SettingValue } from '$lib/db';
+import { loadStorage, settingsWhenNeeded } from '$lib/db/presence';
+import type { SettingRepository } from '$lib/db/setting-repository';
 import type { ClassScenarioStorage, ClassScenarioSync } from '$lib/hub/class-scenarios';
 import type { ClassInfo } from '$lib/hub/hub-client';
 
 export type JoinedClass = SettingValue<'hubClass'>;
 
 export interface HubClassStorage {
-	settings: Pick<typeof storedSettings, 'get' | 'set' | 'remove'>;
+	settings: Pick<SettingRepository, 'get' | 'set' | 'remove'>;
 	/** Where the class's published scenarios go (this device's library). */
 	scenarios?: ClassScenarioStorage;
 }
@@ -28,7 +26,7 @@ const libraryStorage: ClassScenarioStorage = {
 		const { findScenario } = await import('$lib/scenarios/catalogue');
 		return (await findScenario(id, version))?.hash;
 	},
-	save: async (text) => void (await storedScenarios.save(text, 'published'))
+	save: async (text) => void (await (await loadStorage()).scenarios.save(text, 'published'))
 };
 
 export class HubClassState {
@@ -39,7 +37,9 @@ export class HubClassState {
 	#synced = $state.raw<ClassScenarioSync | undefined>();
 	#syncing: Promise<ClassScenarioSync | undefined> | undefined;
 
-	constructor(storage: HubClassStorage = { settings: storedSettings, scenarios: libraryStorage }) {
+	constructor(
+		storage: HubClassStorage = { settings: settingsWhenNeeded, scenarios: libraryStorage }
+	) {
 		this.#storage = storage;
 	}
 

@@ -5,7 +5,11 @@
  * IndexedDB is unavailable the deal is still playable, without saving.
  */
 import { initialTransition, transition } from 'xstate';
-import { type DealRecord, deals, type Mode, resultFromReport, storageProblem } from '$lib/db';
+import type { DealRecord, Mode } from '$lib/db';
+import { resultFromReport } from '$lib/db/attempt-format';
+import { storageProblem } from '$lib/db/errors';
+// The storage code loads with the first write (presence.ts): the setup form shows without it.
+import { loadStorage } from '$lib/db/presence';
 import { SNAPSHOT_VERSION, dealMachine } from '$lib/engine/deal/deal-machine';
 import { newSeed } from '$lib/db/ids';
 import { RULES_VERSION, type RulesVersion } from '$lib/engine/methodology';
@@ -17,7 +21,6 @@ import type { Refusal } from '$lib/engine/deal/types';
 import { actionSchema, type Action, type ActionInput } from '$lib/engine/scenario/schema';
 import type { CatalogueEntry } from '$lib/scenarios/catalogue';
 import { hubClass } from './hub-class.svelte';
-import { hubOutbox } from './hub-outbox.svelte';
 import type { CurrentPlayer } from './player.svelte';
 import { keepUnsaved } from './unsaved-attempts';
 
@@ -128,7 +131,9 @@ export class PlaySession {
 		this.#refusal = undefined;
 		if (player.id) {
 			try {
-				const deal = await deals.start({
+				const deal = await (
+					await loadStorage()
+				).deals.start({
 					scenarioId: entry.scenario.id,
 					scenarioVersion: entry.scenario.version,
 					scenarioHash: entry.hash,
@@ -180,7 +185,9 @@ export class PlaySession {
 		this.#snapshot = restored.snapshot;
 		if (restored.rebuilt) {
 			try {
-				await deals.saveSnapshot(
+				await (
+					await loadStorage()
+				).deals.saveSnapshot(
 					deal.id,
 					dealMachine.getPersistedSnapshot(restored.snapshot),
 					SNAPSHOT_VERSION
@@ -217,7 +224,9 @@ export class PlaySession {
 		this.#busy = true;
 		try {
 			if (this.#dealId) {
-				await deals.recordAction(
+				await (
+					await loadStorage()
+				).deals.recordAction(
 					this.#dealId,
 					action,
 					dealMachine.getPersistedSnapshot(next),
@@ -261,14 +270,16 @@ export class PlaySession {
 				// In a joined class the attempt is also put in the outbox, in the same write.
 				await hubClass.load();
 				const joined = hubClass.joined;
-				const attempt = await deals.finish(this.#dealId, {
+				const attempt = await (
+					await loadStorage()
+				).deals.finish(this.#dealId, {
 					result: resultFromReport(context.outcome, report),
 					weeksUsed: context.weeksUsed,
 					verified: true,
 					...(joined ? { sendTo: { hub: joined.hub, classCode: joined.code } } : {})
 				});
 				this.#finishedAttemptId = attempt.id;
-				if (joined) hubOutbox.send();
+				if (joined) void import('./hub-outbox.svelte').then(({ hubOutbox }) => hubOutbox.send());
 				return attempt.id;
 			} catch (error) {
 				this.#problem = problemOf(error);
@@ -296,7 +307,7 @@ export class PlaySession {
 	async discard(): Promise<void> {
 		if (this.#dealId) {
 			try {
-				await deals.discard(this.#dealId);
+				await (await loadStorage()).deals.discard(this.#dealId);
 			} catch (error) {
 				this.#problem = problemOf(error);
 				return;

@@ -3,14 +3,15 @@
  * `currentPlayerId` setting), and the players and teams to pick from. Where IndexedDB is
  * unavailable the trainee still gets a name, kept in memory for this tab only.
  */
-import {
-	type PlayerRecord,
+import type {
+	PlayerRecord,
 	players as storedPlayers,
-	settings as storedSettings,
-	storageProblem,
-	type TeamRecord,
+	TeamRecord,
 	teams as storedTeams
 } from '$lib/db';
+import { storageProblem } from '$lib/db/errors';
+import { loadStorage, settingsWhenNeeded, storedData } from '$lib/db/presence';
+import type { SettingRepository } from '$lib/db/setting-repository';
 import { nameProblem } from '$lib/engine/names';
 
 /**
@@ -36,8 +37,24 @@ export type PlayerOutcome =
 export interface PlayerStorage {
 	players: Pick<typeof storedPlayers, 'list' | 'ensure'>;
 	teams: Pick<typeof storedTeams, 'list' | 'ensure'>;
-	settings: Pick<typeof storedSettings, 'get' | 'set'>;
+	settings: Pick<SettingRepository, 'get' | 'set'>;
 }
+
+/**
+ * The app's storage, its code loaded when first needed: on a device with no database yet there
+ * are no players to list, and the first one created loads it.
+ */
+const appStorage: PlayerStorage = {
+	players: {
+		list: async () => (await (await storedData())?.players.list()) ?? [],
+		ensure: async (name, teamId) => (await loadStorage()).players.ensure(name, teamId)
+	},
+	teams: {
+		list: async () => (await (await storedData())?.teams.list()) ?? [],
+		ensure: async (name) => (await loadStorage()).teams.ensure(name)
+	},
+	settings: settingsWhenNeeded
+};
 
 /** What is wrong with a typed name: the engine's name rule (names.ts). */
 export { nameProblem };
@@ -56,13 +73,7 @@ export class PlayerState {
 	#memory = $state.raw<CurrentPlayer | undefined>();
 	#loading: Promise<void> | undefined;
 
-	constructor(
-		storage: PlayerStorage = {
-			players: storedPlayers,
-			teams: storedTeams,
-			settings: storedSettings
-		}
-	) {
+	constructor(storage: PlayerStorage = appStorage) {
 		this.#storage = storage;
 	}
 

@@ -14,6 +14,7 @@ import {
 	type CompetitionRecord
 } from '$lib/db';
 import { paramsOfQuery, type BoardQuery } from '$lib/scoreboard/board-query';
+import type { ShippedSummary } from '$lib/scenarios/shipped-list';
 import {
 	BOARD_MODE,
 	competitionWindow,
@@ -271,13 +272,14 @@ export interface ScenarioVersionOption extends ScenarioVersionRef {
 	playable: boolean;
 }
 
-// The shipped files, as the catalogue loads them (the same chunks); only their titles are read.
-// Read raw, not through the catalogue: the board needs titles, not the validator in its chunk.
-// Archived earlier versions count too: their results stay on the boards.
-const shippedFiles = import.meta.glob(['/scenarios/*.json', '/scenarios/archive/*.json'], {
-	query: '?raw',
-	import: 'default'
-}) as Record<string, () => Promise<string>>;
+// The shipped files' ids, versions and titles, from the build (scripts/shipped-scenarios-plugin.ts):
+// the board needs titles, not the files. Archived earlier versions count too: their results stay
+// on the boards.
+const shippedSummaries = import.meta.glob(['/scenarios/*.json', '/scenarios/archive/*.json'], {
+	query: '?summary',
+	import: 'default',
+	eager: true
+}) as Record<string, ShippedSummary>;
 
 /** Id, version and title of a scenario file's text; undefined when it has none. */
 function titleOf(text: string): ScenarioVersionOption | undefined {
@@ -294,8 +296,9 @@ function titleOf(text: string): ScenarioVersionOption | undefined {
 
 /**
  * Every scenario version this device knows — shipped, published or retired — by title, then
- * version (newest first). Only titles are needed, so the files are not validated here (the
- * catalogue does that before anything is played): a board shows at once.
+ * version (newest first). Only titles are needed: the shipped ones come from the build's
+ * summaries, a trainer's stored ones are read without the validator (the catalogue validates
+ * before anything is played), so a board shows at once.
  */
 export async function scenarioVersions(): Promise<ScenarioVersionOption[]> {
 	const options = new Map<string, ScenarioVersionOption>();
@@ -307,9 +310,8 @@ export async function scenarioVersions(): Promise<ScenarioVersionOption[]> {
 		if (offered && option.version > (current.get(option.id) ?? 0))
 			current.set(option.id, option.version);
 	};
-	const paths = Object.keys(shippedFiles);
-	const texts = await Promise.all(paths.map((path) => shippedFiles[path]()));
-	paths.forEach((path, i) => add(titleOf(texts[i]), !path.startsWith('/scenarios/archive/')));
+	for (const [path, { id, version, title }] of Object.entries(shippedSummaries))
+		add({ id, version, title, playable: false }, !path.startsWith('/scenarios/archive/'));
 	try {
 		for (const record of await storedScenarios.list())
 			if (record.status !== 'draft') add(titleOf(record.json), record.status === 'published');

@@ -1,57 +1,18 @@
-import { resolve } from '$app/paths';
-import type { ResolvedPathname } from '$app/types';
-import { getLocale } from '$lib/paraglide/runtime.js';
-import type { SectionId } from '$lib/engine/methodology';
-
 import { textOf } from '$lib/i18n/message-map';
-import { HANDBOOK, SECTION_TITLES } from '$lib/i18n/message-maps';
+import { HANDBOOK } from '$lib/i18n/maps/handbook';
+
+// Links, titles and number formats, without the handbook's paragraphs (handbook-links.ts,
+// handbook-titles.ts): code outside the handbook's pages imports them from there, so that a page
+// linking to the handbook does not download every paragraph of it.
+export { formatNumber, formatPercent, formatSigned, handbookHref, keyPart } from './handbook-links';
+export { sectionSummary, sectionTitle } from './handbook-titles';
 
 /**
  * A handbook message picked by a key built from a methodology id, such as
  * `hb_role_decision_maker_body`. Every such key is checked in both catalogues by
  * handbook-text.spec.ts, so the key itself showing up on a page is a bug the spec catches first.
- * Only the handbook's pages use it: every `hb_` message is in its map (message-maps.ts).
+ * Only the handbook's pages use it: every `hb_` message is in its map (src/lib/i18n/maps/handbook.ts).
  */
 export function handbookText(key: string, inputs?: Record<string, string | number>): string {
 	return textOf(HANDBOOK, key, inputs);
-}
-
-/** Message-key form of a methodology id: `decision-maker` → `decision_maker`. */
-export function keyPart(id: string): string {
-	return id.replaceAll('-', '_');
-}
-
-/** The handbook page of a section, optionally at an anchor: `handbookHref('roles', 'user')`. */
-export function handbookHref(section: SectionId, anchor?: string): ResolvedPathname {
-	return anchor
-		? resolve(`/handbook/[section]#${anchor}`, { section })
-		: resolve('/handbook/[section]', { section });
-}
-
-/** A section's title in the current language: `sectionTitle('funnel')` → "The sales funnel…". */
-export function sectionTitle(section: SectionId): string {
-	return textOf(SECTION_TITLES, `hb_section_${section}_title`);
-}
-
-/** One sentence on what a section teaches, for the index and for links from the debrief. */
-export function sectionSummary(section: SectionId): string {
-	return textOf(SECTION_TITLES, `hb_section_${section}_summary`);
-}
-
-/** A number as the current language writes it: 1000000 → "1,000,000". */
-export function formatNumber(value: number): string {
-	return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 2 }).format(value);
-}
-
-/** A share as a percentage: 0.25 → "25%", 0.001 → "0.1%". */
-export function formatPercent(share: number): string {
-	return new Intl.NumberFormat(getLocale(), {
-		style: 'percent',
-		maximumFractionDigits: 2
-	}).format(share);
-}
-
-/** A change with its sign: 2 → "+2", -1 → "-1", 0 → "0". */
-export function formatSigned(value: number): string {
-	return new Intl.NumberFormat(getLocale(), { signDisplay: 'exceptZero' }).format(value);
 }

@@ -7,20 +7,12 @@ import { csvFileName, toCsv, type CsvCell } from '$lib/scoreboard/csv';
 import type { BoardData } from '$lib/state/scoreboard-data';
 import { formatTime, scenarioLabel } from './format';
 
+// Apart (board-exportable.ts) so that the scoreboard loads the CSV code only when asked for a file.
+export { hasBoardFile } from './board-exportable';
+
 export interface BoardFile {
 	name: string;
 	text: string;
-}
-
-/**
- * Whether a board shows anything to export (boardFile gives a file): cheap, so that the page
- * builds the file only when asked for it, not on every change of the board.
- */
-export function hasBoardFile(view: BoardView, data: BoardData): boolean {
-	if (view === 'competition')
-		return !!data.competition && !!data.overall && data.overall.players.length > 0;
-	if (!data.board) return false;
-	return view === 'team' ? data.teams.rows.length > 0 : data.scenario.length > 0;
 }
 
 /** The CSV file of what a board shows; undefined when it shows nothing. */

@@ -12,9 +12,9 @@ import {
 	type TermKind
 } from '$lib/engine/methodology';
 import type { ResolvedPathname } from '$app/types';
-import { handbookHref, keyPart } from '$lib/components/handbook/handbook-text';
+import { handbookHref, keyPart } from '$lib/components/handbook/handbook-links';
 import { textOf } from '$lib/i18n/message-map';
-import { TERM_DEFINITIONS } from '$lib/i18n/message-maps';
+import { TERM_DEFINITIONS } from '$lib/i18n/maps/term-definitions';
 
 /** Every id of every kind of term, straight from the methodology's lists. */
 export const TERM_IDS: { readonly [K in TermKind]: readonly string[] } = {

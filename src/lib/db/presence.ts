@@ -1,0 +1,80 @@
+/**
+ * Whether this device holds the app's database, and the storage code (`$lib/db`: Dexie, the
+ * record schemas) loaded only when a page needs it. A device that has never stored anything has
+ * nothing to read: its first screens (the home page, the play page's setup form) show without
+ * the storage code, which loads at the first write. Kept free of Dexie, so that pages can ask.
+ */
+import type { SettingKey, SettingRepository, SettingValue } from './setting-repository';
+
+/** The app's one IndexedDB database. */
+export const DB_NAME = 'sales-sim';
+
+type StorageModule = typeof import('./index');
+
+let loading: Promise<StorageModule> | undefined;
+const waiting: ((storage: StorageModule) => void)[] = [];
+
+/**
+ * The storage code, loaded once (to write, or to read a database that exists). `$lib/db` calls it
+ * too when a page imports it directly, so that what waits in `whenStorage` starts then.
+ */
+export function loadStorage(): Promise<StorageModule> {
+	loading ??= import('./index').then((storage) => {
+		for (const then of waiting.splice(0)) then(storage);
+		return storage;
+	});
+	return loading;
+}
+
+/**
+ * Whether the database may exist: false only when the browser lists its databases and this one
+ * is not among them (and no page of this tab has loaded the storage code, which may create it).
+ * Where the browser cannot say, it may.
+ */
+async function mayExist(): Promise<boolean> {
+	if (loading) return true;
+	try {
+		if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
+		const names = (await indexedDB.databases()).map((database) => database.name);
+		return loading !== undefined || names.includes(DB_NAME);
+	} catch {
+		return true;
+	}
+}
+
+/**
+ * The storage code to read with, or undefined on a device with no database yet (nothing stored,
+ * so nothing to read): `(await storedData())?.deals.listUnfinished(id) ?? []`.
+ */
+export async function storedData(): Promise<StorageModule | undefined> {
+	return (await mayExist()) ? loadStorage() : undefined;
+}
+
+/**
+ * Calls `then` with the storage code: soon when the device has a database, otherwise once a page
+ * of this tab loads the storage code (to write). For what watches storage on every page: the
+ * storage banner, the class outbox.
+ */
+export function whenStorage(then: (storage: StorageModule) => void): void {
+	void mayExist().then((exists) => {
+		if (exists) void loadStorage().then(then);
+		else if (loading) void loading.then(then);
+		else waiting.push(then);
+	});
+}
+
+/**
+ * The settings table through `storedData` and `loadStorage`: a read on a device with no database
+ * finds nothing without loading the storage code; a write loads it.
+ */
+export const settingsWhenNeeded: Pick<SettingRepository, 'get' | 'set' | 'remove'> = {
+	async get<K extends SettingKey>(key: K): Promise<SettingValue<K> | undefined> {
+		return (await storedData())?.settings.get(key);
+	},
+	async set<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<void> {
+		return (await loadStorage()).settings.set(key, value);
+	},
+	async remove(key: SettingKey): Promise<void> {
+		return (await loadStorage()).settings.remove(key);
+	}
+};
