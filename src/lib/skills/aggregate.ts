@@ -306,3 +306,70 @@ export function trendChange(points: readonly TrendPoint[]): number {
 	if (judged.length < 2) return NaN;
 	return judged[judged.length - 1].level - judged[0].level;
 }
+
+/**
+ * A player's sums as a stored row keeps them (src/lib/db/skill-sums.ts): everything the class
+ * page reads — the total, each week's sums and the scenarios played — as plain arrays, without
+ * the forecasts and the pipeline, which only a trainee's own page reads (from their attempts).
+ * 1,000 such rows are read from IndexedDB in tens of milliseconds, where 100,000 attempts take
+ * seconds.
+ */
+export interface PackedSums {
+	playerId: string;
+	/** The team of the player's first attempt (buildCube's); the page puts a stored player in their team now. */
+	teamId: string | null;
+	/** The name of the player's results (a player no longer stored is shown by it). */
+	playerName: string;
+	total: number[];
+	/** Each week: its start, then its sums row, weeks in order. */
+	weeks: number[];
+	scenarios: [string, number][];
+}
+
+/** The length of a sums row (PlayerSums.total). */
+export const SUMS_ROW = ROW;
+
+export function packSums(player: PlayerSums, playerName: string): PackedSums {
+	const weeks: number[] = [];
+	for (const week of [...player.weeks.keys()].sort((a, b) => a - b))
+		weeks.push(week, ...player.weeks.get(week)!);
+	return {
+		playerId: player.playerId,
+		teamId: player.teamId,
+		playerName,
+		total: Array.from(player.total),
+		weeks,
+		scenarios: [...player.scenarios]
+	};
+}
+
+export function unpackSums(row: PackedSums, teamId: string | null = row.teamId): PlayerSums {
+	const weeks = new Map<number, Float64Array>();
+	for (let i = 0; i + ROW < row.weeks.length; i += ROW + 1)
+		weeks.set(row.weeks[i], Float64Array.from(row.weeks.slice(i + 1, i + 1 + ROW)));
+	return {
+		playerId: row.playerId,
+		teamId,
+		total: Float64Array.from(row.total),
+		weeks,
+		forecasts: { p: [], o: [], stage: [], week: [] },
+		pipeline: [],
+		scenarios: new Map(row.scenarios)
+	};
+}
+
+/** A cube of players' sums (the class page's), as buildCube would have summed their attempts. */
+export function cubeOfSums(players: PlayerSums[]): SkillCube {
+	const weeks = new Set<number>();
+	let attempts = 0;
+	for (const player of players) {
+		for (const week of player.weeks.keys()) weeks.add(week);
+		attempts += attemptsOfRow(player.total);
+	}
+	return {
+		players,
+		byId: new Map(players.map((player) => [player.playerId, player])),
+		weeks: [...weeks].sort((a, b) => a - b),
+		attempts
+	};
+}
