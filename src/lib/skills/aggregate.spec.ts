@@ -169,7 +169,9 @@ describe("the sums a player's row keeps (src/lib/db/skill-sums.ts)", () => {
 	const seeded: SkillAttempt[] = Array.from({ length: 600 }, () => {
 		const player = Math.floor(next() * 40);
 		const won = next() < 0.4;
+		const maker = next();
 		return {
+			...(maker < 0.7 ? { decisionMaker: maker < 0.4 } : {}),
 			playerId: `p${player}`,
 			teamId: player % 5 === 4 ? null : `t${player % 5}`,
 			scenarioId: `s${Math.floor(next() * 3)}`,

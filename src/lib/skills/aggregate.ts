@@ -20,14 +20,17 @@ import {
 
 const S = SKILLS.length;
 /**
- * Layout of one sums row: S level sums, S judged counts, then attempts, wins, and the forecasts'
- * squared errors and count (a Brier score per row without reading the forecasts again).
+ * Layout of one sums row: S level sums, S judged counts, then attempts, wins, the forecasts'
+ * squared errors and count (a Brier score per row without reading the forecasts again), and the
+ * deals that met the decision maker by the end of internal deliberation of those judged on it.
  */
 const ATTEMPTS = 2 * S;
 const WON = 2 * S + 1;
 const SQUARED = 2 * S + 2;
 const FORECASTS = 2 * S + 3;
-const ROW = 2 * S + 4;
+const MAKER_MET = 2 * S + 4;
+const MAKER_JUDGED = 2 * S + 5;
+const ROW = 2 * S + 6;
 
 export const WEEK_MS = 7 * 24 * 3600 * 1000;
 /** 1970-01-05, the first Monday after the epoch: weeks start on Mondays, UTC, as the scoreboard's do (src/lib/db/board-buckets.ts). */
@@ -103,6 +106,10 @@ function add(row: Float64Array, attempt: SkillAttempt): void {
 	row[ATTEMPTS] += 1;
 	const o = attempt.outcome === 'won' ? 1 : 0;
 	row[WON] += o;
+	if (attempt.decisionMaker !== undefined) {
+		row[MAKER_JUDGED] += 1;
+		if (attempt.decisionMaker) row[MAKER_MET] += 1;
+	}
 	if (attempt.forecast) {
 		for (let stage = 0; stage < FORECAST_STAGE_COUNT; stage++) {
 			const p = attempt.forecast.forecasts[stage];
@@ -183,6 +190,11 @@ export function attemptsOfRow(row: Float64Array): number {
 
 export function winsOfRow(row: Float64Array): number {
 	return row[WON];
+}
+
+/** The share of a row's judged deals that met the decision maker in time (NaN: none judged). */
+export function makerShareOfRow(row: Float64Array): number {
+	return row[MAKER_JUDGED] > 0 ? row[MAKER_MET] / row[MAKER_JUDGED] : NaN;
 }
 
 /** The Brier score of a row's forecasts (NaN without any). */

@@ -29,6 +29,8 @@ import {
 	type SkillCube
 } from '$lib/skills/aggregate';
 import {
+	decisionMakerMet,
+	decisionMakers,
 	forecastFacts,
 	scenarioWeights,
 	skillLevels,
@@ -45,23 +47,34 @@ export interface SkillsData {
 	catalogue: CatalogueEntry[];
 }
 
-/** The weights of each scenario version results were played on (the defaults when unknown here). */
-async function weightsOf(rows: readonly AttemptRecord[]): Promise<Map<string, ScenarioWeights>> {
+/** What the skills read of a scenario version: its weights and its decision makers. */
+interface ScenarioFacts {
+	weights: ScenarioWeights;
+	makers: Set<string>;
+}
+
+/**
+ * The facts of each scenario version results were played on; for one unknown here, the default
+ * weights and no decision maker (the metric is then not judged).
+ */
+async function factsOf(rows: readonly AttemptRecord[]): Promise<Map<string, ScenarioFacts>> {
 	const keys = new Set(rows.map((r) => `${r.scenarioId}@${r.scenarioVersion}`));
-	const weights = new Map<string, ScenarioWeights>();
+	const facts = new Map<string, ScenarioFacts>();
 	await Promise.all(
 		[...keys].map(async (key) => {
 			const at = key.lastIndexOf('@');
 			const entry = await findScenario(key.slice(0, at), Number(key.slice(at + 1))).catch(
 				() => undefined
 			);
-			weights.set(
+			facts.set(
 				key,
-				entry ? scenarioWeights(entry.scenario) : { ...DEFAULT_METHODOLOGY.weights }
+				entry
+					? { weights: scenarioWeights(entry.scenario), makers: decisionMakers(entry.scenario) }
+					: { weights: { ...DEFAULT_METHODOLOGY.weights }, makers: new Set() }
 			);
 		})
 	);
-	return weights;
+	return facts;
 }
 
 /**
@@ -73,23 +86,23 @@ async function skillAttempts(
 	teamOf: (row: AttemptRecord) => string | null
 ): Promise<SkillAttempt[]> {
 	const verified = rows.filter((row) => row.verified);
-	const [weights, actions] = await Promise.all([
-		weightsOf(verified),
+	const [facts, actions] = await Promise.all([
+		factsOf(verified),
 		db.attemptActions.bulkGet(verified.map((row) => row.id))
 	]);
 	return verified.map((row, i) => {
 		const list = actions[i]?.actions;
+		const scenario = facts.get(`${row.scenarioId}@${row.scenarioVersion}`)!;
+		const met = list && decisionMakerMet(list, scenario.makers, row.result.outcome);
 		return {
 			playerId: row.playerId,
 			teamId: teamOf(row),
 			scenarioId: row.scenarioId,
 			finishedAt: row.finishedAt,
 			outcome: row.result.outcome,
-			levels: skillLevels(
-				row.result.categories,
-				weights.get(`${row.scenarioId}@${row.scenarioVersion}`)!
-			),
-			...(list ? { forecast: forecastFacts(list, row.result.outcome) } : {})
+			levels: skillLevels(row.result.categories, scenario.weights),
+			...(list ? { forecast: forecastFacts(list, row.result.outcome) } : {}),
+			...(met === undefined ? {} : { decisionMaker: met })
 		};
 	});
 }
