@@ -6,7 +6,8 @@
  * Exits with 1 when a budget is missed (the file is written all the same), 2 when it failed.
  * Not part of `npm test`. Environment: BENCH_PORT (4180), BENCH_RUNS (page loads per page, 3),
  * BENCH_SKIP_BUILD=1, BUILD_DIR and KIT_OUT_DIR (.build-bench, .svelte-kit-bench), BENCH_ONLY (a
- * comma-separated list of parts to run: load, pages, interactions, storage, engine, backup, fuzz;
+ * comma-separated list of parts to run: load, pages, interactions, storage, engine, skills (the
+ * skills class page in Chromium, on the storage part's seeded profile, and the sums in Node), backup, fuzz;
  * their figures go to a section of docs/performance.md of their own, which a full run removes).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -19,6 +19,7 @@ import {
 } from '$lib/db';
 import type { PlayerRecord, TeamRecord } from '$lib/db';
 import { DEFAULT_METHODOLOGY } from '$lib/engine/methodology';
+import type { Action } from '$lib/engine/scenario/schema';
 import { loadCatalogue, findScenario, type CatalogueEntry } from '$lib/scenarios/catalogue';
 import {
 	buildCube,
@@ -83,15 +84,17 @@ async function factsOf(rows: readonly AttemptRecord[]): Promise<Map<string, Scen
  */
 async function skillAttempts(
 	rows: readonly AttemptRecord[],
-	teamOf: (row: AttemptRecord) => string | null
+	teamOf: (row: AttemptRecord) => string | null,
+	all?: Map<string, Action[]>
 ): Promise<SkillAttempt[]> {
 	const verified = rows.filter((row) => row.verified);
 	const [facts, actions] = await Promise.all([
 		factsOf(verified),
-		db.attemptActions.bulkGet(verified.map((row) => row.id))
+		// Every action list at once (one getAll) when summing everything; else theirs only.
+		all ? undefined : db.attemptActions.bulkGet(verified.map((row) => row.id))
 	]);
 	return verified.map((row, i) => {
-		const list = actions[i]?.actions;
+		const list = all ? all.get(row.id) : actions![i]?.actions;
 		const scenario = facts.get(`${row.scenarioId}@${row.scenarioVersion}`)!;
 		const met = list && decisionMakerMet(list, scenario.makers, row.result.outcome);
 		return {
@@ -108,10 +111,16 @@ async function skillAttempts(
 }
 
 /** Each player's sums row, from their results (sorted by id, as the attempts table reads). */
-async function packedOf(rows: readonly AttemptRecord[]): Promise<PackedSums[]> {
+async function packedOf(
+	rows: readonly AttemptRecord[],
+	actions?: Map<string, Action[]>
+): Promise<PackedSums[]> {
 	// The team a result was stored with: the page puts a stored player in their team now.
-	const cube = buildCube(await skillAttempts(rows, (row) => row.teamId));
-	const names = new Map(rows.map((row) => [row.playerId, row.playerName]));
+	const cube = buildCube(await skillAttempts(rows, (row) => row.teamId, actions));
+	// The name of their last verified result, as the page named a player no longer stored.
+	const names = new Map(
+		rows.filter((row) => row.verified).map((row) => [row.playerId, row.playerName])
+	);
 	return cube.players.map((player) => packSums(player, names.get(player.playerId)!));
 }
 
@@ -122,8 +131,9 @@ async function packedOf(rows: readonly AttemptRecord[]): Promise<PackedSums[]> {
 export async function refreshSkillSums(): Promise<boolean> {
 	const state = await skillSums.state();
 	if (!state.fresh) {
-		const rows = await db.attempts.toArray();
-		await skillSums.replaceAll(await packedOf(rows), rows.length);
+		const [rows, actions] = await Promise.all([db.attempts.toArray(), db.attemptActions.toArray()]);
+		const actionsOf = new Map(actions.map((row) => [row.id, row.actions]));
+		await skillSums.replaceAll(await packedOf(rows, actionsOf), rows.length);
 		return true;
 	}
 	if (state.stale.size === 0) return false;
