@@ -6,7 +6,7 @@
  * around the app). A trainee's page reads only that trainee's results and their actions (the
  * forecasts). Sums come from the verified results, each turned into skill levels with the
  * weights of the scenario it was played on, its forecasts read from its actions, summed by
- * $lib/skills/aggregate.ts; the players and teams by id; and the playable scenarios, for
+ * $lib/skills/aggregate.ts; the players and teams by id; and, apart, the playable scenarios, for
  * practice. A joined class's hub shares only a ranked board (names and scores), so it cannot feed
  * these pages: they say so.
  */
@@ -45,7 +45,6 @@ export interface SkillsData {
 	/** Every player's name: the stored player's, or the one their results carry. */
 	names: Map<string, string>;
 	teams: TeamRecord[];
-	catalogue: CatalogueEntry[];
 }
 
 /** What the skills read of a scenario version: its weights and its decision makers. */
@@ -147,18 +146,22 @@ export async function refreshSkillSums(): Promise<boolean> {
 }
 
 async function basics() {
-	const [playerList, teams, catalogue] = await Promise.all([
-		playerStore.list(),
-		teamStore.list(),
-		loadCatalogue()
-	]);
-	return { players: new Map(playerList.map((player) => [player.id, player])), teams, catalogue };
+	const [playerList, teams] = await Promise.all([playerStore.list(), teamStore.list()]);
+	return { players: new Map(playerList.map((player) => [player.id, player])), teams };
+}
+
+/**
+ * The playable scenarios, for practice: the class page asks for them after its first screen
+ * (reading every shipped scenario would delay it).
+ */
+export function loadPracticeCatalogue(): Promise<CatalogueEntry[]> {
+	return loadCatalogue();
 }
 
 /** The class page's data: every player's sums. */
 export async function loadSkills(): Promise<SkillsData> {
 	await refreshSkillSums();
-	const [rows, { players, teams, catalogue }] = await Promise.all([skillSums.all(), basics()]);
+	const [rows, { players, teams }] = await Promise.all([skillSums.all(), basics()]);
 	const names = new Map<string, string>();
 	const sums = rows
 		// A row of a player without verified results (all of theirs unverified) is left out.
@@ -172,12 +175,12 @@ export async function loadSkills(): Promise<SkillsData> {
 			);
 		});
 	for (const player of players.values()) names.set(player.id, player.name);
-	return { cube: cubeOfSums(sums), players, names, teams, catalogue };
+	return { cube: cubeOfSums(sums), players, names, teams };
 }
 
 /** One trainee's page: their results with their forecasts. */
 export async function loadTrainee(playerId: string): Promise<SkillsData> {
-	const [rows, { players, teams, catalogue }] = await Promise.all([
+	const [rows, { players, teams }] = await Promise.all([
 		db.attempts.where('playerId').equals(playerId).toArray(),
 		basics()
 	]);
@@ -187,5 +190,5 @@ export async function loadTrainee(playerId: string): Promise<SkillsData> {
 	);
 	const names = new Map(rows.map((row) => [row.playerId, row.playerName]));
 	if (current) names.set(playerId, current.name);
-	return { cube, players, names, teams, catalogue };
+	return { cube, players, names, teams };
 }
