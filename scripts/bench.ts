@@ -6,7 +6,8 @@
  * Exits with 1 when a budget is missed (the file is written all the same), 2 when it failed.
  * Not part of `npm test`. Environment: BENCH_PORT (4180), BENCH_RUNS (page loads per page, 3),
  * BENCH_SKIP_BUILD=1, BUILD_DIR and KIT_OUT_DIR (.build-bench, .svelte-kit-bench), BENCH_ONLY (a
- * comma-separated list of parts to run: load, pages, interactions, storage, engine, backup, fuzz;
+ * comma-separated list of parts to run: load, pages, interactions, storage, engine, skills (the
+ * skills class page in Chromium, on the storage part's seeded profile, and the sums in Node), backup, fuzz;
  * their figures go to a section of docs/performance.md of their own, which a full run removes).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -153,7 +154,7 @@ async function measureBrowser(browser: Browser, origin: string) {
 	}
 
 	if (runs('interactions')) await measureInteractions(browser, origin);
-	if (runs('storage')) await measureStorage(browser, origin, board);
+	if (runs('storage') || runs('skills')) await measureStorage(browser, origin, board);
 }
 
 async function measureInteractions(browser: Browser, origin: string) {
@@ -211,7 +212,18 @@ async function measureStorage(
 	log('storage: seeding 100,000 attempts');
 	const params = seedParams(board);
 	const profile = await seededProfile(browser, origin, params, [SKILLS_READY]);
-	log(`storage: seeded in ${profile.seconds.toFixed(0)} s; timing the scoreboard`);
+	log(`storage: seeded in ${profile.seconds.toFixed(0)} s`);
+	if (runs('storage')) await measureBoard(profile, params);
+	if (runs('skills')) await measureSkillsPage(profile);
+	await profile.close();
+	if (runs('storage')) await measureResume(browser, origin, board);
+}
+
+async function measureBoard(
+	profile: Awaited<ReturnType<typeof seededProfile>>,
+	params: ReturnType<typeof seedParams>
+) {
+	log('storage: timing the scoreboard');
 	const board100k = await boardTimes(profile, params, RUNS);
 	figures.push(
 		{
@@ -258,9 +270,22 @@ async function measureStorage(
 			detail: 'the attempts were written around the app: its derived board tables are rebuilt'
 		}
 	);
-	log('storage: timing the skills class page');
+}
+
+async function measureSkillsPage(profile: Awaited<ReturnType<typeof seededProfile>>) {
+	log('skills: timing the class page');
 	const skillsPage = await skillsPageTimes(profile.page, waited, RUNS);
 	figures.push(
+		{
+			id: 'skills.page.first',
+			group: 'Storage',
+			label:
+				'skills class page of 100,000 attempts: first open after seeding, to skill table painted',
+			unit: 'ms',
+			value: skillsPage.first,
+			detail:
+				'the attempts were written around the app: its skill sums are rebuilt from every result and action list'
+		},
 		{
 			id: 'skills.page.paint',
 			group: 'Storage',
@@ -280,8 +305,13 @@ async function measureStorage(
 			budget: { max: 100, source: 'stated' }
 		}
 	);
-	await profile.close();
+}
 
+async function measureResume(
+	browser: Browser,
+	origin: string,
+	board: Awaited<ReturnType<typeof readShipped>>
+) {
 	log('storage: resuming a deal of 200 actions');
 	const actions = dealActions(board.scenario);
 	for (const snapshot of ['stored', 'outdated'] as const) {
@@ -459,7 +489,7 @@ function writePartial(parts: string, failure?: string) {
 
 let failure: string | undefined;
 try {
-	if (['load', 'pages', 'interactions', 'storage'].some((part) => runs(part as never))) {
+	if (['load', 'pages', 'interactions', 'storage', 'skills'].some((part) => runs(part as never))) {
 		build();
 		const server = await serve();
 		const browser = await launch();

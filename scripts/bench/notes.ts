@@ -47,9 +47,9 @@ export const WHY_MISSED: Record<string, string> = {
 	'engine.replay':
 		'The replay applies every action to a copied context; a slow machine or a busy one shows it first.',
 	'skills.page.paint':
-		'The class page reads every verified result and every action list from IndexedDB, replays nothing but turns each into skill levels and forecasts, and renders a heat map and a table of every member before it paints. A derived table of per-result skill rows, kept when a result is stored, and a first screen of one team would spare most of it; not done yet.',
+		'The class page reads one row of skill sums per trainee (src/lib/db/skill-sums.ts), sums again from their results only the trainees whose results changed since, and draws the first 50 members; the catalogue and the chart library load beside it. A busy machine shows it first.',
 	'skills.page.change':
-		'The class view of 1,000 members redraws a heat map of 8,000 cells and a table of 1,000 rows; the sums themselves take under a millisecond (Skills, Node). Paging the table and the heat map would meet it; not done yet.',
+		"A change adds up the chosen members' sums (src/lib/skills/aggregate.ts) and redraws at most 50 members of the heat map and the table, the trend and the KPI table; the whole class is the slowest (1,000 members sorted and measured against each target).",
 	'skills.change':
 		"A change adds up the selected team's sums per player and week (src/lib/skills/aggregate.ts); the worst is usually the first change, before the JIT has compiled the sums, and a busy machine shows it first."
 };
@@ -105,7 +105,10 @@ export const METHOD: string[] = [
 	'  path but its last step, then chart entries and forecasts the engine accepts), opened on the',
 	'  play page with the CPU slowed down 4 times, from navigation to the deal painted with its',
 	'  controls enabled; once with the snapshot the page stores, once with an outdated snapshot,',
-	'  which makes the page replay the 200 actions.',
+	'  which makes the page replay the 200 actions. The skills class page (`BENCH_ONLY=skills` runs',
+	'  it with the Node part): opened once after seeding (the seeded attempts were written around',
+	'  the app, so it rebuilds its skill sums), then opened again, and every team and then every',
+	'  skill chosen in turn, each timed in the page from the change to the frame after it.',
 	'- **Backup.** In Node over fake-indexeddb: a backup of 100,000 attempts by 1,000 trainees in',
 	'  40 teams (src/lib/db/backup-fixture.ts), checked with `BackupService.check` on an empty',
 	'  device, imported, and checked again on the device now holding every row; the slower check',

@@ -10,6 +10,7 @@ import type { Action } from '$lib/engine/scenario/schema';
 import type { SalesSimDatabase } from './database';
 import { DuplicateAttemptError, RecordNotFoundError } from './errors';
 import { boardAdded, boardRemoved, boardVerifiedChanged } from './board-buckets';
+import { skillsAdded, skillsRemoved, skillsVerifiedChanged } from './skill-sums';
 import { attemptFingerprint } from './fingerprint';
 import { newId } from './ids';
 import { ensurePlayerIn } from './player-repository';
@@ -103,7 +104,7 @@ function matches(filter: AttemptFilter | undefined): (attempt: AttemptRecord) =>
 
 /**
  * Writes one attempt (both rows, and its scoreboard buckets). Must run inside a read-write
- * transaction over players, teams, attempts, attemptActions and boardBuckets; a duplicate is
+ * transaction over players, teams, attempts, attemptActions, boardBuckets and skillSums; a duplicate is
  * reported, not written.
  */
 export async function insertAttempt(
@@ -144,6 +145,7 @@ export async function insertAttempt(
 	await db.attempts.add(record);
 	await db.attemptActions.add({ id: record.id, actions });
 	await boardAdded(db, record);
+	await skillsAdded(db, record);
 	return { status: 'added', attempt: { ...record, actions } };
 }
 
@@ -193,7 +195,7 @@ export class AttemptRepository {
 			() =>
 				db.transaction(
 					'rw',
-					[db.players, db.teams, db.attempts, db.attemptActions, db.boardBuckets],
+					[db.players, db.teams, db.attempts, db.attemptActions, db.boardBuckets, db.skillSums],
 					async () => {
 						const outcomes: AddOutcome[] = [];
 						const now = this.ctx.now();
@@ -219,7 +221,7 @@ export class AttemptRepository {
 			() =>
 				db.transaction(
 					'rw',
-					[db.players, db.teams, db.attempts, db.attemptActions, db.boardBuckets],
+					[db.players, db.teams, db.attempts, db.attemptActions, db.boardBuckets, db.skillSums],
 					async () => {
 						const now = ctx.now();
 						const outcomes: AddOutcome[] = [];
@@ -331,12 +333,13 @@ export class AttemptRepository {
 		const { db } = this;
 		return this.ctx.run(
 			() =>
-				db.transaction('rw', [db.attempts, db.boardBuckets], async () => {
+				db.transaction('rw', [db.attempts, db.boardBuckets, db.skillSums], async () => {
 					const record = await db.attempts.get(id);
 					if (!record) throw new RecordNotFoundError('attempts', id);
 					if (record.verified === verified) return;
 					await db.attempts.update(id, { verified });
 					await boardVerifiedChanged(db, { ...record, verified });
+					await skillsVerifiedChanged(db, record);
 				}),
 			true
 		);
@@ -347,12 +350,17 @@ export class AttemptRepository {
 		const { db } = this;
 		return this.ctx.run(
 			() =>
-				db.transaction('rw', [db.attempts, db.attemptActions, db.boardBuckets], async () => {
-					const record = await db.attempts.get(id);
-					await db.attempts.delete(id);
-					await db.attemptActions.delete(id);
-					if (record) await boardRemoved(db, [record]);
-				}),
+				db.transaction(
+					'rw',
+					[db.attempts, db.attemptActions, db.boardBuckets, db.skillSums],
+					async () => {
+						const record = await db.attempts.get(id);
+						await db.attempts.delete(id);
+						await db.attemptActions.delete(id);
+						if (record) await boardRemoved(db, [record]);
+						if (record) await skillsRemoved(db, [record]);
+					}
+				),
 			true
 		);
 	}

@@ -26,6 +26,7 @@ import type { RefusedVerdict } from '$lib/engine/results/verify-attempt';
 import type { Attempt } from './records';
 import { attemptFingerprint } from './fingerprint';
 import { rebuildBoards } from './board-buckets';
+import { clearSkillSums } from './skill-sums';
 import { DERIVED_TABLES, DEVICE_TABLES, SCHEMA_VERSION, type SalesSimDatabase } from './database';
 import { StorageError } from './errors';
 import {
@@ -389,6 +390,8 @@ export class BackupService {
 			// The scoreboard buckets are derived from the attempts just written.
 			const { db } = this;
 			await db.transaction('rw', [db.attempts, db.boardBuckets], () => rebuildBoards(db));
+			// The skill sums too: emptied here, summed again when the skills page next reads them.
+			await db.transaction('rw', db.skillSums, () => clearSkillSums(db));
 		}, true);
 		return plan.tables;
 	}

@@ -27,6 +27,7 @@ import {
 	type BoardTableRow
 } from './board-buckets';
 import { attemptFingerprint } from './fingerprint';
+import { SKILL_SUMS_SPEC, type SkillSumsRow } from './skill-sums';
 import { boardKey } from './records';
 import { sha256Hex } from './sha256';
 import { StorageMonitor } from './storage-monitor';
@@ -39,7 +40,7 @@ export { DB_NAME };
  * Tables derived from the others, rebuilt from them at will: not in backups, not in
  * records.ts's TABLE_NAMES.
  */
-export const DERIVED_TABLES = ['boardBuckets'] as const;
+export const DERIVED_TABLES = ['boardBuckets', 'skillSums'] as const;
 export type DerivedTableName = (typeof DERIVED_TABLES)[number];
 
 /**
@@ -120,6 +121,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 		// due (the home page reads a trainee's and their team's). New tables: nothing to rewrite.
 		version: 6,
 		stores: { kpiTargets: 'id, createdAt', practice: 'id, assigneeId, due' }
+	},
+	{
+		// Version 7 (issue 19): skill sums per player (skill-sums.ts), derived from the attempts.
+		// Summing needs each scenario's weights, which an upgrade cannot fetch: the new table has
+		// no meta row, so the skills page rebuilds it when it first reads it.
+		version: 7,
+		stores: { skillSums: SKILL_SUMS_SPEC }
 	}
 ];
 
@@ -179,6 +187,8 @@ export class SalesSimDatabase extends Dexie {
 	practice!: EntityTable<PracticeRecord, 'id'>;
 	/** Derived: scoreboard buckets (board-buckets.ts). */
 	boardBuckets!: Table<BoardTableRow, BoardTableKey>;
+	/** Derived: skill sums per player (skill-sums.ts). */
+	skillSums!: Table<SkillSumsRow, string>;
 	/** Device: attempts to send to a class hub (outbox-repository.ts). */
 	outbox!: EntityTable<OutboxItem, 'id'>;
 

@@ -204,6 +204,7 @@ export class DealRepository {
 						db.attempts,
 						db.attemptActions,
 						db.boardBuckets,
+						db.skillSums,
 						db.outbox
 					],
 					async () => {

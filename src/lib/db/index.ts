@@ -25,6 +25,7 @@ export const {
 	outbox,
 	kpiTargets,
 	practice,
+	skillSums,
 	backup,
 	persistence
 } = storage;
@@ -49,6 +50,7 @@ export type { NewAttempt, ImportedAttempt, AddOutcome, AttemptFilter } from './a
 export type { NewDeal, FinishedDeal } from './deal-repository';
 export type { NewCompetition } from './competition-repository';
 export type { NewPractice } from './skills-repository';
+export type { SkillSumsRecord, SkillSumsState } from './skill-sums';
 export { ASSIGNEE_KINDS } from './records';
 export type { SettingKey, SettingValue } from './setting-repository';
 export { scenarioHashSync } from './scenario-repository';

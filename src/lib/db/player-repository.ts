@@ -3,6 +3,7 @@
  * result imported from another device finds its player by team and name.
  */
 import { boardMovedPlayer, boardRemoved, boardRenamedPlayer } from './board-buckets';
+import { skillsMovedPlayer, skillsRemoved } from './skill-sums';
 import type { SalesSimDatabase } from './database';
 import { NameTakenError, RecordNotFoundError } from './errors';
 import { newId } from './ids';
@@ -156,24 +157,30 @@ export class PlayerRepository {
 		const { db, ctx } = this;
 		return ctx.run(
 			() =>
-				db.transaction('rw', [db.players, db.teams, db.attempts, db.boardBuckets], async () => {
-					const player = await db.players.get(id);
-					if (!player) throw new RecordNotFoundError('players', id);
-					const team = teamId === null ? undefined : await db.teams.get(teamId);
-					if (teamId !== null && !team) throw new RecordNotFoundError('teams', teamId);
-					const taken = await this.sameName(player.nameKey, teamId);
-					if (taken && taken.id !== id) throw new NameTakenError('players', player.name, taken.id);
-					const next = { ...player, teamId };
-					await db.players.put(next);
-					if (options.carryAttempts) {
-						await db.attempts
-							.where('playerId')
-							.equals(id)
-							.modify({ teamId, teamName: team?.name ?? null });
-						await boardMovedPlayer(db, id, team ?? null);
+				db.transaction(
+					'rw',
+					[db.players, db.teams, db.attempts, db.boardBuckets, db.skillSums],
+					async () => {
+						const player = await db.players.get(id);
+						if (!player) throw new RecordNotFoundError('players', id);
+						const team = teamId === null ? undefined : await db.teams.get(teamId);
+						if (teamId !== null && !team) throw new RecordNotFoundError('teams', teamId);
+						const taken = await this.sameName(player.nameKey, teamId);
+						if (taken && taken.id !== id)
+							throw new NameTakenError('players', player.name, taken.id);
+						const next = { ...player, teamId };
+						await db.players.put(next);
+						if (options.carryAttempts) {
+							await db.attempts
+								.where('playerId')
+								.equals(id)
+								.modify({ teamId, teamName: team?.name ?? null });
+							await boardMovedPlayer(db, id, team ?? null);
+							await skillsMovedPlayer(db, id);
+						}
+						return next;
 					}
-					return next;
-				}),
+				),
 			true
 		);
 	}
@@ -188,7 +195,15 @@ export class PlayerRepository {
 			() =>
 				db.transaction(
 					'rw',
-					[db.players, db.deals, db.attempts, db.attemptActions, db.settings, db.boardBuckets],
+					[
+						db.players,
+						db.deals,
+						db.attempts,
+						db.attemptActions,
+						db.settings,
+						db.boardBuckets,
+						db.skillSums
+					],
 					async () => {
 						await db.deals.where('playerId').equals(id).delete();
 						if (options.attempts === 'delete') {
@@ -197,6 +212,7 @@ export class PlayerRepository {
 							await db.attempts.bulkDelete(ids);
 							await db.attemptActions.bulkDelete(ids);
 							await boardRemoved(db, removed);
+							await skillsRemoved(db, removed);
 						}
 						const current = await db.settings.get('currentPlayerId');
 						if (current?.value === id) await db.settings.delete('currentPlayerId');

@@ -15,6 +15,7 @@ import { PlayerRepository } from './player-repository';
 import { ScenarioRepository } from './scenario-repository';
 import { SettingRepository } from './setting-repository';
 import { KpiTargetRepository, PracticeRepository } from './skills-repository';
+import { SkillSumsRepository } from './skill-sums';
 import { StorageContext } from './storage-context';
 import { TeamRepository } from './team-repository';
 
@@ -42,6 +43,8 @@ export interface Storage {
 	kpiTargets: KpiTargetRepository;
 	/** Practice assigned to trainees and teams (issue 19). */
 	practice: PracticeRepository;
+	/** Skill sums per player, derived from the attempts (issue 19; skill-sums.ts). */
+	skillSums: SkillSumsRepository;
 	backup: BackupService;
 	persistence: PersistenceService;
 	/** Opens the database now; rejects with StorageUnavailableError where it cannot be opened. */
@@ -66,6 +69,7 @@ export function createStorage(db: SalesSimDatabase, options: StorageOptions = {}
 		outbox: new OutboxRepository(context),
 		kpiTargets: new KpiTargetRepository(context),
 		practice: new PracticeRepository(context),
+		skillSums: new SkillSumsRepository(context),
 		backup: new BackupService(context),
 		persistence,
 		open: () => context.open()

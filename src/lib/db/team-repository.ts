@@ -4,6 +4,7 @@
  * their team by name.
  */
 import { boardMergedTeam, boardRenamedTeam } from './board-buckets';
+import { skillsMergedTeam } from './skill-sums';
 import type { SalesSimDatabase } from './database';
 import { NameTakenError, RecordNotFoundError, TeamNotEmptyError } from './errors';
 import { newId } from './ids';
@@ -134,20 +135,25 @@ export class TeamRepository {
 		const { db, ctx } = this;
 		return ctx.run(
 			() =>
-				db.transaction('rw', [db.teams, db.players, db.attempts, db.boardBuckets], async () => {
-					const [from, into] = await Promise.all([db.teams.get(fromId), db.teams.get(intoId)]);
-					if (!from) throw new RecordNotFoundError('teams', fromId);
-					if (!into) throw new RecordNotFoundError('teams', intoId);
-					if (fromId === intoId) return into;
-					await db.players.where('teamId').equals(fromId).modify({ teamId: intoId });
-					await db.attempts
-						.where('teamId')
-						.equals(fromId)
-						.modify({ teamId: intoId, teamName: into.name });
-					await boardMergedTeam(db, fromId, into);
-					await db.teams.delete(fromId);
-					return into;
-				}),
+				db.transaction(
+					'rw',
+					[db.teams, db.players, db.attempts, db.boardBuckets, db.skillSums],
+					async () => {
+						const [from, into] = await Promise.all([db.teams.get(fromId), db.teams.get(intoId)]);
+						if (!from) throw new RecordNotFoundError('teams', fromId);
+						if (!into) throw new RecordNotFoundError('teams', intoId);
+						if (fromId === intoId) return into;
+						await db.players.where('teamId').equals(fromId).modify({ teamId: intoId });
+						await db.attempts
+							.where('teamId')
+							.equals(fromId)
+							.modify({ teamId: intoId, teamName: into.name });
+						await boardMergedTeam(db, fromId, into);
+						await skillsMergedTeam(db, fromId);
+						await db.teams.delete(fromId);
+						return into;
+					}
+				),
 			true
 		);
 	}

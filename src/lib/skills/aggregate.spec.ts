@@ -3,14 +3,19 @@ import {
 	FIRST_MONDAY,
 	WEEK_MS,
 	buildCube,
+	cubeOfSums,
 	groupSummary,
 	memberRows,
 	membersOf,
+	packSums,
 	shortestStave,
 	trend,
 	trendChange,
-	weekOf
+	unpackSums,
+	weekOf,
+	type SkillCube
 } from './aggregate';
+import { control, measure, KPI_METRICS, type KpiDefinition } from './kpi';
 import { SKILLS, type SkillAttempt, type SkillId } from './skills';
 
 const DAY = 24 * 3600 * 1000;
@@ -143,5 +148,94 @@ describe('buildCube and its views', () => {
 		const blue = trend(membersOf(cube, { kind: 'team', teamId: 'blue' }), 'intel', cube.weeks);
 		expect(blue[1].level).toBeNaN();
 		expect(trendChange(blue)).toBeNaN();
+	});
+});
+
+describe("the sums a player's row keeps (src/lib/db/skill-sums.ts)", () => {
+	/** A small deterministic generator (mulberry32). */
+	function random(seed: number): () => number {
+		let a = seed >>> 0;
+		return () => {
+			a = (a + 0x6d2b79f5) >>> 0;
+			let t = a;
+			t = Math.imul(t ^ (t >>> 15), t | 1);
+			t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+			return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+		};
+	}
+	// 600 attempts of 40 players in 4 teams (and some without one) over 6 weeks, some skills
+	// not judged, some forecasts; ordered by attempt as the attempts table reads them.
+	const next = random(19);
+	const seeded: SkillAttempt[] = Array.from({ length: 600 }, () => {
+		const player = Math.floor(next() * 40);
+		const won = next() < 0.4;
+		const maker = next();
+		return {
+			...(maker < 0.7 ? { decisionMaker: maker < 0.4 } : {}),
+			playerId: `p${player}`,
+			teamId: player % 5 === 4 ? null : `t${player % 5}`,
+			scenarioId: `s${Math.floor(next() * 3)}`,
+			finishedAt: MONDAY + Math.floor(next() * 6 * WEEK_MS),
+			outcome: won ? 'won' : 'lost',
+			levels: Float64Array.from(SKILLS, () =>
+				next() < 0.1 ? NaN : Math.round(next() * 1000) / 1000
+			),
+			...(next() < 0.8
+				? {
+						forecast: {
+							forecasts: Float64Array.from({ length: 5 }, () =>
+								next() < 0.2 ? NaN : Math.round(next() * 100) / 100
+							),
+							reached: won ? 5 : Math.floor(next() * 5)
+						}
+					}
+				: {})
+		};
+	});
+	const fromAttempts = buildCube(seeded);
+	// Each player's row summed from their own attempts, stored and read back as plain data.
+	const fromRows = cubeOfSums(
+		[...new Set(seeded.map((a) => a.playerId))].map((id) => {
+			const own = buildCube(seeded.filter((a) => a.playerId === id)).players[0];
+			return unpackSums(structuredClone(packSums(own, id)));
+		})
+	);
+	const byId = (cube: SkillCube, scope: Parameters<typeof membersOf>[1]) =>
+		membersOf(cube, scope).toSorted((a, b) => a.playerId.localeCompare(b.playerId));
+	const scopes: [string, Parameters<typeof membersOf>[1]][] = [
+		['the class', { kind: 'class' }],
+		['team t0', { kind: 'team', teamId: 't0' }],
+		['team t3', { kind: 'team', teamId: 't3' }],
+		['no team', { kind: 'team', teamId: null }]
+	];
+
+	it('count the same attempts and weeks', () => {
+		expect(fromRows.attempts).toBe(600);
+		expect(fromRows.weeks).toEqual(fromAttempts.weeks);
+		expect(fromRows.players).toHaveLength(fromAttempts.players.length);
+	});
+
+	it.each(scopes)('give %s the same levels, staves, trends and KPIs', (_, scope) => {
+		const a = byId(fromAttempts, scope);
+		const r = byId(fromRows, scope);
+		expect(r.length).toBeGreaterThan(0);
+		expect(memberRows(r)).toEqual(memberRows(a));
+		expect(groupSummary(r)).toEqual(groupSummary(a));
+		for (const skill of SKILLS)
+			expect(trend(r, skill, fromRows.weeks)).toEqual(trend(a, skill, fromAttempts.weeks));
+		for (const metric of KPI_METRICS) {
+			// The members are chosen above; a target's own scope only names them.
+			const definition: KpiDefinition = {
+				metric,
+				comparator: 'at-least',
+				threshold: 0.5,
+				scope: { kind: 'class' }
+			};
+			expect(measure(definition, r)).toEqual(measure(definition, a));
+			expect(control(definition, r, fromRows.weeks)).toEqual(
+				control(definition, a, fromAttempts.weeks)
+			);
+		}
+		expect(r.map((p) => [...p.scenarios].sort())).toEqual(a.map((p) => [...p.scenarios].sort()));
 	});
 });

@@ -20,14 +20,17 @@ import {
 
 const S = SKILLS.length;
 /**
- * Layout of one sums row: S level sums, S judged counts, then attempts, wins, and the forecasts'
- * squared errors and count (a Brier score per row without reading the forecasts again).
+ * Layout of one sums row: S level sums, S judged counts, then attempts, wins, the forecasts'
+ * squared errors and count (a Brier score per row without reading the forecasts again), and the
+ * deals that met the decision maker by the end of internal deliberation of those judged on it.
  */
 const ATTEMPTS = 2 * S;
 const WON = 2 * S + 1;
 const SQUARED = 2 * S + 2;
 const FORECASTS = 2 * S + 3;
-const ROW = 2 * S + 4;
+const MAKER_MET = 2 * S + 4;
+const MAKER_JUDGED = 2 * S + 5;
+const ROW = 2 * S + 6;
 
 export const WEEK_MS = 7 * 24 * 3600 * 1000;
 /** 1970-01-05, the first Monday after the epoch: weeks start on Mondays, UTC, as the scoreboard's do (src/lib/db/board-buckets.ts). */
@@ -103,6 +106,10 @@ function add(row: Float64Array, attempt: SkillAttempt): void {
 	row[ATTEMPTS] += 1;
 	const o = attempt.outcome === 'won' ? 1 : 0;
 	row[WON] += o;
+	if (attempt.decisionMaker !== undefined) {
+		row[MAKER_JUDGED] += 1;
+		if (attempt.decisionMaker) row[MAKER_MET] += 1;
+	}
 	if (attempt.forecast) {
 		for (let stage = 0; stage < FORECAST_STAGE_COUNT; stage++) {
 			const p = attempt.forecast.forecasts[stage];
@@ -183,6 +190,11 @@ export function attemptsOfRow(row: Float64Array): number {
 
 export function winsOfRow(row: Float64Array): number {
 	return row[WON];
+}
+
+/** The share of a row's judged deals that met the decision maker in time (NaN: none judged). */
+export function makerShareOfRow(row: Float64Array): number {
+	return row[MAKER_JUDGED] > 0 ? row[MAKER_MET] / row[MAKER_JUDGED] : NaN;
 }
 
 /** The Brier score of a row's forecasts (NaN without any). */
@@ -305,4 +317,71 @@ export function trendChange(points: readonly TrendPoint[]): number {
 	const judged = points.filter((point) => !Number.isNaN(point.level));
 	if (judged.length < 2) return NaN;
 	return judged[judged.length - 1].level - judged[0].level;
+}
+
+/**
+ * A player's sums as a stored row keeps them (src/lib/db/skill-sums.ts): everything the class
+ * page reads — the total, each week's sums and the scenarios played — as plain arrays, without
+ * the forecasts and the pipeline, which only a trainee's own page reads (from their attempts).
+ * 1,000 such rows are read from IndexedDB in tens of milliseconds, where 100,000 attempts take
+ * seconds.
+ */
+export interface PackedSums {
+	playerId: string;
+	/** The team of the player's first attempt (buildCube's); the page puts a stored player in their team now. */
+	teamId: string | null;
+	/** The name of the player's results (a player no longer stored is shown by it). */
+	playerName: string;
+	total: number[];
+	/** Each week: its start, then its sums row, weeks in order. */
+	weeks: number[];
+	scenarios: [string, number][];
+}
+
+/** The length of a sums row (PlayerSums.total). */
+export const SUMS_ROW = ROW;
+
+export function packSums(player: PlayerSums, playerName: string): PackedSums {
+	const weeks: number[] = [];
+	for (const week of [...player.weeks.keys()].sort((a, b) => a - b))
+		weeks.push(week, ...player.weeks.get(week)!);
+	return {
+		playerId: player.playerId,
+		teamId: player.teamId,
+		playerName,
+		total: Array.from(player.total),
+		weeks,
+		scenarios: [...player.scenarios]
+	};
+}
+
+export function unpackSums(row: PackedSums, teamId: string | null = row.teamId): PlayerSums {
+	const weeks = new Map<number, Float64Array>();
+	for (let i = 0; i + ROW < row.weeks.length; i += ROW + 1)
+		weeks.set(row.weeks[i], Float64Array.from(row.weeks.slice(i + 1, i + 1 + ROW)));
+	return {
+		playerId: row.playerId,
+		teamId,
+		total: Float64Array.from(row.total),
+		weeks,
+		forecasts: { p: [], o: [], stage: [], week: [] },
+		pipeline: [],
+		scenarios: new Map(row.scenarios)
+	};
+}
+
+/** A cube of players' sums (the class page's), as buildCube would have summed their attempts. */
+export function cubeOfSums(players: PlayerSums[]): SkillCube {
+	const weeks = new Set<number>();
+	let attempts = 0;
+	for (const player of players) {
+		for (const week of player.weeks.keys()) weeks.add(week);
+		attempts += attemptsOfRow(player.total);
+	}
+	return {
+		players,
+		byId: new Map(players.map((player) => [player.playerId, player])),
+		weeks: [...weeks].sort((a, b) => a - b),
+		attempts
+	};
 }

@@ -19,7 +19,8 @@ function attempt(
 	week: number,
 	roles: number,
 	outcome: SkillAttempt['outcome'],
-	forecast?: number
+	forecast?: number,
+	decisionMaker?: boolean
 ): SkillAttempt {
 	const levels = Float64Array.from(SKILLS, (skill) => (skill === 'roles' ? roles : 0.5));
 	const forecasts = new Float64Array(5).fill(NaN);
@@ -31,6 +32,7 @@ function attempt(
 		finishedAt: MONDAY + week * WEEK + 1000,
 		outcome,
 		levels,
+		...(decisionMaker === undefined ? {} : { decisionMaker }),
 		...(forecast === undefined
 			? {}
 			: { forecast: { forecasts, reached: outcome === 'won' ? 5 : 2 } })
@@ -38,11 +40,12 @@ function attempt(
 }
 
 const cube = buildCube([
-	attempt('ann', 0, 0.6, 'lost', 0.9),
-	attempt('ann', 1, 0.9, 'won', 0.9),
-	attempt('bo', 0, 0.85, 'won', 0.6),
-	attempt('bo', 1, 0.95, 'won', 0.7),
-	attempt('cy', 1, 0.5, 'lost')
+	attempt('ann', 0, 0.6, 'lost', 0.9, false),
+	attempt('ann', 1, 0.9, 'won', 0.9, true),
+	attempt('bo', 0, 0.85, 'won', 0.6, true),
+	attempt('bo', 1, 0.95, 'won', 0.7, true),
+	attempt('cy', 1, 0.5, 'lost'),
+	attempt('cy', 1, 0.5, 'withdrawn', undefined, false)
 ]);
 const roles: KpiDefinition = {
 	metric: 'skill:roles',
@@ -81,6 +84,11 @@ describe('metricValue', () => {
 	// [metric, player, week index or undefined, value]
 	const cases: [KpiDefinition['metric'], string, number | undefined, number][] = [
 		['skill:roles', 'ann', undefined, 0.75],
+		['decision-maker', 'ann', undefined, 0.5],
+		['decision-maker', 'ann', 0, 0],
+		['decision-maker', 'bo', undefined, 1],
+		// One of cy's deals judged (met too late), one not judged.
+		['decision-maker', 'cy', 1, 0],
 		['skill:roles', 'ann', 0, 0.6],
 		['win-rate', 'ann', undefined, 0.5],
 		['brier', 'ann', undefined, (0.81 + 0.01) / 2],

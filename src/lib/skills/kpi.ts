@@ -5,13 +5,25 @@
  * `measure` tells who meets it, `control` how the group did week by week.
  */
 import { z } from 'zod';
-import { attemptsOfRow, brierOfRow, levelsOfRow, winsOfRow, type PlayerSums } from './aggregate';
+import {
+	attemptsOfRow,
+	brierOfRow,
+	levelsOfRow,
+	makerShareOfRow,
+	winsOfRow,
+	type PlayerSums
+} from './aggregate';
 import { SKILLS, skillIndex, type SkillId } from './skills';
 
-/** What a target measures: a skill's level, the share of deals won, or the forecasts' Brier score. */
+/**
+ * What a target measures: a skill's level, the share of deals won, the share of deals that met
+ * the decision maker by the end of internal deliberation (skills.ts `decisionMakerMet`), or the
+ * forecasts' Brier score.
+ */
 export const KPI_METRICS = [
 	...SKILLS.map((skill) => `skill:${skill}` as const),
 	'win-rate',
+	'decision-maker',
 	'brier'
 ] as const;
 export type KpiMetric = (typeof KPI_METRICS)[number];
@@ -50,6 +62,7 @@ function valueOfRow(metric: KpiMetric, row: Float64Array | undefined): number {
 	if (metric === 'brier') return brierOfRow(row);
 	if (metric === 'win-rate')
 		return attemptsOfRow(row) > 0 ? winsOfRow(row) / attemptsOfRow(row) : NaN;
+	if (metric === 'decision-maker') return makerShareOfRow(row);
 	return levelsOfRow(row)[skillIndex(metricSkill(metric)!)];
 }
 

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { modelPath, naivePath, testScenario } from '$lib/engine/deal/fixtures/test-scenario';
 import { replay } from '$lib/engine/deal/replay';
-import { DEFAULT_METHODOLOGY, SCORE_CATEGORIES } from '$lib/engine/methodology';
-import { actionsSchema, type ActionInput } from '$lib/engine/scenario/schema';
+import { DEFAULT_METHODOLOGY, SCORE_CATEGORIES, type OutcomeId } from '$lib/engine/methodology';
+import { actionsSchema, type Action, type ActionInput } from '$lib/engine/scenario/schema';
 import {
 	FORECAST_STAGE_COUNT,
 	SKILLS,
+	decisionMakerMet,
+	decisionMakers,
 	SKILL_DEFINITIONS,
 	forecastFacts,
 	scenarioWeights,
@@ -126,5 +128,57 @@ describe('forecastFacts', () => {
 			if (p === undefined) expect(facts.forecasts[index]).toBeNaN();
 			else expect(facts.forecasts[index]).toBe(p);
 		});
+	});
+});
+
+describe('decisionMakerMet', () => {
+	const makers = new Set(['dm']);
+	const meet = (people: string[]): Action => ({ type: 'activity', activity: 'visit', people });
+	const advance: Action = { type: 'advance' };
+	// [name, actions, outcome, met]
+	const cases: [string, Action[], OutcomeId, boolean | undefined][] = [
+		['met in discover needs', [meet(['dm']), advance, advance], 'lost', true],
+		[
+			'met in internal deliberation, with someone else',
+			[advance, meet(['u', 'dm']), advance],
+			'won',
+			true
+		],
+		['met only in system design', [advance, meet(['u']), advance, meet(['dm'])], 'won', false],
+		['internal deliberation closed without them', [advance, advance, advance], 'lost', false],
+		['lost before internal deliberation closed', [meet(['u']), advance], 'lost', false],
+		[
+			'withdrawn before it closed: not judged',
+			[meet(['u']), advance, { type: 'withdraw' }],
+			'withdrawn',
+			undefined
+		],
+		['withdrawn after meeting them', [meet(['dm']), { type: 'withdraw' }], 'withdrawn', true],
+		[
+			'withdrawn after it closed without them',
+			[advance, advance, { type: 'withdraw' }],
+			'withdrawn',
+			false
+		]
+	];
+	it.each(cases)('%s', (_, actions, outcome, met) => {
+		expect(decisionMakerMet(actions, makers, outcome)).toBe(met);
+	});
+
+	it.each([
+		['the model path', modelPath],
+		['the naive path', naivePath]
+	])("agrees with the score's own rule on %s", (_, path) => {
+		const actions = actionsSchema.parse(path);
+		const result = replay(testScenario, actions);
+		const codes = result.score.categories.flatMap((c) => c.rules.map((r) => r.code));
+		const met = decisionMakerMet(actions, decisionMakers(testScenario), result.outcome!);
+		expect(met).toBe(
+			codes.includes('dm-reached') ? true : codes.includes('dm-not-reached') ? false : undefined
+		);
+	});
+
+	it('is not judged in a scenario without a decision maker', () => {
+		expect(decisionMakerMet([advance, advance], new Set(), 'lost')).toBeUndefined();
 	});
 });

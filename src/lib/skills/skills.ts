@@ -13,6 +13,7 @@
 import {
 	DEFAULT_METHODOLOGY,
 	SCORE_CATEGORIES,
+	STAGES,
 	type OutcomeId,
 	type ScoreCategoryId
 } from '$lib/engine/methodology';
@@ -182,6 +183,47 @@ export function forecastFacts(actions: readonly Action[], outcome: OutcomeId): F
 	return { forecasts, reached };
 }
 
+/** The stage whose end the decision maker must be met by (methodology §5, the KPI example of issue 19). */
+const DELIBERATION = STAGES.indexOf('internal-deliberation');
+
+/**
+ * Whether the trainee met the decision maker by the end of internal deliberation: an activity
+ * with a decision maker of the scenario (`makers`, role `decision-maker`) among its people, in
+ * discover needs or internal deliberation — the score's rule `dm-reached`
+ * (src/lib/engine/deal/scoring-v1.ts `decisionMakerReached`), as a count of deals. Stages are
+ * read from the actions as forecastFacts reads them. Judged in a deal that closed internal
+ * deliberation, and in one lost before it closed (it never met them in time); not judged when
+ * the deal was withdrawn before (a wise withdrawal is not held against the trainee), nor in a
+ * scenario without a decision maker: undefined.
+ *
+ * @example decisionMakerMet([{ type: 'advance' }, { type: 'activity', activity: 'visit', people: ['dm'] }, { type: 'advance' }], new Set(['dm']), 'lost') // true
+ */
+export function decisionMakerMet(
+	actions: readonly Action[],
+	makers: ReadonlySet<string>,
+	outcome: OutcomeId
+): boolean | undefined {
+	if (makers.size === 0) return undefined;
+	let stage = 0;
+	for (const action of actions) {
+		if (action.type === 'advance') {
+			stage++;
+			if (stage > DELIBERATION) return false;
+		} else if (
+			action.type === 'activity' &&
+			stage <= DELIBERATION &&
+			action.people.some((id) => makers.has(id))
+		)
+			return true;
+	}
+	return outcome === 'withdrawn' ? undefined : false;
+}
+
+/** The ids of a scenario's decision makers. */
+export function decisionMakers(scenario: Pick<Scenario, 'people'>): Set<string> {
+	return new Set(scenario.people.filter((p) => p.role === 'decision-maker').map((p) => p.id));
+}
+
 /** One attempt as the skills pages read it: who, when, and what it shows. */
 export interface SkillAttempt {
 	playerId: string;
@@ -193,4 +235,6 @@ export interface SkillAttempt {
 	levels: SkillLevels;
 	/** Absent when the actions were not read. */
 	forecast?: ForecastFacts;
+	/** decisionMakerMet; absent when not judged (or the actions or scenario were not read). */
+	decisionMaker?: boolean;
 }

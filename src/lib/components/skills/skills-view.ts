@@ -18,6 +18,7 @@ export { dayLabel, skillLabel };
 export function metricLabel(metric: KpiMetric): string {
 	if (metric === 'win-rate') return m.skills_metric_win_rate();
 	if (metric === 'brier') return m.skills_metric_brier();
+	if (metric === 'decision-maker') return m.skills_metric_decision_maker();
 	return skillLabel(metric.slice(6) as SkillId);
 }
 
