@@ -158,6 +158,41 @@ describe('PlayerState', () => {
 		expect(state.problem).toBe('full');
 	});
 
+	it('a choice made while the players are read again is not undone when that read ends', async () => {
+		const s = storage();
+		const li = await s.players.create('Li Na');
+		const wang = await s.players.create('Wang Wei');
+		await s.settings.set('currentPlayerId', wang.id);
+		// The current player's setting answers late, as on a device that loads its storage first.
+		let release = () => {};
+		const late = new Promise<void>((done) => (release = done));
+		let slow = false;
+		const state = new PlayerState({
+			...s,
+			settings: {
+				get: async (key) => {
+					const wait = slow;
+					const value = await s.settings.get(key);
+					if (wait) await late;
+					return value;
+				},
+				set: (key, value) => s.settings.set(key, value)
+			}
+		});
+		await state.load();
+		expect(state.current?.name).toBe('Wang Wei');
+		// The trainee picks Li Na; the page reads the players again meanwhile (the picker opening).
+		const choosing = state.choose(li.id);
+		slow = true;
+		const reading = state.load(true);
+		slow = false;
+		expect(await choosing).toMatchObject({ ok: true });
+		expect(state.current?.name).toBe('Li Na');
+		release();
+		await reading;
+		expect(state.current?.name).toBe('Li Na');
+	});
+
 	it('reset() forgets everything', async () => {
 		const state = new PlayerState(storage());
 		await state.create('Li Na', 'East');

@@ -72,6 +72,8 @@ export class PlayerState {
 	#currentId = $state<string | null>(null);
 	#memory = $state.raw<CurrentPlayer | undefined>();
 	#loading: Promise<void> | undefined;
+	/** Counts choices of the current player: a read begun before one must not undo it. */
+	#chosen = 0;
 
 	constructor(storage: PlayerStorage = appStorage) {
 		this.#storage = storage;
@@ -123,12 +125,15 @@ export class PlayerState {
 
 	async #read(): Promise<void> {
 		if (this.#status === 'idle') this.#status = 'loading';
+		const chosen = this.#chosen;
 		try {
 			const [players, teams, currentId] = await Promise.all([
 				this.#storage.players.list(),
 				this.#storage.teams.list(),
 				this.#storage.settings.get('currentPlayerId')
 			]);
+			// A player was chosen while this read was on its way: read again, after the choice.
+			if (chosen !== this.#chosen) return this.#read();
 			this.#players = players;
 			this.#teams = teams;
 			// A player removed by the trainer since is no longer current.
@@ -156,6 +161,7 @@ export class PlayerState {
 		}
 		this.#memory = undefined;
 		this.#currentId = id;
+		this.#chosen++;
 		this.#status = 'ready';
 		return { ok: true, player: this.current! };
 	}
@@ -180,6 +186,7 @@ export class PlayerState {
 			await this.#storage.settings.set('currentPlayerId', record.id);
 			chosen = { id: record.id, name: record.name, teamName: teamRecord?.name ?? null };
 			this.#currentId = record.id;
+			this.#chosen++;
 			this.#memory = undefined;
 		} catch (error) {
 			if (storageProblem(error, ['unavailable']) === 'unavailable') {
