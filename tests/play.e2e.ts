@@ -59,6 +59,15 @@ test('a term on the play page explains itself on keyboard focus', async ({ page 
 	await expect(tip).toBeVisible();
 	await expect(term).toHaveAttribute('aria-describedby', (await tip.getAttribute('id'))!);
 	await expect(term).toHaveAttribute('href', '/handbook/stages#discover-needs');
+	// A term sits in its sentence: no space before the colon; weeks counted in words.
+	const planner = page.getByRole('region', { name: 'Sales activity' });
+	const cost = planner.getByText(/costs CN¥/);
+	await planner.getByRole('radio', { name: 'Telephone sales', exact: true }).check();
+	await expect(cost).toHaveText('Telephone sales: costs CN¥100 and 0 weeks.', {
+		useInnerText: true
+	});
+	await planner.getByRole('radio', { name: 'Visit', exact: true }).check();
+	await expect(cost).toHaveText('Visit: costs CN¥1,000 and 1 week.', { useInnerText: true });
 });
 
 test('practice mode explains a refusal beside its control and raises a red flag', async ({

@@ -19,6 +19,15 @@ async function importFile(page: Page, name: string, text: string) {
 	await expect(page).toHaveURL(/\/trainer\/scenarios\/[^/]+$/);
 }
 
+/** The draft's text, as its "Export the draft" button downloads it. */
+async function exportDraft(page: Page): Promise<string> {
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Export the draft' }).click()
+	]);
+	return readFileSync((await file.path()) ?? '', 'utf8');
+}
+
 /**
  * Writes a branching deal into a new blank scenario through the forms only: intel the designer
  * can tell (the specification is locked), a system-design decision whose withdrawing option needs
@@ -184,6 +193,11 @@ test('the try-out starts at a stage on a path the studio plays for chosen branch
 		page.getByRole('heading', { level: 2, name: /^Evaluation and comparison/ })
 	).toBeVisible();
 	await axe('try-out on a path for facts');
+	// A variant no deal number draws (the address edited by hand): said, and the deal drawn as is.
+	await page.goto(page.url().replace(/variant=[^&]+/, 'variant=no-such-variant'));
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Not set, because the rules' })
+	).toContainText('the variant “no-such-variant”: no deal number below 4,096 draws it');
 
 	// An option that ends the deal on the way: the try-out says so, and shows how it ended.
 	await page
@@ -217,14 +231,7 @@ test('a trainer writes a branching deal through the forms only, and the JSON kee
 	await page.goto('/trainer');
 	await page.getByRole('button', { name: 'New blank scenario' }).click();
 	await expect(page.getByRole('heading', { name: 'Errors (0)' })).toBeVisible();
-	const download = async () => {
-		const [file] = await Promise.all([
-			page.waitForEvent('download'),
-			page.getByRole('button', { name: 'Export the draft' }).click()
-		]);
-		return readFileSync((await file.path()) ?? '', 'utf8');
-	};
-	const before = await download();
+	const before = await exportDraft(page);
 	await page.getByRole('tab', { name: 'Forms' }).click();
 	await axe('forms');
 
@@ -232,7 +239,7 @@ test('a trainer writes a branching deal through the forms only, and the JSON kee
 	await axe('forms with a branching deal');
 
 	await expect(page.getByRole('tab', { name: 'Editor' })).not.toContainText(/\d/);
-	const after = await download();
+	const after = await exportDraft(page);
 	const value = JSON.parse(after);
 	expect(value.stages['system-design'].events[1]).toEqual({
 		when: 'end',
@@ -283,14 +290,7 @@ test('what the forms added, the forms remove, and the JSON is as it was', async 
 	await page.goto('/trainer');
 	await page.getByRole('button', { name: 'New blank scenario' }).click();
 	await expect(page.getByRole('heading', { name: 'Errors (0)' })).toBeVisible();
-	const download = async () => {
-		const [file] = await Promise.all([
-			page.waitForEvent('download'),
-			page.getByRole('button', { name: 'Export the draft' }).click()
-		]);
-		return readFileSync((await file.path()) ?? '', 'utf8');
-	};
-	const before = await download();
+	const before = await exportDraft(page);
 	await page.getByRole('tab', { name: 'Forms' }).click();
 	const people = page.getByRole('region', { name: 'People' });
 	const rows = people.getByRole('row');
@@ -310,7 +310,7 @@ test('what the forms added, the forms remove, and the JSON is as it was', async 
 		.getByRole('button', { name: `Remove event ${eventCount + 1} of System design` })
 		.click();
 	await expect(events).toHaveCount(eventCount);
-	expect(await download()).toBe(before);
+	expect(await exportDraft(page)).toBe(before);
 });
 
 test('the branching deal written in the forms passes its checks, is published, and a trainee plays each ending', async ({
@@ -325,13 +325,7 @@ test('the branching deal written in the forms passes its checks, is published, a
 	await writeBranchingDeal(page);
 	const draftFile = async (): Promise<
 		ScenarioFile & { checks: NonNullable<ScenarioFile['checks']> }
-	> => {
-		const [file] = await Promise.all([
-			page.waitForEvent('download'),
-			page.getByRole('button', { name: 'Export the draft' }).click()
-		]);
-		return JSON.parse(readFileSync((await file.path()) ?? '', 'utf8'));
-	};
+	> => JSON.parse(await exportDraft(page));
 	const written = await draftFile();
 
 	// Each ending tried from system design and kept as a check, with no JSON typed.

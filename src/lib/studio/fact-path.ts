@@ -25,7 +25,6 @@ export interface TryFacts {
 
 export type MissedFact =
 	| { kind: 'variant'; variant: string }
-	| { kind: 'strategy'; strategy: StrategyId }
 	| { kind: 'intel'; intel: string }
 	| { kind: 'option'; decision: string; option: string };
 
@@ -71,8 +70,8 @@ export function factPath(scenario: Scenario, stage: StageId, facts: TryFacts = {
 		if (done) actions.push(action);
 		return done;
 	};
-	if (facts.strategy && !act({ type: 'strategy', strategy: facts.strategy }))
-		missed.push({ kind: 'strategy', strategy: facts.strategy });
+	// A first strategy is refused only by a deal its start events already ended, which `ended` says.
+	if (facts.strategy) act({ type: 'strategy', strategy: facts.strategy });
 
 	const wantedIntel = [...new Set(facts.intel ?? [])];
 	const options = facts.options ?? {};
