@@ -14,6 +14,10 @@ const config = {
 			fallback: 'index.html'
 		}),
 		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
+		// Absolute asset paths in every page: the service worker answers any page with the one
+		// cached shell (src/service-worker.ts), so the shell must not name its files relative to
+		// the page it was rendered for (`vite preview` renders it per page).
+		paths: { relative: false },
 		// src/service-worker.ts is registered by src/lib/state/app-update.svelte.ts, which offers a
 		// new version instead of letting it take over a running deal.
 		serviceWorker: { register: false },

@@ -8,9 +8,18 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { resultFromReport, toExportedAttempt } from '../src/lib/db/attempt-format';
+import type { Attempt } from '../src/lib/db/records';
 import { replay, type ReplayResult } from '../src/lib/engine/deal/replay';
+import { RULES_VERSION } from '../src/lib/engine/methodology';
+import { APP_EPOCH } from '../src/lib/engine/results/plausibility';
 import { scenarioHash } from '../src/lib/engine/scenario/hash';
-import { scenarioSchema, type Action, type Scenario } from '../src/lib/engine/scenario/schema';
+import {
+	scenarioSchema,
+	type Action,
+	type ExportedAttempt,
+	type Scenario
+} from '../src/lib/engine/scenario/schema';
 import { buildCube, groupSummary, memberRows, membersOf } from '../src/lib/skills/aggregate';
 import {
 	forecastFacts,
@@ -108,7 +117,7 @@ export const OVER_CONFIDENT = TRAINEES.find((t) => t.variant === 'over-confident
 /** Weeks of the results (Mondays, UTC): a spoilt play in each of the first two, then the model path. */
 export const WEEKS = [Date.UTC(2026, 10, 9), Date.UTC(2026, 10, 16), Date.UTC(2026, 10, 23)];
 
-interface Played {
+export interface Played {
 	trainee: SeedTrainee;
 	actions: Action[];
 	result: ReplayResult;
@@ -161,6 +170,18 @@ export async function buildClass(): Promise<SeededClass> {
 			};
 		})
 	);
+	const { staves, teamStaves } = stavesOf(scenario, played);
+	return { scenario, hash, played, staves, teamStaves };
+}
+
+/**
+ * Each trainee's and team's shortest stave over these plays, by the pages' own pure functions
+ * (the team of each trainee as seeded).
+ */
+export function stavesOf(
+	scenario: Scenario,
+	played: readonly Played[]
+): { staves: Map<string, SkillId>; teamStaves: Map<string, SkillId> } {
 	const weights = scenarioWeights(scenario);
 	const attempts: SkillAttempt[] = played.map((p) => ({
 		playerId: p.trainee.id,
@@ -177,12 +198,52 @@ export async function buildClass(): Promise<SeededClass> {
 	const cube = buildCube(attempts);
 	const staves = new Map(memberRows(cube.players).map((row) => [row.playerId, row.stave!.skill]));
 	const teamStaves = new Map(
-		TEAMS.map((team) => [
-			team.id,
-			groupSummary(membersOf(cube, { kind: 'team', teamId: team.id })).stave!.skill
+		[...new Set(played.map((p) => p.trainee.teamId))].map((team) => [
+			team,
+			groupSummary(membersOf(cube, { kind: 'team', teamId: team })).stave!.skill
 		])
 	);
-	return { scenario, hash, played, staves, teamStaves };
+	return { staves, teamStaves };
+}
+
+/**
+ * These trainees' plays as the attempt files their devices send a class hub (the app's own
+ * export, src/lib/db/attempt-format.ts), finished a minute apart from an hour after the hub's
+ * earliest plausible date (src/lib/engine/results/plausibility.ts APP_EPOCH): the hub replays
+ * each. A hub keeps one of a trainee's identical plays (the same actions on the same deal are the
+ * same play, src/lib/engine/results/attempt-code.ts), so a repeat is left out: `played` is what
+ * the hub will hold.
+ */
+export function hubAttemptFiles(
+	seeded: SeededClass,
+	trainees: readonly string[]
+): { files: ExportedAttempt[]; played: Played[] } {
+	const { scenario, hash } = seeded;
+	const seen = new Set<string>();
+	const played = seeded.played.filter((p) => {
+		const key = `${p.trainee.id} ${JSON.stringify(p.actions)}`;
+		if (!trainees.includes(p.trainee.id) || seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+	const files = played.map((p, index) => {
+		const finishedAt = APP_EPOCH + 3_600_000 + index * 60_000;
+		return toExportedAttempt({
+			scenarioId: scenario.id,
+			scenarioVersion: scenario.version,
+			scenarioHash: hash,
+			playerName: p.trainee.name,
+			teamName: TEAMS.find((t) => t.id === p.trainee.teamId)!.name,
+			mode: 'assessment',
+			seed: 0,
+			rules: RULES_VERSION,
+			startedAt: finishedAt - 30 * 60_000,
+			finishedAt,
+			actions: p.actions,
+			result: resultFromReport(p.result.outcome!, p.result.score)
+		} as Attempt);
+	});
+	return { files, played };
 }
 
 /** Writes the class into the page's database (the app must have created it first). */

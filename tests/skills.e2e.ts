@@ -14,6 +14,8 @@ import {
 	TRAINEES,
 	becomePlayer,
 	buildClass,
+	hubAttemptFiles,
+	stavesOf,
 	storeClass,
 	type SeededClass
 } from './skills-seed';
@@ -21,7 +23,12 @@ import {
 const EN: Record<string, string> = {
 	roles: 'Buying roles and the chart',
 	forecasting: 'Forecasting',
-	strategy: 'Strategy by customer group'
+	strategy: 'Strategy by customer group',
+	winning: 'Winning and customer satisfaction',
+	'key-people': 'Key people per stage',
+	'activity-fit': 'Activity fit',
+	intel: 'Deliberation intel',
+	decisions: 'Decisions'
 };
 
 let seeded: SeededClass;
@@ -171,4 +178,107 @@ test('the calibration view of an over-confident trainee shows the over-confidenc
 	await expect(page.getByTestId('confidence')).toContainText('过于自信');
 	await axe('trainee skills page in Chinese');
 	await shoot(page, 'trainee-zh');
+});
+
+test('a trainer reads the skills of their class on a class hub', async ({
+	page,
+	request,
+	browser,
+	baseURL,
+	axe,
+	switchLanguage
+}) => {
+	test.setTimeout(180_000);
+	// Four trainees of two teams (one of Chinese names) send their results to a class on the hub.
+	const created = await request.post('/api/classes', { data: { name: 'Skills on the hub' } });
+	expect(created.status()).toBe(201);
+	const { code, trainerKey } = await created.json();
+	const chosen = [
+		...TRAINEES.filter((t) => t.teamId === TEAMS[0].id).slice(0, 2),
+		...TRAINEES.filter((t) => t.teamId === 'team-centre').slice(0, 2)
+	];
+	const sending = hubAttemptFiles(
+		seeded,
+		chosen.map((t) => t.id)
+	);
+	for (const file of sending.files) {
+		const sent = await request.post(`/api/classes/${code}/attempts`, { data: file });
+		expect(sent.status()).toBe(201);
+	}
+	const expected = stavesOf(seeded.scenario, sending.played);
+	const count = sending.files.length;
+
+	// Without the class's trainer key on this device, the page says where to get it.
+	await page.goto('/trainer/skills?from=hub');
+	await expect(page.getByTestId('skills-hub-problem')).toContainText(
+		'No class on a class hub is kept on this device'
+	);
+	await expect(page.getByRole('link', { name: 'Open the class page' })).toBeVisible();
+
+	// The trainer connects the class with its key, then reads it on the skills page.
+	await page.goto('/trainer/class');
+	await page.getByLabel('Class code').fill(code);
+	await page.getByLabel('Trainer key').fill(trainerKey);
+	await page.getByRole('button', { name: 'Use this class' }).click();
+	await expect(page.getByRole('status')).toContainText('This device now runs the class.');
+	await page.goto('/trainer/skills');
+	await page.getByTestId('skills-source-select').selectOption('hub');
+	await expect(page).toHaveURL(/\/trainer\/skills\?from=hub$/);
+	await expect(page.getByTestId('skills-source')).toContainText(
+		`From ${count} verified results of class “Skills on the hub”, read from the class hub at`
+	);
+	await expect(page.getByTestId('skill-table').locator('tbody tr')).toHaveCount(4);
+	for (const trainee of chosen) {
+		const row = page.locator(`[data-testid="skill-table"] tr[data-player="${trainee.name}"]`);
+		await expect(row.getByTestId('stave')).toHaveText(EN[expected.staves.get(trainee.id)!]);
+		expect(expected.staves.get(trainee.id)).toBe(trainee.designed);
+	}
+	for (const team of [TEAMS[0], TEAMS.find((t) => t.id === 'team-centre')!]) {
+		await page.getByTestId('team-select').selectOption({ label: team.name });
+		await expect(page.getByTestId('group-stave')).toContainText(
+			`Shortest stave of ${team.name}: ${EN[expected.teamStaves.get(team.id)!]}`
+		);
+		await expect(page.getByTestId('skill-table').locator('tbody tr')).toHaveCount(2);
+	}
+	// Practice would not reach the trainees' own devices: the page says so instead of a form.
+	await expect(page.getByText('The class hub does not carry it')).toBeVisible();
+	await expect(page.getByTestId('assign-who')).toHaveCount(0);
+	await axe('skills of a class on a hub');
+	await shoot(page, 'hub-en');
+
+	// A trainee's page reads the same class.
+	await page.getByTestId('team-select').selectOption('');
+	const first = chosen[0];
+	await page.getByRole('link', { name: `Open ${first.name}'s skills` }).click();
+	await expect(page).toHaveURL(/\?from=hub$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Skills of ${first.name}`);
+	await expect(page.getByTestId('trainee-stave')).toContainText(EN[first.designed]);
+	await page.getByRole('link', { name: 'Back to the class' }).click();
+	await expect(page).toHaveURL(/\/trainer\/skills\?from=hub$/);
+
+	// Read again after another result arrives.
+	const more = hubAttemptFiles(seeded, [TRAINEES.find((t) => t.teamId === TEAMS[1].id)!.id]);
+	expect(
+		(await request.post(`/api/classes/${code}/attempts`, { data: more.files[0] })).status()
+	).toBe(201);
+	await page.getByRole('button', { name: 'Read the class again' }).click();
+	await expect(page.getByTestId('skills-source')).toContainText(
+		`From ${count + 1} verified results`
+	);
+	await expect(page.getByTestId('skill-table').locator('tbody tr')).toHaveCount(5);
+
+	await switchLanguage('zh-CN');
+	await expect(page.getByTestId('skills-source')).toContainText(
+		`来自班级“Skills on the hub”已验证的 ${count + 1} 条成绩`
+	);
+	await axe('skills of a class on a hub in Chinese');
+	await shoot(page, 'hub-zh');
+
+	// A device whose kept key the hub no longer takes is told so.
+	const other = await browser.newContext({ baseURL });
+	const second = await other.newPage();
+	await second.addInitScript(() => localStorage.setItem('PARAGLIDE_LOCALE', 'en'));
+	await second.goto('/trainer/skills?from=hub');
+	await expect(second.getByTestId('skills-hub-problem')).toBeVisible();
+	await other.close();
 });

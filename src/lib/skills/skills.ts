@@ -238,3 +238,55 @@ export interface SkillAttempt {
 	/** decisionMakerMet; absent when not judged (or the actions or scenario were not read). */
 	decisionMaker?: boolean;
 }
+
+/** What the skills read of a scenario version: its weights and its decision makers. */
+export interface ScenarioFacts {
+	weights: ScenarioWeights;
+	makers: ReadonlySet<string>;
+}
+
+/**
+ * The facts of a scenario version; for one not at hand, the default weights and no decision
+ * maker (the decision-maker metric is then not judged).
+ */
+export function scenarioFacts(
+	scenario:
+		(Pick<Scenario, 'intel' | 'stages' | 'people'> & { scoring?: Scenario['scoring'] }) | undefined
+): ScenarioFacts {
+	return scenario
+		? { weights: scenarioWeights(scenario), makers: decisionMakers(scenario) }
+		: { weights: { ...DEFAULT_METHODOLOGY.weights }, makers: new Set() };
+}
+
+/** One verified result, wherever it is kept (this browser, or a class hub's backup). */
+export interface ResultFacts {
+	playerId: string;
+	teamId: string | null;
+	scenarioId: string;
+	finishedAt: number;
+	outcome: OutcomeId;
+	categories: Partial<Record<ScoreCategoryId, number>>;
+	/** Its actions; absent when they were not read (no forecasts, no decision-maker metric). */
+	actions?: readonly Action[];
+}
+
+/**
+ * A result as the skills pages read it: the one mapping both sources go through, so a class on
+ * a hub and the results in this browser are judged alike.
+ *
+ * @example skillAttemptOf({ playerId: 'p', teamId: null, scenarioId: 's', finishedAt: 0, outcome: 'won', categories: { roles: 25 } }, facts).levels[0] // 1 with a roles weight of 25
+ */
+export function skillAttemptOf(result: ResultFacts, facts: ScenarioFacts): SkillAttempt {
+	const { actions } = result;
+	const met = actions && decisionMakerMet(actions, facts.makers, result.outcome);
+	return {
+		playerId: result.playerId,
+		teamId: result.teamId,
+		scenarioId: result.scenarioId,
+		finishedAt: result.finishedAt,
+		outcome: result.outcome,
+		levels: skillLevels(result.categories, facts.weights),
+		...(actions ? { forecast: forecastFacts(actions, result.outcome) } : {}),
+		...(met === undefined ? {} : { decisionMaker: met })
+	};
+}

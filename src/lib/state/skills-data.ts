@@ -7,8 +7,8 @@
  * forecasts). Sums come from the verified results, each turned into skill levels with the
  * weights of the scenario it was played on, its forecasts read from its actions, summed by
  * $lib/skills/aggregate.ts; the players and teams by id; and, apart, the playable scenarios, for
- * practice. A joined class's hub shares only a ranked board (names and scores), so it cannot feed
- * these pages: they say so.
+ * practice. A class on a hub is read from its backup instead (src/lib/state/hub-skills.ts), through
+ * the same functions.
  */
 import {
 	db,
@@ -18,7 +18,6 @@ import {
 	type AttemptRecord
 } from '$lib/db';
 import type { PlayerRecord, TeamRecord } from '$lib/db';
-import { DEFAULT_METHODOLOGY } from '$lib/engine/methodology';
 import type { Action } from '$lib/engine/scenario/schema';
 import { loadCatalogue, findScenario, type CatalogueEntry } from '$lib/scenarios/catalogue';
 import {
@@ -30,12 +29,9 @@ import {
 	type SkillCube
 } from '$lib/skills/aggregate';
 import {
-	decisionMakerMet,
-	decisionMakers,
-	forecastFacts,
-	scenarioWeights,
-	skillLevels,
-	type ScenarioWeights,
+	scenarioFacts,
+	skillAttemptOf,
+	type ScenarioFacts,
 	type SkillAttempt
 } from '$lib/skills/skills';
 
@@ -44,19 +40,11 @@ export interface SkillsData {
 	players: Map<string, PlayerRecord>;
 	/** Every player's name: the stored player's, or the one their results carry. */
 	names: Map<string, string>;
-	teams: TeamRecord[];
+	/** The teams by id (a class hub's by key). */
+	teams: Pick<TeamRecord, 'id' | 'name'>[];
 }
 
-/** What the skills read of a scenario version: its weights and its decision makers. */
-interface ScenarioFacts {
-	weights: ScenarioWeights;
-	makers: Set<string>;
-}
-
-/**
- * The facts of each scenario version results were played on; for one unknown here, the default
- * weights and no decision maker (the metric is then not judged).
- */
+/** The facts of each scenario version results were played on (scenarioFacts when unknown here). */
 async function factsOf(rows: readonly AttemptRecord[]): Promise<Map<string, ScenarioFacts>> {
 	const keys = new Set(rows.map((r) => `${r.scenarioId}@${r.scenarioVersion}`));
 	const facts = new Map<string, ScenarioFacts>();
@@ -66,12 +54,7 @@ async function factsOf(rows: readonly AttemptRecord[]): Promise<Map<string, Scen
 			const entry = await findScenario(key.slice(0, at), Number(key.slice(at + 1))).catch(
 				() => undefined
 			);
-			facts.set(
-				key,
-				entry
-					? { weights: scenarioWeights(entry.scenario), makers: decisionMakers(entry.scenario) }
-					: { weights: { ...DEFAULT_METHODOLOGY.weights }, makers: new Set() }
-			);
+			facts.set(key, scenarioFacts(entry?.scenario));
 		})
 	);
 	return facts;
@@ -92,21 +75,20 @@ async function skillAttempts(
 		// Every action list at once (one getAll) when summing everything; else theirs only.
 		all ? undefined : db.attemptActions.bulkGet(verified.map((row) => row.id))
 	]);
-	return verified.map((row, i) => {
-		const list = all ? all.get(row.id) : actions![i]?.actions;
-		const scenario = facts.get(`${row.scenarioId}@${row.scenarioVersion}`)!;
-		const met = list && decisionMakerMet(list, scenario.makers, row.result.outcome);
-		return {
-			playerId: row.playerId,
-			teamId: teamOf(row),
-			scenarioId: row.scenarioId,
-			finishedAt: row.finishedAt,
-			outcome: row.result.outcome,
-			levels: skillLevels(row.result.categories, scenario.weights),
-			...(list ? { forecast: forecastFacts(list, row.result.outcome) } : {}),
-			...(met === undefined ? {} : { decisionMaker: met })
-		};
-	});
+	return verified.map((row, i) =>
+		skillAttemptOf(
+			{
+				playerId: row.playerId,
+				teamId: teamOf(row),
+				scenarioId: row.scenarioId,
+				finishedAt: row.finishedAt,
+				outcome: row.result.outcome,
+				categories: row.result.categories,
+				actions: all ? all.get(row.id) : actions![i]?.actions
+			},
+			facts.get(`${row.scenarioId}@${row.scenarioVersion}`)!
+		)
+	);
 }
 
 /** Each player's sums row, from their results (sorted by id, as the attempts table reads). */

@@ -11,6 +11,8 @@ import type { MemberRow, TrendPoint } from '$lib/skills/aggregate';
 import type { ReliabilityBin } from '$lib/skills/calibration';
 import type { KpiMetric } from '$lib/skills/kpi';
 import { SKILLS, type SkillId } from '$lib/skills/skills';
+import type { HubSkillsProblem } from '$lib/state/hub-skills';
+import { trainerProblemText } from '../hub/trainer-problem';
 import { dayLabel, skillLabel } from './skill-labels';
 
 export { dayLabel, skillLabel };
@@ -42,6 +44,18 @@ export function weekLabel(week: number): string {
 	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
 		week
 	);
+}
+
+/** A moment of today, as a time in the interface language (when a class was read). */
+export function timeLabel(time: number): string {
+	return new Intl.DateTimeFormat(getLocale(), { timeStyle: 'short' }).format(time);
+}
+
+/** Why the class on a hub could not be read, in the trainer's language. */
+export function hubProblemText(problem: HubSkillsProblem | { kind: 'none' }): string {
+	if (problem.kind === 'none') return m.skills_hub_none();
+	if (problem.kind === 'bad-backup') return m.skills_hub_bad_backup();
+	return trainerProblemText(problem);
 }
 
 /** The skill table as a CSV file: member, team, results, each skill (0–100), shortest stave. */
