@@ -282,3 +282,35 @@ test('a trainer reads the skills of their class on a class hub', async ({
 	await expect(second.getByTestId('skills-hub-problem')).toBeVisible();
 	await other.close();
 });
+
+test('a printed report lists every member, not only the page on screen', async ({ page }) => {
+	test.setTimeout(120_000);
+	// 55 trainees (more than a page of 50), each with one result.
+	const first = seeded.played[0];
+	const many: SeededClass = {
+		...seeded,
+		played: Array.from({ length: 55 }, (_, i) => ({
+			...first,
+			trainee: { ...first.trainee, id: `extra-${i}`, name: `Extra ${String(i).padStart(2, '0')}` },
+			id: `extra-${i}-w0`
+		}))
+	};
+	await page.goto('/trainer/skills');
+	await expect(page.getByText('No verified results yet')).toBeVisible();
+	await storeClass(page, many);
+	await page.reload();
+	const rows = page.getByTestId('skill-table').locator('tbody tr');
+	await expect(rows).toHaveCount(50);
+	await expect(page.getByTestId('member-pages')).toContainText('Members 1–50 of 55');
+
+	await page.emulateMedia({ media: 'print' });
+	await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+	await expect(rows).toHaveCount(55);
+	await expect(page.getByTestId('heatmap')).toBeHidden();
+	await expect(page.getByText('the table lists all 55 members')).toBeVisible();
+
+	await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+	await page.emulateMedia({ media: 'screen' });
+	await expect(rows).toHaveCount(50);
+	await expect(page.getByTestId('heatmap')).toBeVisible();
+});

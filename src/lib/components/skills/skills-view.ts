@@ -90,17 +90,23 @@ export function heatmapOption(
 	rows: readonly MemberRow[],
 	name: (id: string) => string
 ): EChartsCoreOption {
-	// Dark cells (low levels) carry white figures, light ones dark figures.
-	const data: { value: [number, number, number | '-']; label: { color: string } }[] = [];
+	// Dark cells (low and high levels) carry white figures, light ones dark figures: one series
+	// each, so that no cell needs a style of its own (a change of team redraws every cell).
+	const dark: [number, number, number][] = [];
+	const light: [number, number, number | '-'][] = [];
 	rows.forEach((row, y) =>
 		row.levels.forEach((level, x) => {
-			const value = Number.isNaN(level) ? '-' : Math.round(level * 100);
-			data.push({
-				value: [x, y, value],
-				label: { color: value !== '-' && (value < 30 || value >= 85) ? '#ffffff' : '#0f172a' }
-			});
+			if (Number.isNaN(level)) return light.push([x, y, '-']);
+			const value = Math.round(level * 100);
+			(value < 30 || value >= 85 ? dark : light).push([x, y, value]);
 		})
 	);
+	const series = (data: unknown[], color: string) => ({
+		type: 'heatmap',
+		data,
+		label: { show: true, color },
+		progressive: 0
+	});
 	return {
 		tooltip: { position: 'top' },
 		grid: { left: 120, right: 20, top: 10, bottom: 90 },
@@ -119,9 +125,10 @@ export function heatmapOption(
 			min: 0,
 			max: 100,
 			show: false,
+			seriesIndex: [0, 1],
 			inRange: { color: ['#b91c1c', '#f59e0b', '#fde68a', '#86efac', '#15803d'] }
 		},
-		series: [{ type: 'heatmap', data, label: { show: true } }]
+		series: [series(dark, '#ffffff'), series(light, '#0f172a')]
 	};
 }
 
