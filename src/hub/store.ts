@@ -10,7 +10,18 @@
 import { nameKey } from '../lib/db/records';
 import type { BoardEntry, BoardWindow } from '../lib/db/board-buckets';
 import type { Mode } from '../lib/engine/scenario/schema';
+import { rankAboveSql, rankOrderSql, type RankColumns } from '../lib/engine/results/rank-order';
 import type { Database, Sql } from './db';
+
+/** Where the hub keeps what a result is ranked by (src/lib/engine/results/rank-order.ts). */
+const rankColumns = (table: string): RankColumns => ({
+	score: `${table}score`,
+	weeksUsed: `${table}weeks_used`,
+	arrivedAt: `${table}accepted_at`,
+	attemptId: `${table}hash COLLATE "C"`
+});
+/** The board's order, best first, over rows of `attempts` (or `board_best`). */
+const RANK_ORDER_SQL = rankOrderSql(rankColumns(''));
 
 export interface ClassRow {
 	code: string;
@@ -183,8 +194,8 @@ export class Store {
 				ON CONFLICT DO NOTHING
 				RETURNING seq
 			), best AS (
-				-- The board's order: higher score, fewer weeks, earlier arrival here, then the hash
-				-- (never a time the file claims: src/lib/scoreboard/ranking.ts).
+				-- The board's order (src/lib/engine/results/rank-order.ts): the arrival here, never a
+				-- time the file claims.
 				INSERT INTO board_best AS b (class_code, scenario_id, scenario_version, player_key,
 					player_name, team_key, hash, outcome, score, weeks_used, finished_at, accepted_at,
 					seed, rules)
@@ -195,8 +206,7 @@ export class Store {
 						hash = EXCLUDED.hash, outcome = EXCLUDED.outcome, score = EXCLUDED.score,
 						weeks_used = EXCLUDED.weeks_used, finished_at = EXCLUDED.finished_at,
 						accepted_at = EXCLUDED.accepted_at, seed = EXCLUDED.seed, rules = EXCLUDED.rules
-					WHERE ROW(-EXCLUDED.score, EXCLUDED.weeks_used, EXCLUDED.accepted_at, EXCLUDED.hash COLLATE "C")
-						< ROW(-b.score, b.weeks_used, b.accepted_at, b.hash COLLATE "C")
+					WHERE ${rankAboveSql(rankColumns('EXCLUDED.'), rankColumns('b.'))}
 			), logged AS (
 				INSERT INTO events (class_code, seq, kind, attempt_hash, at)
 				SELECT $1, seq, 'attempt', $2, $16 FROM stored
@@ -290,7 +300,7 @@ export class Store {
 					 FROM attempts
 					 WHERE class_code = $1 AND scenario_id = $2 AND scenario_version = $3
 						AND player_key = $4 AND mode = 'assessment'
-					 ORDER BY score DESC, weeks_used, accepted_at, hash COLLATE "C" LIMIT 1`,
+					 ORDER BY ${RANK_ORDER_SQL} LIMIT 1`,
 					board
 				);
 				await tx.query(
@@ -357,7 +367,7 @@ export class Store {
 					AND ($5::bigint IS NULL OR a.finished_at < $5::bigint)
 					AND ($6::bigint IS NULL OR a.seed = $6::bigint)
 					AND ($7::bigint IS NULL OR a.accepted_at < $7::bigint)
-				 ORDER BY a.player_key, a.score DESC, a.weeks_used, a.accepted_at, a.hash COLLATE "C"`;
+				 ORDER BY a.player_key, ${rankOrderSql(rankColumns('a.'))}`;
 		// One JSON value for the whole board: parsed natively, several times faster than a row
 		// each through the driver (a board may hold thousands of players).
 		const [{ board }] = await this.db.query<{ board: unknown }>(

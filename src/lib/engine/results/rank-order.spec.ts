@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareRank, rankKey, type RankFacts } from './rank-order';
+import {
+	RANK_ORDER,
+	compareRank,
+	rankAboveSql,
+	rankKey,
+	rankOrderSql,
+	type RankFacts
+} from './rank-order';
 
 const facts = (attemptId: string, score: number, weeksUsed: number, arrivedAt: number) => ({
 	attemptId,
@@ -46,5 +53,40 @@ describe('the ranking order', () => {
 	it('never holds a negative zero in a key', () => {
 		expect(Object.is(rankKey({ score: 0, weeksUsed: 0, arrivedAt: 0 })[1], -0)).toBe(false);
 		expect(Object.is(rankKey({ score: 0, weeksUsed: 0, arrivedAt: 0 })[2], -0)).toBe(false);
+	});
+
+	it('is the order RANK_ORDER states, fact by fact', () => {
+		const arbitrary = fc.record({
+			attemptId: fc.constantFrom('a', 'b', 'c'),
+			score: fc.constantFrom(0, 40, 80.5, 100),
+			weeksUsed: fc.integer({ min: 0, max: 3 }),
+			arrivedAt: fc.integer({ min: 0, max: 3 })
+		});
+		const byData = (a: RankFacts, b: RankFacts): number => {
+			for (const { fact, higherFirst } of RANK_ORDER) {
+				if (a[fact] === b[fact]) continue;
+				const aFirst = higherFirst ? a[fact] > b[fact] : a[fact] < b[fact];
+				return aFirst ? -1 : 1;
+			}
+			return 0;
+		};
+		fc.assert(
+			fc.property(arbitrary, arbitrary, (a, b) => {
+				expect(Math.sign(compareRank(a, b))).toBe(byData(a, b));
+			})
+		);
+	});
+
+	it('writes the order in SQL for a store that ranks in SQL', () => {
+		const columns = (t: string) => ({
+			score: `${t}score`,
+			weeksUsed: `${t}weeks_used`,
+			arrivedAt: `${t}accepted_at`,
+			attemptId: `${t}hash`
+		});
+		expect(rankOrderSql(columns('a.'))).toBe('a.score DESC, a.weeks_used, a.accepted_at, a.hash');
+		expect(rankAboveSql(columns('n.'), columns('b.'))).toBe(
+			'ROW(-n.score, n.weeks_used, n.accepted_at, n.hash) < ROW(-b.score, b.weeks_used, b.accepted_at, b.hash)'
+		);
 	});
 });

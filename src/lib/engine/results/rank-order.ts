@@ -40,3 +40,40 @@ export function rankKey(facts: Omit<RankFacts, 'attemptId'>): [number, number, n
 	// compare unequal in canonical JSON.
 	return [facts.score, 0 - facts.weeksUsed, 0 - facts.arrivedAt];
 }
+
+/**
+ * The same order as data, best first, for a store that ranks in its own language (the class
+ * hub's SQL, src/hub/store.ts): each fact, and whether the higher value ranks above. `compareRank`
+ * spells it out in TypeScript for speed; rank-order.spec.ts checks that the two agree.
+ */
+export const RANK_ORDER: readonly { fact: keyof RankFacts; higherFirst: boolean }[] = [
+	{ fact: 'score', higherFirst: true },
+	{ fact: 'weeksUsed', higherFirst: false },
+	{ fact: 'arrivedAt', higherFirst: false },
+	{ fact: 'attemptId', higherFirst: false }
+];
+
+/** Where a store keeps each fact: an SQL expression per fact (text compared byte by byte). */
+export type RankColumns = Readonly<Record<keyof RankFacts, string>>;
+
+/**
+ * RANK_ORDER as an SQL `ORDER BY` list: `rankOrderSql({ score: 'score', … })` →
+ * `score DESC, weeks_used, accepted_at, hash`.
+ */
+export function rankOrderSql(columns: RankColumns): string {
+	return RANK_ORDER.map(
+		({ fact, higherFirst }) => `${columns[fact]}${higherFirst ? ' DESC' : ''}`
+	).join(', ');
+}
+
+/**
+ * RANK_ORDER as an SQL condition true when the row at `better` ranks above the row at `worse`
+ * (a row comparison: the first fact that differs decides).
+ */
+export function rankAboveSql(better: RankColumns, worse: RankColumns): string {
+	const side = (columns: RankColumns) =>
+		RANK_ORDER.map(({ fact, higherFirst }) =>
+			higherFirst ? `-${columns[fact]}` : columns[fact]
+		).join(', ');
+	return `ROW(${side(better)}) < ROW(${side(worse)})`;
+}
