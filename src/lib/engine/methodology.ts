@@ -406,7 +406,13 @@ export const SCORING = {
 	/** A forecast this close to the calibrated probability (or closer) is called calibrated. */
 	forecastCalibratedBand: 0.1,
 	/** A win whose users' satisfaction reaches this is called a satisfied customer. */
-	satisfiedBand: 0.8
+	satisfiedBand: 0.8,
+	/**
+	 * Rules 1 only (src/lib/engine/deal/scoring-v1.ts), kept for the results played under them:
+	 * the no-compliance-risk rule's points per activity done (and at least 1), and the Brier
+	 * scores up to which a forecast is called sharp, then fair.
+	 */
+	rules1: { complianceRiskPerActivity: 0.25, forecastBrier: { sharp: 0.09, fair: 0.36 } }
 } as const;
 
 /** Medals of a total score, best first: the least total each needs. */

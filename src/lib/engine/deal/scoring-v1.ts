@@ -79,8 +79,8 @@ export function decisionMakerReached(context: DealContext): RuleResult[] {
 	return [
 		{
 			code: reached ? 'dm-reached' : 'dm-not-reached',
-			points: reached ? 2 : 0,
-			max: 2,
+			points: reached ? SCORING.decisionMakerPoints : 0,
+			max: SCORING.decisionMakerPoints,
 			params: {},
 			section: 'stages'
 		}
@@ -104,10 +104,11 @@ export function activityRulesV1(context: DealContext): RuleResult[] {
 		section: 'activities'
 	}));
 	const risks = done.flatMap((entry) => entry.reactions.filter((r) => r.risk)).length;
+	const weight = Math.max(1, done.length * SCORING.rules1.complianceRiskPerActivity);
 	rules.push({
 		code: risks === 0 ? 'no-compliance-risk' : 'compliance-risk',
-		points: risks === 0 ? Math.max(1, done.length / 4) : 0,
-		max: Math.max(1, done.length / 4),
+		points: risks === 0 ? weight : 0,
+		max: weight,
 		params: { count: risks },
 		section: 'defaults'
 	});
@@ -128,8 +129,14 @@ export function forecastRulesV1(context: DealContext): RuleResult[] {
 			return { code: 'forecast-missing', points: 0, max: 1, params: { stage }, section: 'funnel' };
 		}
 		const brier = (p - truth) ** 2;
+		const bands = SCORING.rules1.forecastBrier;
 		return {
-			code: brier <= 0.09 ? 'forecast-sharp' : brier <= 0.36 ? 'forecast-fair' : 'forecast-off',
+			code:
+				brier <= bands.sharp
+					? 'forecast-sharp'
+					: brier <= bands.fair
+						? 'forecast-fair'
+						: 'forecast-off',
 			points: 1 - brier,
 			max: 1,
 			params: {
