@@ -7,7 +7,8 @@
  * Not part of `npm test`. Environment: BENCH_PORT (4180), BENCH_RUNS (page loads per page, 3),
  * BENCH_SKIP_BUILD=1, BUILD_DIR and KIT_OUT_DIR (.build-bench, .svelte-kit-bench), BENCH_ONLY (a
  * comma-separated list of parts to run: load, pages, interactions, storage, engine, skills (the
- * skills class page in Chromium, on the storage part's seeded profile, and the sums in Node), backup, fuzz;
+ * skills class page in Chromium, on the storage part's seeded profile, and the sums in Node), backup, fuzz,
+ * resume (the storage part's resume of a deal alone);
  * their figures go to a section of docs/performance.md of their own, which a full run removes).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,7 +47,8 @@ const PARTS = [
 	'engine',
 	'skills',
 	'backup',
-	'fuzz'
+	'fuzz',
+	'resume'
 ] as const;
 const ONLY = process.env.BENCH_ONLY?.split(',').map((p) => p.trim());
 const unknownPart = ONLY?.find((p) => !(PARTS as readonly string[]).includes(p));
@@ -155,6 +157,8 @@ async function measureBrowser(browser: Browser, origin: string) {
 
 	if (runs('interactions')) await measureInteractions(browser, origin);
 	if (runs('storage') || runs('skills')) await measureStorage(browser, origin, board);
+	// Part of the storage figures; `resume` runs it alone (no 100,000 attempts seeded).
+	if (runs('storage') || runs('resume')) await measureResume(browser, origin, board);
 }
 
 async function measureInteractions(browser: Browser, origin: string) {
@@ -165,7 +169,7 @@ async function measureInteractions(browser: Browser, origin: string) {
 	const kinds: { kind: InteractionKind; label: string }[] = [
 		{ kind: 'choose-activity', label: 'choose an activity' },
 		{ kind: 'do-activity', label: 'do the activity ("Do it")' },
-		{ kind: 'chart', label: 'chart entry (arrow key on a select)' },
+		{ kind: 'chart', label: 'chart entry (Enter on a chart board choice)' },
 		{ kind: 'next-stage', label: 'next stage ("Close this stage")' },
 		{ kind: 'other', label: 'any other control (strategy, people, decision, forecast)' }
 	];
@@ -216,7 +220,6 @@ async function measureStorage(
 	if (runs('storage')) await measureBoard(profile, params);
 	if (runs('skills')) await measureSkillsPage(profile);
 	await profile.close();
-	if (runs('storage')) await measureResume(browser, origin, board);
 }
 
 async function measureBoard(
@@ -335,6 +338,7 @@ async function measureBackup() {
 	log('backup: checking 100,000 attempts');
 	const times = await benchBackup(100_000);
 	const n = times.attempts.toLocaleString('en-US');
+	const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
 	figures.push(
 		{
 			id: 'backup.check',
@@ -342,7 +346,7 @@ async function measureBackup() {
 			label: `backup check of ${n} attempts`,
 			unit: 'ms',
 			value: Math.max(times.checkEmpty, times.checkStored),
-			detail: `the slower of: on an empty device ${Math.round(times.checkEmpty).toLocaleString('en-US')} ms, on one holding every row ${Math.round(times.checkStored).toLocaleString('en-US')} ms; over fake-indexeddb`,
+			detail: `the slower of: on an empty device ${ms(times.checkEmpty)} (CPU ${ms(times.cpu.checkEmpty)}), on one holding every row ${ms(times.checkStored)} (CPU ${ms(times.cpu.checkStored)}); over fake-indexeddb; no replays (the fixture's scenario is on no device)`,
 			budget: { max: 5000, source: 'stated' }
 		},
 		{
@@ -489,7 +493,11 @@ function writePartial(parts: string, failure?: string) {
 
 let failure: string | undefined;
 try {
-	if (['load', 'pages', 'interactions', 'storage', 'skills'].some((part) => runs(part as never))) {
+	if (
+		['load', 'pages', 'interactions', 'storage', 'skills', 'resume'].some((part) =>
+			runs(part as never)
+		)
+	) {
 		build();
 		const server = await serve();
 		const browser = await launch();

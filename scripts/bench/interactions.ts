@@ -2,10 +2,11 @@
  * Interactions on the play page with the CPU slowed down 4 times: a shipped scenario's model
  * path played through the controls a trainee uses, each input timed to the next paint (Event
  * Timing, as INP counts it) and to the last change it caused on screen (the action stored in
- * IndexedDB, then shown). Chart entries are made with the keyboard (arrow keys on the select),
- * the only way to change a select with real input events in a headless browser.
+ * IndexedDB, then shown). Chart entries are made with the keyboard: Enter on a choice of the
+ * chart board, focused first.
  */
 import { findDecision } from '../../src/lib/engine/deal/deal-rules';
+import { scenarioSchema } from '../../src/lib/engine/scenario/schema';
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { freshContext, slowPage } from './browser';
@@ -30,6 +31,7 @@ interface Action {
 	person?: string;
 	role?: string;
 	attitude?: string;
+	contact?: string;
 	level?: string;
 	activity?: string;
 	people?: string[];
@@ -57,12 +59,6 @@ const SETTLED = `(() => {
 	return performance.now() - since > 200;
 })()`;
 
-/** No control is waiting for a write. */
-const SETTLED_ANY = `(() => {
-	const doIt = [...document.querySelectorAll('button[type=submit]')].find((b) => b.textContent.trim() === 'Do it');
-	return doIt && !doIt.disabled && performance.now() - window.__bench.lastAnyChange > 200;
-})()`;
-
 async function timed(
 	page: Page,
 	kind: InteractionKind,
@@ -78,24 +74,15 @@ async function timed(
 }
 
 /**
- * Sets the select to `value` with one timed key press: first (untimed, without real input
- * events) to the option next to it when it is not there already, then an arrow key onto it.
+ * Chooses `value` in a chart field (a row of toggle buttons, ChoiceGroup.svelte) with one timed
+ * key press: its button focused first (untimed), then Enter, as a keyboard user chooses.
  */
-async function chartByKey(page: Page, select: Locator, value: string, out: Timed[]) {
-	const { current, values } = await select.evaluate((el: HTMLSelectElement) => ({
-		current: el.value,
-		values: [...el.options].filter((o) => !o.disabled).map((o) => o.value)
-	}));
-	const at = values.indexOf(value);
-	if (at < 0) throw new Error(`The chart has no option ${value}.`);
-	if (current === value) return;
-	const from = at > 0 ? values[at - 1] : values[at + 1];
-	if (current !== from) {
-		await select.selectOption(from);
-		await page.waitForFunction(SETTLED_ANY, undefined, { timeout: 20_000, polling: 50 });
-	}
-	await select.focus();
-	out.push(await timed(page, 'chart', () => page.keyboard.press(at > 0 ? 'ArrowDown' : 'ArrowUp')));
+async function chartByKey(page: Page, group: Locator, value: string, out: Timed[]) {
+	const button = group.locator(`button[data-value="${value}"]`);
+	if ((await button.count()) === 0) throw new Error(`The chart has no option ${value}.`);
+	if ((await button.getAttribute('aria-pressed')) === 'true') return;
+	await button.focus();
+	out.push(await timed(page, 'chart', () => page.keyboard.press('Enter')));
 }
 
 async function playAction(page: Page, scenario: ScenarioFile, action: Action, out: Timed[]) {
@@ -112,12 +99,17 @@ async function playAction(page: Page, scenario: ScenarioFile, action: Action, ou
 			);
 			return;
 		case 'chart':
-			for (const field of ['role', 'attitude', 'level'] as const) {
+			for (const field of ['role', 'attitude', 'contact', 'level'] as const) {
 				const value = action[field];
 				if (!value) continue;
-				const title = { role: 'Role', attitude: 'Attitude', level: 'Level' }[field];
-				const select = page.getByLabel(`${title}: ${name(action.person!)}`, { exact: true });
-				await chartByKey(page, select, value, out);
+				const title = { role: 'Role', attitude: 'Attitude', contact: 'Contact', level: 'Level' }[
+					field
+				];
+				const group = page.getByRole('group', {
+					name: `${title}: ${name(action.person!)}`,
+					exact: true
+				});
+				await chartByKey(page, group, value, out);
 			}
 			return;
 		case 'activity': {
@@ -140,7 +132,9 @@ async function playAction(page: Page, scenario: ScenarioFile, action: Action, ou
 			return;
 		}
 		case 'decide': {
-			const option = findDecision(scenario, action.decision)!.decision.options.find(
+			// Through the schema: a file may leave out what it defaults (a stage's `decisions`).
+			const parsed = scenarioSchema.parse(scenario);
+			const option = findDecision(parsed, action.decision!)!.decision.options.find(
 				(o) => o.id === action.option
 			)!;
 			const panel = page.getByRole('region', { name: 'A decision for this stage' });

@@ -7,14 +7,14 @@ const SPA_START =
 	"The app renders in the browser only (a single-page app, `ssr = false`): nothing is painted until its JavaScript has been downloaded, compiled and run, and SvelteKit starts the router, the layout and the page in one task, which with the CPU slowed down 4 times takes far more than 50 ms. Meeting this budget needs the pages' first screen prerendered as HTML (or the start split into smaller tasks); not done yet.";
 
 const PLAY_RENDER =
-	"Every accepted action replaces the deal's context, and the whole play page (stage track, chart, planner, brief, feed, red flags) is recomputed from it in the task of the input; the action is also checked, and the machine snapshot (which holds the whole scenario) turned into JSON for storage, before the first paint. Making each component depend only on the part of the context it shows, and writing the snapshot after the paint, are the next steps.";
+	"An input's task parses the action (Zod), asks the rules, takes the machine's next snapshot from the rules (nextSnapshot, not XState's generic transition, which took 25 times as long) and starts the write of the action alone (the snapshot, without the scenario, is stored after the paint); the page reads the deal part by part (LiveContext), so only the components whose part changed redraw when the write has committed. What remains per input (not profiled in detail yet) is Svelte's update of the controls that wait while the action is stored (busy: each choice of the chart board is marked aria-disabled, then not) and the redraw of the parts the action changed; on this shared 2-core machine a slow frame is often the load of other work, so the worst of one run varies by tens of milliseconds from run to run.";
 
 /** Why a figure misses its budget, for the ones known to miss on some machines. */
 export const WHY_MISSED: Record<string, string> = {
 	'load.home.js':
 		'The home page needs the Svelte runtime (20.9 KB: one chunk with every runtime function any page uses), the SvelteKit router (11.1 KB), the layout and its messages; on a device with no database it loads neither the storage code nor a scenario file (see the figure for all of its JavaScript).',
 	'backup.check':
-		"Checking is linear in the file's rows: every row parsed with its record schema, and every attempt's fingerprint recomputed from its play (SHA-256 of its canonical JSON, in the engine's plain TypeScript SHA-256, src/lib/engine/scenario/hash.ts), which is most of the time; on a shared, loaded machine that alone takes seconds.",
+		"The check reads the whole file (JSON.parse), checks every row with its record schema (Zod), recomputes every attempt's fingerprint (canonical JSON and SHA-256 in plain TypeScript: src/lib/engine/canonical-json.ts, src/lib/engine/scenario/hash.ts) and compares the rows with the stored ones: each step is linear in the rows, and each takes about a second or more of CPU at 100,000 attempts. The CPU time beside each figure is what the check costs; the wall-clock time stretches it by whatever else runs on the shared machine. On a device holding every row the stored attempts are read too (fake-indexeddb clones each) and the heap is larger, so the collector takes more. Attempts marked verified are also replayed by the app's check (CheckOptions.verifyAttempt): the fixture's scenario is on no device, so none is replayed here, and a class's real backup would add its replays (about 19,000 a second, see the engine figure).",
 	'load.home.all':
 		'On a first visit the home page loads no storage code and no scenario (the build lists the shipped scenarios, src/lib/scenarios/shipped-list.ts; the storage code loads only where a database exists, src/lib/db/presence.ts). What remains is the Svelte runtime and the SvelteKit router (about 35 KB together, shared by every page), the layout, the page, the term labels of both languages (src/lib/i18n/maps/labels.ts) and the key-people picture, in about 30 small files. A device that has stored something also loads the storage code (Dexie, the record schemas, Zod).',
 	'load.play.js':
@@ -84,7 +84,7 @@ export const METHOD: string[] = [
 	'  16 ms threshold. "Input to result on screen" runs until the last change the input caused was',
 	'  painted: for an action, that is after the action was written to IndexedDB (the play page',
 	'  stores an action before it shows its result) and the page redrew. Chart entries are made with',
-	'  an arrow key on the select, the only real input that changes a select in a headless browser.',
+	'  the keyboard: Enter on a choice of the chart board (its buttons), focused first.',
 	'  The worst is checked against the budget, the median shown beside it.',
 	"- **Engine.** In Node, after a warm-up: replays of each shipped scenario's model path",
 	"  (`replay`, one second each), and `parseScenario` on each shipped file's text (JSON with",
@@ -112,7 +112,8 @@ export const METHOD: string[] = [
 	'- **Backup.** In Node over fake-indexeddb: a backup of 100,000 attempts by 1,000 trainees in',
 	'  40 teams (src/lib/db/backup-fixture.ts), checked with `BackupService.check` on an empty',
 	'  device, imported, and checked again on the device now holding every row; the slower check',
-	'  is held to the budget. The CPU is not slowed down.',
+	'  is held to the budget, its CPU time (every thread of the process) shown beside it. The',
+	'  CPU is not slowed down.',
 	'',
 	'## Budgets',
 	'',

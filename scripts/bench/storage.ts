@@ -10,9 +10,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { dealMachine, SNAPSHOT_VERSION } from '../../src/lib/engine/deal/deal-machine';
+import { SNAPSHOT_VERSION } from '../../src/lib/engine/deal/deal-machine';
 import { replay } from '../../src/lib/engine/deal/replay';
-import { snapshotOf } from '../../src/lib/engine/deal/deal-session';
+import { persist, snapshotOf } from '../../src/lib/engine/deal/deal-session';
 import { scenarioHash } from '../../src/lib/engine/scenario/hash';
 import { scenarioSchema, type Action, type Scenario } from '../../src/lib/engine/scenario/schema';
 import { SCORE_CATEGORIES } from '../../src/lib/engine/methodology';
@@ -348,9 +348,7 @@ export function dealRecord(
 		updatedAt: now,
 		actions,
 		snapshot:
-			snapshot === 'stored'
-				? JSON.parse(JSON.stringify(dealMachine.getPersistedSnapshot(snapshotOf(final))))
-				: {},
+			snapshot === 'stored' ? JSON.parse(JSON.stringify(persist(snapshotOf(final)).snapshot)) : {},
 		snapshotVersion: snapshot === 'stored' ? SNAPSHOT_VERSION : 0
 	});
 }

@@ -75,8 +75,9 @@ describe('a backup of 10,000 attempts', () => {
 	}, 180_000);
 
 	it('finds the twins of a few attempts through the fingerprint index, on a device holding many', async () => {
-		// A file of a few attempts against many stored looks each fingerprint up in the index
-		// (BackupService.storedFingerprints), where a large file reads the index once.
+		// A file of a few attempts against many stored reads those rows by key and looks each
+		// fingerprint up in the index (BackupService.storedRows and plan), where a large file
+		// reads the stored attempts whole, once.
 		const storage = (open = testStorage());
 		const stored = planOf(
 			await storage.backup.check(classBackup(40, { players: 10, teams: 2 }).file)

@@ -19,8 +19,8 @@
  * (fingerprint.ts) and its board key from its result, and an attempt new to this device arrives
  * now (its arrival breaks ties on the boards), in the order the file's arrivals give.
  */
-import type { IndexableType } from 'dexie';
-import { canonicalize } from 'json-canonicalize';
+import Dexie, { type IndexableType } from 'dexie';
+import { canonicalText, sameJson } from '$lib/engine/canonical-json';
 import { z } from 'zod';
 import type { RefusedVerdict } from '$lib/engine/results/verify-attempt';
 import type { Attempt } from './records';
@@ -232,7 +232,7 @@ function reviveRow(row: unknown): { ok: true; row: unknown } | { ok: false; path
 }
 
 function primaryKey(table: TableName, row: Record<string, unknown>): string {
-	if (table === 'scenarios') return canonicalize([row.id, row.version]);
+	if (table === 'scenarios') return canonicalText([row.id, row.version]);
 	if (table === 'settings') return String(row.key);
 	return String(row.id);
 }
@@ -453,7 +453,15 @@ export class BackupService {
 			((rows.get('attemptActions') ?? []) as AttemptActionsRecord[]).map((a) => [a.id, a.actions])
 		);
 		for (const row of (rows.get('attempts') ?? []) as AttemptRecord[])
-			row.fingerprint = attemptFingerprint({ ...row, actions: actions.get(row.id) ?? [] });
+			row.fingerprint = attemptFingerprint({
+				scenarioId: row.scenarioId,
+				scenarioVersion: row.scenarioVersion,
+				scenarioHash: row.scenarioHash,
+				playerName: row.playerName,
+				mode: row.mode,
+				seed: row.seed,
+				actions: actions.get(row.id) ?? []
+			});
 	}
 
 	private async verify(
@@ -488,33 +496,43 @@ export class BackupService {
 	}
 
 	/**
-	 * The ids of the stored attempts that have one of `fingerprints`, by fingerprint. A few are
-	 * looked up in the fingerprint index one by one; when the file holds many attempts against the
-	 * stored ones, the index's keys are read in one pass instead (keys only, no rows), since a
-	 * lookup costs a seek per fingerprint (and a seek in fake-indexeddb, which the specs run on,
-	 * is a scan).
+	 * The stored rows with the keys of `list`, by primary key (`primaryKey`), and whether the
+	 * table was read whole (then `each` saw every stored row). A few are read by key; when the
+	 * file holds many rows against the stored ones, the table is read whole in one request and
+	 * filtered, since reading by key costs a request per key (and in fake-indexeddb, which the
+	 * specs and the benchmark run on, time in the square of the requests queued in one
+	 * transaction: a file of 100,000 attempts spent most of its check there). An empty table is
+	 * not read at all.
 	 */
-	private async storedFingerprints(
-		fingerprints: readonly string[]
-	): Promise<Map<string, string[]>> {
-		const { db } = this;
-		const byFingerprint = new Map<string, string[]>();
-		if (fingerprints.length === 0) return byFingerprint;
-		const add = (fingerprint: string, id: string) => {
-			const ids = byFingerprint.get(fingerprint);
-			if (ids) ids.push(id);
-			else byFingerprint.set(fingerprint, [id]);
-		};
-		const few = fingerprints.length * 8 < (await db.attempts.count());
-		const wanted = few ? undefined : new Set(fingerprints);
-		await (
-			few
-				? db.attempts.where('fingerprint').anyOf([...fingerprints])
-				: db.attempts.orderBy('fingerprint')
-		).eachKey((key, cursor) => {
-			if (!wanted || wanted.has(String(key))) add(String(key), String(cursor.primaryKey));
+	private storedRows(
+		table: TableName,
+		list: readonly Record<string, unknown>[],
+		each?: (row: Record<string, unknown>) => void
+	): PromiseLike<{ byKey: Map<string, Record<string, unknown>>; whole: boolean }> {
+		// Dexie promises only (`then`, no native `async`): the caller awaits this inside a
+		// transaction, which a native promise between two reads lets commit.
+		const byKey = new Map<string, Record<string, unknown>>();
+		const store = this.db.table(table);
+		if (list.length === 0) return Dexie.Promise.resolve({ byKey, whole: false });
+		return store.count().then((count) => {
+			if (count === 0) return { byKey, whole: true };
+			if (list.length * 8 < count)
+				return store
+					.bulkGet(list.map((row) => dexieKey(table, row) as IndexableType))
+					.then((found: (Record<string, unknown> | undefined)[]) => {
+						for (const row of found) if (row) byKey.set(primaryKey(table, row), row);
+						return { byKey, whole: false };
+					});
+			const wanted = new Set(list.map((row) => primaryKey(table, row)));
+			return store.toArray().then((all: Record<string, unknown>[]) => {
+				for (const row of all) {
+					const key = primaryKey(table, row);
+					if (wanted.has(key)) byKey.set(key, row);
+					each?.(row);
+				}
+				return { byKey, whole: true };
+			});
 		});
-		return byFingerprint;
 	}
 
 	/**
@@ -543,16 +561,32 @@ export class BackupService {
 		);
 
 		// Stored rows with the same keys, per table.
+		// Attempts by fingerprint, to find a play stored under another id: from every stored row
+		// when the table is read whole, otherwise looked up in the fingerprint index.
+		const attemptsByFingerprint = new Map<string, string[]>();
+		const byFingerprint = (row: Record<string, unknown>) => {
+			const { id, fingerprint } = row as AttemptRecord;
+			const ids = attemptsByFingerprint.get(fingerprint);
+			if (ids) ids.push(id);
+			else attemptsByFingerprint.set(fingerprint, [id]);
+		};
 		const stored = new Map<TableName, Map<string, Record<string, unknown>>>();
 		for (const [table, list] of rows) {
-			const found = (await db
-				.table(table)
-				.bulkGet(list.map((row) => dexieKey(table, row) as IndexableType))) as (
-				Record<string, unknown> | undefined
-			)[];
-			const byKey = new Map<string, Record<string, unknown>>();
-			found.forEach((row) => row && byKey.set(primaryKey(table, row), row));
-			stored.set(table, byKey);
+			// Action lists are compared through their attempt's fingerprint (below).
+			if (table === 'attemptActions') continue;
+			const read = await this.storedRows(
+				table,
+				list,
+				table === 'attempts' ? byFingerprint : undefined
+			);
+			stored.set(table, read.byKey);
+			if (table === 'attempts' && !read.whole && fileAttempts.length > 0)
+				await db.attempts
+					.where('fingerprint')
+					.anyOf(fileAttempts.map((a) => a.fingerprint))
+					.eachKey((key, cursor) =>
+						byFingerprint({ fingerprint: String(key), id: String(cursor.primaryKey) })
+					);
 		}
 		const storedTeamsByName = await db.teams
 			.where('nameKey')
@@ -562,9 +596,6 @@ export class BackupService {
 			.where('nameKey')
 			.anyOf(filePlayers.map((p) => p.nameKey))
 			.toArray();
-		const attemptsByFingerprint = await this.storedFingerprints(
-			fileAttempts.map((a) => a.fingerprint)
-		);
 		const scenarioRows = (rows.get('scenarios') ?? []) as ScenarioRecord[];
 		// Indexed once, so that each file row finds its stored namesake or twin without a scan.
 		const teamsByName = groupBy(storedTeamsByName, (t) => t.nameKey);
@@ -581,20 +612,18 @@ export class BackupService {
 			return entry;
 		};
 		/** Counts a row as added, replaced or unchanged, and queues it unless unchanged. */
-		const compare = (table: TableName, row: Record<string, unknown>, counted = true) => {
-			const existing = stored.get(table)?.get(primaryKey(table, row));
-			const entry = summary(table);
-			const kind =
-				existing === undefined
-					? 'added'
-					: canonicalize(existing) !== canonicalize(row)
-						? 'replaced'
-						: 'unchanged';
-			if (counted) entry[kind]++;
-			if (kind === 'unchanged') return;
+		const queue = (table: TableName, row: unknown) => {
 			let queued = writes.get(table);
 			if (!queued) writes.set(table, (queued = []));
 			queued.push(row);
+		};
+		const compare = (table: TableName, row: Record<string, unknown>) => {
+			const existing = stored.get(table)?.get(primaryKey(table, row));
+			const entry = summary(table);
+			const kind =
+				existing === undefined ? 'added' : !sameJson(existing, row) ? 'replaced' : 'unchanged';
+			entry[kind]++;
+			if (kind !== 'unchanged') queue(table, row);
 		};
 
 		// Teams: one per name; a file team whose name another stored team holds merges into it.
@@ -685,8 +714,11 @@ export class BackupService {
 				teamId,
 				teamName: teamId === null ? null : (teamNames.get(teamId) ?? original.teamName)
 			} satisfies AttemptRecord);
+			// Its actions are written with a new attempt, or when the play differs from the stored
+			// one of that id: the fingerprint covers the actions, so an equal fingerprint means
+			// equal actions, and the stored action lists are never read.
 			const list = actions.get(original.id);
-			if (list) compare('attemptActions', list, false);
+			if (list && kept?.fingerprint !== original.fingerprint) queue('attemptActions', list);
 		}
 
 		for (const original of (rows.get('deals') ?? []) as DealRecord[])

@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SNAPSHOT_VERSION, dealMachine } from '$lib/engine/deal/deal-machine';
-import { persist, restore } from '$lib/engine/deal/deal-session';
+import { persist, restore, snapshotOf } from '$lib/engine/deal/deal-session';
 import { modelPath, testScenario } from '$lib/engine/deal/fixtures/test-scenario';
 import { replay } from '$lib/engine/deal/replay';
 import { scoreDeal } from '$lib/engine/deal/scoring';
@@ -137,6 +137,54 @@ describe('deals', () => {
 		);
 		expect(saved.snapshotVersion).toBe(SNAPSHOT_VERSION);
 		expect(saved.actions).toEqual(actions.slice(0, 5));
+	});
+
+	it('appends an action keeping the older snapshot, which resumes with the newer actions played on', async () => {
+		const s = storage();
+		const { deal, actor } = await startDeal(s);
+		const start = (await s.deals.get(deal.id))!.snapshot;
+		await s.deals.appendAction(deal.id, actions[0], 0);
+		await s.deals.appendAction(deal.id, actions[1], 1);
+		// An action from a stale tab is refused as recordAction refuses it.
+		await expect(s.deals.appendAction(deal.id, actions[2], 1)).rejects.toEqual(
+			new DealConflictError(deal.id, 1, 2)
+		);
+		const stored = (await s.deals.get(deal.id))!;
+		expect(stored.actions).toEqual(actions.slice(0, 2));
+		expect(stored.snapshot).toEqual(start);
+		const restored = restore(
+			testScenario,
+			{ version: stored.snapshotVersion, snapshot: stored.snapshot },
+			stored.actions
+		);
+		expect(restored).toMatchObject({ ok: true, rebuilt: true, from: 0 });
+		if (restored.ok)
+			expect(restored.snapshot.context).toEqual(replay(testScenario, actions.slice(0, 2)).final);
+		actor.stop();
+
+		// The snapshot after them, kept once shown: it resumes without playing anything.
+		const after = replay(testScenario, actions.slice(0, 2)).final;
+		await s.deals.keepSnapshot(deal.id, persist(snapshotOf(after)).snapshot, SNAPSHOT_VERSION);
+		const kept = (await s.deals.get(deal.id))!;
+		expect(kept.actions).toEqual(actions.slice(0, 2));
+		expect(
+			restore(
+				testScenario,
+				{ version: kept.snapshotVersion, snapshot: kept.snapshot },
+				kept.actions
+			)
+		).toMatchObject({ ok: true, rebuilt: false, from: 2 });
+	});
+
+	it('keeps no snapshot of a deal no longer in progress, and refuses one that is not JSON', async () => {
+		const s = storage();
+		const { deal } = await startDeal(s);
+		await expect(
+			s.deals.keepSnapshot(deal.id, { big: 1n }, SNAPSHOT_VERSION)
+		).rejects.toBeInstanceOf(InvalidRecordError);
+		await s.deals.discard(deal.id);
+		await s.deals.keepSnapshot(deal.id, { at: 1 }, SNAPSHOT_VERSION);
+		expect(await s.deals.get(deal.id)).toBeUndefined();
 	});
 
 	it('refuses an action recorded from a stale tab and writes nothing', async () => {

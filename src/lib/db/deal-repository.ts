@@ -3,8 +3,10 @@
  *
  * The play page's contract:
  *   1. `start` when the trainee opens a new deal;
- *   2. for every action the engine accepts, `await recordAction(...)` BEFORE showing its
- *      result: it returns once the action and the machine's new snapshot are committed together;
+ *   2. for every action the engine accepts, `await appendAction(...)` BEFORE showing its
+ *      result: it returns once the action is committed; once the result is painted,
+ *      `keepSnapshot` stores the machine's new snapshot (a tab closed in between resumes from the
+ *      older snapshot, the newer actions played on). `recordAction` writes both at once;
  *   3. when the deal has ended, `finish` stores the attempt and removes the deal in one
  *      transaction (if the tab closes in between, the deal reopens in its ended state and the
  *      page calls `finish` again);
@@ -120,9 +122,27 @@ export class DealRepository {
 		snapshot: unknown,
 		expectedCount?: number
 	): Promise<DealRecord> {
+		return await this.append(dealId, action, toJson(snapshot), expectedCount);
+	}
+
+	/**
+	 * Appends an accepted action and keeps the stored snapshot, which is then older than the
+	 * actions (`restore` in deal-session.ts plays the newer ones on from it); resolves once the
+	 * action is committed. The play page stores the new snapshot with `keepSnapshot` once the
+	 * action's result is on screen. `expectedCount` as for `recordAction`.
+	 */
+	async appendAction(dealId: string, action: Action, expectedCount?: number): Promise<DealRecord> {
+		return await this.append(dealId, action, undefined, expectedCount);
+	}
+
+	private async append(
+		dealId: string,
+		action: Action,
+		json: Json | undefined,
+		expectedCount?: number
+	): Promise<DealRecord> {
 		const { db, ctx } = this;
 		const parsed = checked('deals', actionSchema, action);
-		const json = toJson(snapshot);
 		return ctx.run(
 			() =>
 				db.transaction('rw', db.deals, async () => {
@@ -133,13 +153,32 @@ export class DealRepository {
 					const next: DealRecord = {
 						...deal,
 						actions: [...deal.actions, parsed],
-						snapshot: json,
+						...(json === undefined ? {} : { snapshot: json }),
 						updatedAt: Math.max(ctx.now(), deal.updatedAt)
 					};
 					// The action was checked above and the snapshot is JSON by construction: no need
 					// to re-check the whole row on every action.
 					await db.deals.put(next);
 					return next;
+				}),
+			true
+		);
+	}
+
+	/**
+	 * Stores a newer snapshot of a deal in progress (`persist` in deal-session.ts, of as many
+	 * actions as are stored or fewer); a deal no longer in progress (finished, discarded) is left
+	 * alone. The snapshot is JSON by construction (toJson checks it), so the row is not checked
+	 * again.
+	 */
+	async keepSnapshot(dealId: string, snapshot: unknown, snapshotVersion: number): Promise<void> {
+		const { db, ctx } = this;
+		const json = toJson(snapshot);
+		await ctx.run(
+			() =>
+				db.transaction('rw', db.deals, async () => {
+					const deal = await db.deals.get(dealId);
+					if (deal) await db.deals.put({ ...deal, snapshot: json, snapshotVersion });
 				}),
 			true
 		);

@@ -9,7 +9,7 @@
  * deal is deterministic, so the same actions on the same scenario and the same seed (the deal it
  * drew) are the same play; on another seed they are another play.
  */
-import { canonicalize } from 'json-canonicalize';
+import { canonicalText } from '$lib/engine/canonical-json';
 import type { Action, ExportedAttempt } from '$lib/engine/scenario/schema';
 import { nameKey, type Mode } from './records';
 import { sha256Hex } from './sha256';
@@ -27,15 +27,21 @@ export interface FingerprintInput {
 
 /** @example attemptFingerprint({ scenarioId: 'city-hospital-his', ..., actions: [] }) // '3f1c…' */
 export function attemptFingerprint(input: FingerprintInput): string {
+	// The canonical JSON of { scenario, player, mode, seed?, actions }: its keys written in
+	// sorted order here, each value canonical (canonicalText), so the text is the one
+	// json-canonicalize gives for that object (fingerprint.spec.ts compares them).
 	return sha256Hex(
-		canonicalize({
-			scenario: [input.scenarioId, input.scenarioVersion, input.scenarioHash],
-			player: nameKey(input.playerName),
-			mode: input.mode,
+		'{"actions":' +
+			canonicalText(input.actions) +
+			',"mode":' +
+			canonicalText(input.mode) +
+			',"player":' +
+			canonicalText(nameKey(input.playerName)) +
+			',"scenario":' +
+			canonicalText([input.scenarioId, input.scenarioVersion, input.scenarioHash]) +
 			// Left out at seed 0, so plays stored before seeds keep their fingerprint.
-			...(input.seed ? { seed: input.seed } : {}),
-			actions: input.actions
-		})
+			(input.seed ? ',"seed":' + canonicalText(input.seed) : '') +
+			'}'
 	);
 }
 

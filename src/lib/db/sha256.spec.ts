@@ -12,4 +12,13 @@ describe('sha256Hex', () => {
 			{ numRuns: 100 }
 		);
 	});
+
+	it('agrees with Node’s crypto at every length around the block and padding edges, and on long text', () => {
+		for (let length = 0; length <= 300; length++) {
+			const text = 'a'.repeat(length);
+			expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+		}
+		const long = '成绩记录 sales-sim '.repeat(40_000);
+		expect(sha256Hex(long)).toBe(createHash('sha256').update(long, 'utf8').digest('hex'));
+	});
 });

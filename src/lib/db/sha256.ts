@@ -8,10 +8,10 @@
  *
  * @example sha256Hex('abc') // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  */
-import { sha256 } from '$lib/engine/scenario/hash';
+import { sha256, toHex } from '$lib/engine/scenario/hash';
+
+const encoder = new TextEncoder();
 
 export function sha256Hex(text: string): string {
-	return Array.from(sha256(new TextEncoder().encode(text)), (byte) =>
-		byte.toString(16).padStart(2, '0')
-	).join('');
+	return toHex(sha256(encoder.encode(text)));
 }

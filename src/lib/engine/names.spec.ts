@@ -1,5 +1,23 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanName, hasHiddenCharacters, lookalikeKey, lookalikeOf } from './names';
+import { cleanName, hasHiddenCharacters, lookalikeKey, lookalikeOf, nameKey } from './names';
+
+/** The full cleaning, as names.ts defines it, without its fast path for plain ASCII names. */
+function fullClean(raw: string): string {
+	const chars = [...raw.normalize('NFC')];
+	let out = '';
+	for (let i = 0; i < chars.length; i++) {
+		const char = chars[i];
+		if (char === '\u200d') {
+			const pictograph = /\p{Extended_Pictographic}/u;
+			if (pictograph.test(chars[i - 1] ?? '') && pictograph.test(chars[i + 1] ?? '')) out += char;
+			continue;
+		}
+		if (/[\t\n\r\v\f]/.test(char)) out += ' ';
+		else if (!/[\p{Cf}\p{Cc}]/u.test(char)) out += char;
+	}
+	return out.replace(/\s+/gu, ' ').trim();
+}
 
 describe('cleanName', () => {
 	it.each([
@@ -19,6 +37,25 @@ describe('cleanName', () => {
 		['李娜 🎉', '李娜 🎉']
 	])('%j → %j', (raw, clean) => {
 		expect(cleanName(raw)).toBe(clean);
+	});
+
+	it('takes its fast path for plain ASCII names only where the full cleaning agrees', () => {
+		// ASCII of every kind (controls, tabs, runs of spaces) and names around it.
+		const ascii = fc.string({
+			unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)),
+			maxLength: 30
+		});
+		const any = fc.oneof(ascii, fc.string({ unit: 'grapheme', maxLength: 30 }));
+		fc.assert(
+			fc.property(any, (raw) => {
+				const clean = fullClean(raw);
+				expect(cleanName(raw)).toBe(clean);
+				expect(nameKey(raw)).toBe(
+					clean.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase()
+				);
+			}),
+			{ numRuns: 3000 }
+		);
 	});
 
 	it('says when a name hides something', () => {

@@ -38,6 +38,12 @@ export function nameProblem(name: string): 'empty' | 'long' | undefined {
 const HIDDEN = /[\p{Cf}\p{Cc}]/u;
 const JOINER = '\u200d';
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+/**
+ * Printable ASCII words separated by single spaces: already NFC and NFKC, nothing hidden, white
+ * space already single: `cleanName` keeps such a name as it is (a fast path; names.spec.ts
+ * checks it against the full cleaning).
+ */
+const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 /**
  * A name as it is kept: Unicode NFC, invisible and direction-control characters removed, runs of
@@ -46,6 +52,8 @@ const PICTOGRAPH = /\p{Extended_Pictographic}/u;
  * @example cleanName(' Li\u200b Na\u202e ') // 'Li Na'
  */
 export function cleanName(raw: string): string {
+	// Most names: printable ASCII words with single spaces, which cleaning leaves as they are.
+	if (PLAIN_ASCII.test(raw)) return raw;
 	const chars = [...raw.normalize('NFC')];
 	let out = '';
 	for (let i = 0; i < chars.length; i++) {
@@ -68,6 +76,7 @@ export function cleanName(raw: string): string {
  * @example nameKey('  Li   Na ') // 'li na'
  */
 export function nameKey(name: string): string {
+	if (PLAIN_ASCII.test(name)) return name.toLowerCase();
 	return cleanName(name).normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 

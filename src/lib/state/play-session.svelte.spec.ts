@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { attempts, deals, outbox, players, toExportedAttempt } from '$lib/db';
+import { SNAPSHOT_VERSION } from '$lib/engine/deal/deal-machine';
+import { replay } from '$lib/engine/deal/replay';
 import { testScenario } from '$lib/engine/deal/fixtures/test-scenario';
 import { customerGroup } from '$lib/engine/methodology';
 import type { CatalogueEntry } from '$lib/scenarios/catalogue';
@@ -39,14 +41,21 @@ describe('PlaySession', () => {
 		expect(session.actions).toEqual([]);
 	});
 
-	it('stores each accepted action with its snapshot before showing it', async () => {
+	it('stores each accepted action before showing it, and its snapshot after', async () => {
 		const { session, player } = await newSession();
 		await session.send({ type: 'strategy', strategy: 'farming' }, 'strategy');
 		await session.send({ type: 'activity', activity: 'visit', people: ['gm'] }, 'activity');
 		expect(session.actions).toHaveLength(2);
 		expect(session.context?.moneyUsed).toBe(1000);
+		const [shown] = await deals.listUnfinished(player.id);
+		expect(shown.actions).toEqual(session.actions);
+		// The snapshot follows once the result is painted: the deal as it stands, less the scenario.
+		await session.stored();
 		const [stored] = await deals.listUnfinished(player.id);
-		expect(stored.actions).toEqual(session.actions);
+		expect(stored.snapshotVersion).toBe(SNAPSHOT_VERSION);
+		const { context } = stored.snapshot as { context: Record<string, unknown> };
+		expect(context).toMatchObject({ at: 2, moneyUsed: 1000, scenario: { id: testScenario.id } });
+		expect(context).not.toHaveProperty('method');
 		// a new session resumes exactly there
 		const again = new PlaySession();
 		expect(
@@ -54,6 +63,29 @@ describe('PlaySession', () => {
 		).toBe(true);
 		expect(again.context).toEqual(session.context);
 		expect(again.resumed).toBe(true);
+	});
+
+	it('resumes where it was when the tab closed before the last snapshot was stored', async () => {
+		const { session, player } = await newSession();
+		await session.send({ type: 'strategy', strategy: 'farming' }, 'strategy');
+		await session.stored();
+		// The next action stored, its snapshot not (the tab closed before the frame).
+		const [deal] = await deals.listUnfinished(player.id);
+		await deals.appendAction(deal.id, { type: 'activity', activity: 'visit', people: ['gm'] }, 1);
+		const [stored] = await deals.listUnfinished(player.id);
+		expect((stored.snapshot as { context: { at: number } }).context.at).toBe(1);
+		const again = new PlaySession();
+		expect(
+			await again.resume(entry, stored, { id: player.id, name: player.name, teamName: null })
+		).toBe(true);
+		expect(again.actions).toHaveLength(2);
+		expect(again.context).toEqual(
+			replay(testScenario, again.actions, { seed: session.seed }).final
+		);
+		expect(again.context?.moneyUsed).toBe(1000);
+		// The snapshot of both actions is stored on resuming.
+		const [rebuilt] = await deals.listUnfinished(player.id);
+		expect((rebuilt.snapshot as { context: { at: number } }).context.at).toBe(2);
 	});
 
 	it('turns a finished deal into an attempt and removes the deal in progress', async () => {

@@ -3,8 +3,13 @@
  * engine's deal machine (a pure `transition`, no running actor to leak); an accepted action is
  * written to IndexedDB before its result is shown, so closing the tab never loses it. Where
  * IndexedDB is unavailable the deal is still playable, without saving.
+ *
+ * The page reads the deal part by part (`context` is a LiveContext: each component reruns only
+ * for the parts it shows). The machine's snapshot, which saves a resume its replay, is stored
+ * after the result is painted, and without the scenario (`persist`); a tab closed before it is
+ * stored resumes from the one before, the newer actions played on from it.
  */
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import type { DealRecord, Mode } from '$lib/db';
 import { resultFromReport } from '$lib/db/attempt-format';
 import { storageProblem } from '$lib/db/errors';
@@ -14,7 +19,7 @@ import { SNAPSHOT_VERSION, dealMachine } from '$lib/engine/deal/deal-machine';
 import { newSeed } from '$lib/db/ids';
 import { RULES_VERSION, type RulesVersion } from '$lib/engine/methodology';
 import { refusal as refusalOf, type DealContext } from '$lib/engine/deal/deal-rules';
-import { restore } from '$lib/engine/deal/deal-session';
+import { nextSnapshot, persist, restore } from '$lib/engine/deal/deal-session';
 import type { DealSnapshot } from '$lib/engine/deal/replay';
 import { scoreDeal } from '$lib/engine/deal/scoring';
 import type { Refusal } from '$lib/engine/deal/types';
@@ -22,6 +27,7 @@ import { actionSchema, type Action, type ActionInput } from '$lib/engine/scenari
 import type { CatalogueEntry } from '$lib/scenarios/catalogue';
 import { hubClass } from './hub-class.svelte';
 import type { CurrentPlayer } from './player.svelte';
+import { LiveContext } from './live-context.svelte';
 import { keepUnsaved } from './unsaved-attempts';
 
 /**
@@ -38,7 +44,9 @@ export interface ShownRefusal {
 
 export class PlaySession {
 	#entry = $state.raw<CatalogueEntry | undefined>();
-	#snapshot = $state.raw<DealSnapshot | undefined>();
+	/** The machine's snapshot, for the engine; the page reads the deal through `context`. */
+	#snapshot: DealSnapshot | undefined;
+	#open = $state(false);
 	#actions = $state.raw<Action[]>([]);
 	#mode = $state<Mode>('practice');
 	#player = $state.raw<CurrentPlayer | undefined>();
@@ -51,12 +59,20 @@ export class PlaySession {
 	#problem = $state<SaveProblem | undefined>();
 	#resumed = $state(false);
 	#finishedAttemptId = $state<string | undefined>();
+	readonly #live = new LiveContext();
+	/** The snapshot still to store, and the writes of snapshots under way. */
+	#unstored: { dealId: string; snapshot: DealSnapshot } | undefined;
+	#storing: Promise<void> = Promise.resolve();
 
 	get entry(): CatalogueEntry | undefined {
 		return this.#entry;
 	}
+	/**
+	 * The deal as it stands, read part by part (LiveContext): the same object for the whole
+	 * deal, each of its parts reactive on its own.
+	 */
 	get context(): DealContext | undefined {
-		return this.#snapshot?.context;
+		return this.#open ? this.#live.context : undefined;
 	}
 	get actions(): readonly Action[] {
 		return this.#actions;
@@ -89,7 +105,7 @@ export class PlaySession {
 		return this.#resumed;
 	}
 	get ended(): boolean {
-		return this.#snapshot?.context.outcome !== undefined;
+		return this.#live.context.outcome !== undefined;
 	}
 	/** The stored attempt once the finished deal has been recorded. */
 	get attemptId(): string | undefined {
@@ -141,7 +157,7 @@ export class PlaySession {
 					mode,
 					seed,
 					rules: RULES_VERSION,
-					snapshot: dealMachine.getPersistedSnapshot(snapshot),
+					snapshot: persist(snapshot).snapshot,
 					snapshotVersion: SNAPSHOT_VERSION
 				});
 				this.#dealId = deal.id;
@@ -152,7 +168,7 @@ export class PlaySession {
 		} else {
 			this.#problem = 'unavailable';
 		}
-		this.#snapshot = snapshot;
+		this.#show(snapshot);
 	}
 
 	/**
@@ -182,16 +198,12 @@ export class PlaySession {
 		this.#finishedAttemptId = undefined;
 		this.#problem = undefined;
 		this.#refusal = undefined;
-		this.#snapshot = restored.snapshot;
+		this.#show(restored.snapshot);
 		if (restored.rebuilt) {
 			try {
 				await (
 					await loadStorage()
-				).deals.saveSnapshot(
-					deal.id,
-					dealMachine.getPersistedSnapshot(restored.snapshot),
-					SNAPSHOT_VERSION
-				);
+				).deals.saveSnapshot(deal.id, persist(restored.snapshot).snapshot, SNAPSHOT_VERSION);
 			} catch {
 				// The actions are safe; the snapshot will be rebuilt again next time.
 			}
@@ -202,7 +214,7 @@ export class PlaySession {
 
 	/** Why `input` would be refused now, without trying it. */
 	check(input: ActionInput): Refusal | undefined {
-		const context = this.context;
+		const context = this.#snapshot?.context;
 		if (!context) return undefined;
 		return refusalOf(context, actionSchema.parse(input));
 	}
@@ -220,19 +232,13 @@ export class PlaySession {
 			this.#refusal = { control, refusal: why };
 			return why;
 		}
-		const [next] = transition(dealMachine, snapshot, action);
+		// The machine's next snapshot, from the rules (what XState's `transition` gives, faster).
+		const next = nextSnapshot(snapshot, action);
 		this.#busy = true;
 		try {
-			if (this.#dealId) {
-				await (
-					await loadStorage()
-				).deals.recordAction(
-					this.#dealId,
-					action,
-					dealMachine.getPersistedSnapshot(next),
-					this.#actions.length
-				);
-			}
+			// The action alone, before its result is shown; its snapshot follows after the paint.
+			if (this.#dealId)
+				await (await loadStorage()).deals.appendAction(this.#dealId, action, this.#actions.length);
 			this.#problem = this.#dealId ? undefined : this.#problem;
 		} catch (error) {
 			this.#problem = problemOf(error);
@@ -241,12 +247,54 @@ export class PlaySession {
 			if (this.#problem !== 'unavailable') return undefined;
 			this.#dealId = null;
 		}
-		this.#snapshot = next;
+		this.#show(next);
 		this.#actions = [...this.#actions, action];
 		this.#refusal = undefined;
 		this.#busy = false;
 		if (this.ended) await this.finish();
+		else if (this.#dealId) this.#storeAfterPaint(this.#dealId, next);
 		return undefined;
+	}
+
+	/** Resolves once every snapshot taken so far is stored (or could not be). */
+	async stored(): Promise<void> {
+		let pending: Promise<void>;
+		do {
+			pending = this.#storing;
+			await pending;
+		} while (pending !== this.#storing || this.#unstored);
+	}
+
+	#show(snapshot: DealSnapshot): void {
+		this.#snapshot = snapshot;
+		this.#live.update(snapshot.context);
+		this.#open = true;
+	}
+
+	/**
+	 * Stores the deal's snapshot once the frame showing it is painted, outside the input's task;
+	 * several actions before then store only the last snapshot.
+	 */
+	#storeAfterPaint(dealId: string, snapshot: DealSnapshot): void {
+		const scheduled = this.#unstored !== undefined;
+		this.#unstored = { dealId, snapshot };
+		if (scheduled) return;
+		this.#storing = this.#storing.then(
+			() =>
+				new Promise<void>((done) => {
+					afterPaint(() => {
+						const unstored = this.#unstored;
+						this.#unstored = undefined;
+						if (!unstored) return done();
+						const { snapshot: stored } = persist(unstored.snapshot);
+						loadStorage()
+							.then(({ deals }) => deals.keepSnapshot(unstored.dealId, stored, SNAPSHOT_VERSION))
+							// The actions are stored: a resume without this snapshot plays them on.
+							.catch(() => {})
+							.finally(done);
+					});
+				})
+		);
 	}
 
 	/** Clears a shown refusal (the trainee changed the control). */
@@ -259,7 +307,7 @@ export class PlaySession {
 	 * in progress) and returns its id; an unsaved deal is kept in memory for the debrief.
 	 */
 	async finish(): Promise<string | undefined> {
-		const context = this.context;
+		const context = this.#snapshot?.context;
 		const entry = this.#entry;
 		const player = this.#player;
 		if (!context?.outcome || !entry || !player) return undefined;
@@ -320,6 +368,9 @@ export class PlaySession {
 	reset(): void {
 		this.#entry = undefined;
 		this.#snapshot = undefined;
+		this.#open = false;
+		this.#live.clear();
+		this.#unstored = undefined;
 		this.#actions = [];
 		this.#player = undefined;
 		this.#dealId = null;
@@ -329,6 +380,12 @@ export class PlaySession {
 		this.#resumed = false;
 		this.#finishedAttemptId = undefined;
 	}
+}
+
+/** Runs `task` after the next frame is painted (in the browser), or on the next turn (in Node). */
+function afterPaint(task: () => void): void {
+	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(task, 0));
+	else setTimeout(task, 0);
 }
 
 function problemOf(error: unknown): SaveProblem {

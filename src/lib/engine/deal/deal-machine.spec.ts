@@ -2,7 +2,17 @@ import { createActor, initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { actionsSchema, type ActionInput } from '../scenario/schema';
 import { dealMachine, SNAPSHOT_VERSION } from './deal-machine';
-import { persist, restore, snapshotOf, stateValueOf, type StoredSnapshot } from './deal-session';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parseScenario } from '../scenario/parse-scenario';
+import { refusal } from './deal-rules';
+import {
+	nextSnapshot,
+	persist,
+	restore,
+	snapshotOf,
+	stateValueOf,
+	type StoredSnapshot
+} from './deal-session';
 import { modelPath, naivePath, testScenario } from './fixtures/test-scenario';
 import { replay } from './replay';
 
@@ -33,6 +43,29 @@ describe('the deal machine without an actor', () => {
 			expect(snapshot.context.outcome).toBe(outcome);
 		}
 	);
+
+	it('takes the same next snapshot as XState’s transition (nextSnapshot), over every check of every shipped scenario', async () => {
+		let steps = 0;
+		for (const file of readdirSync('scenarios').filter((f) => f.endsWith('.json'))) {
+			const parsed = await parseScenario(readFileSync(`scenarios/${file}`, 'utf8'));
+			if (!parsed.ok) throw new Error(`${file} does not validate`);
+			for (const check of parsed.scenario.checks ?? []) {
+				const input = { scenario: parsed.scenario, seed: check.seed ?? 0 };
+				let [machine] = initialTransition(dealMachine, input);
+				let [direct] = initialTransition(dealMachine, input);
+				for (const action of check.actions) {
+					if (refusal(machine.context, action)) continue;
+					[machine] = transition(dealMachine, machine, action);
+					direct = nextSnapshot(direct, action);
+					expect(direct.value).toBe(machine.value);
+					expect(direct.status).toBe(machine.status);
+					expect(direct.context).toEqual(machine.context);
+					steps++;
+				}
+			}
+		}
+		expect(steps).toBeGreaterThan(300);
+	});
 
 	it('goes from commitment to implementation only when the purchase is won', () => {
 		const untilCommitment = model.slice(
@@ -118,21 +151,49 @@ describe('the deal machine in an actor', () => {
 			10,
 			(s: StoredSnapshot) => ({ ...s, version: SNAPSHOT_VERSION - 1 })
 		],
-		['a snapshot with fewer actions than stored', 9, (s: StoredSnapshot) => s],
+		['a snapshot with more actions than stored', 11, (s: StoredSnapshot) => s],
 		['garbage', 10, () => ({ version: SNAPSHOT_VERSION, snapshot: { value: 42 } })]
-	])('rebuilds from the actions when given %s', (_name, snapshotAt, spoil) => {
+	])('replays the actions from the start when given %s', (_name, snapshotAt, spoil) => {
 		const half = model.slice(0, 10);
 		const stored = persist(snapshotOf(replay(testScenario, model.slice(0, snapshotAt)).final));
 		const restored = restore(testScenario, spoil(stored) as never, half);
-		expect(restored).toMatchObject({ ok: true, rebuilt: true });
+		expect(restored).toMatchObject({ ok: true, rebuilt: true, from: 0 });
 		if (restored.ok) expect(restored.snapshot.context).toEqual(replay(testScenario, half).final);
+	});
+
+	it('plays on from a snapshot older than the last actions stored (it is written after the paint)', () => {
+		const half = model.slice(0, 10);
+		const stored = persist(snapshotOf(replay(testScenario, model.slice(0, 7)).final));
+		const before = JSON.stringify(stored);
+		const restored = restore(testScenario, stored, half);
+		expect(restored).toMatchObject({ ok: true, rebuilt: true, from: 7 });
+		if (restored.ok) {
+			expect(restored.snapshot.context).toEqual(replay(testScenario, half).final);
+			expect(restored.snapshot.value).toBe(stateValueOf(replay(testScenario, half).final));
+		}
+		// The stored snapshot itself is left as it was.
+		expect(JSON.stringify(stored)).toBe(before);
+	});
+
+	it('stores the context without the scenario and the methodology, and draws them again', () => {
+		const final = replay(testScenario, model.slice(0, 10), { seed: 99 }).final;
+		const stored = persist(snapshotOf(final));
+		const { context } = stored.snapshot as { context: Record<string, unknown> };
+		expect(context.scenario).toEqual({ id: testScenario.id, version: testScenario.version });
+		expect(context).not.toHaveProperty('method');
+		expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(final.scenario).length);
+		const restored = restore(testScenario, JSON.parse(JSON.stringify(stored)), model.slice(0, 10), {
+			seed: 99
+		});
+		expect(restored).toMatchObject({ ok: true, rebuilt: false, from: 10 });
+		if (restored.ok) expect(restored.snapshot.context).toEqual(final);
 	});
 
 	it('resumes from a fitting snapshot without replaying', () => {
 		const half = model.slice(0, 10);
 		const stored = persist(snapshotOf(replay(testScenario, half).final));
 		const restored = restore(testScenario, stored, half);
-		expect(restored).toMatchObject({ ok: true, rebuilt: false });
+		expect(restored).toMatchObject({ ok: true, rebuilt: false, from: 10 });
 		if (restored.ok) expect(restored.snapshot.context).toEqual(replay(testScenario, half).final);
 	});
 

@@ -11,8 +11,12 @@ import { STAGES, nextStage, type RulesVersion, type StageId } from '../methodolo
 import { ACTION_TYPES, type Action, type Scenario } from '../scenario/schema';
 import { applyAction, initialContext, refusal, type DealContext } from './deal-rules';
 
-/** Bump when DealContext or the machine's states change shape: older snapshots are then replayed. */
-export const SNAPSHOT_VERSION = 2;
+/**
+ * Bump when the stored snapshot changes shape (DealContext, the machine's states, or what
+ * `persist` leaves out): older snapshots are then replayed. 3: the scenario and methodology
+ * left out of the stored context.
+ */
+export const SNAPSHOT_VERSION = 3;
 
 export interface DealInput {
 	scenario: Scenario;

@@ -20,7 +20,7 @@ export async function scenarioHash(value: unknown): Promise<string> {
 	const digest = globalThis.crypto?.subtle
 		? new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes))
 		: sha256(bytes);
-	return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+	return toHex(digest);
 }
 
 // prettier-ignore
@@ -38,31 +38,85 @@ const K = new Uint32Array([
 /** SHA-256 (FIPS 180-4) in plain TypeScript, for where Web Crypto is missing. */
 export function sha256(message: Uint8Array): Uint8Array {
 	const length = message.length;
-	const padded = new Uint8Array(Math.ceil((length + 9) / 64) * 64);
+	const blocks = Math.ceil((length + 9) / 64);
+	const padded = new Uint8Array(blocks * 64);
 	padded.set(message);
 	padded[length] = 0x80;
-	const view = new DataView(padded.buffer);
-	view.setUint32(padded.length - 8, Math.floor(length / 0x20000000));
-	view.setUint32(padded.length - 4, (length * 8) >>> 0);
-	const h = new Uint32Array([
-		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
-	]);
-	const w = new Uint32Array(64);
-	const rotate = (x: number, n: number) => (x >>> n) | (x << (32 - n));
-	for (let block = 0; block < padded.length; block += 64) {
-		for (let t = 0; t < 16; t++) w[t] = view.getUint32(block + t * 4);
-		for (let t = 16; t < 64; t++) {
-			const s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >>> 3);
-			const s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >>> 10);
-			w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+	const bits = length * 8;
+	const end = padded.length;
+	padded[end - 8] = (Math.floor(length / 0x20000000) >>> 24) & 0xff;
+	padded[end - 7] = (Math.floor(length / 0x20000000) >>> 16) & 0xff;
+	padded[end - 6] = (Math.floor(length / 0x20000000) >>> 8) & 0xff;
+	padded[end - 5] = Math.floor(length / 0x20000000) & 0xff;
+	padded[end - 4] = (bits >>> 24) & 0xff;
+	padded[end - 3] = (bits >>> 16) & 0xff;
+	padded[end - 2] = (bits >>> 8) & 0xff;
+	padded[end - 1] = bits & 0xff;
+	const h = new Int32Array(INITIAL);
+	compress(h, padded, blocks);
+	const digest = new Uint8Array(32);
+	for (let i = 0; i < 8; i++) {
+		digest[i * 4] = h[i] >>> 24;
+		digest[i * 4 + 1] = (h[i] >>> 16) & 0xff;
+		digest[i * 4 + 2] = (h[i] >>> 8) & 0xff;
+		digest[i * 4 + 3] = h[i] & 0xff;
+	}
+	return digest;
+}
+
+const INITIAL = [
+	0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
+];
+const K32 = new Int32Array(K);
+const W = new Int32Array(64);
+
+/**
+ * The compression function over `blocks` 64-byte blocks of `bytes`, updating the state `h`:
+ * plain 32-bit integer arithmetic on local variables (the hot loop of every hash here).
+ */
+function compress(h: Int32Array, bytes: Uint8Array, blocks: number): void {
+	const w = W;
+	let h0 = h[0],
+		h1 = h[1],
+		h2 = h[2],
+		h3 = h[3],
+		h4 = h[4],
+		h5 = h[5],
+		h6 = h[6],
+		h7 = h[7];
+	for (let block = 0; block < blocks; block++) {
+		const offset = block * 64;
+		for (let t = 0; t < 16; t++) {
+			const i = offset + t * 4;
+			w[t] = (bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3];
 		}
-		let [a, b, c, d, e, f, g, k] = h;
+		for (let t = 16; t < 64; t++) {
+			const x = w[t - 15];
+			const y = w[t - 2];
+			const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+			const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+			w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
+		}
+		let a = h0,
+			b = h1,
+			c = h2,
+			d = h3,
+			e = h4,
+			f = h5,
+			g = h6,
+			k = h7;
 		for (let t = 0; t < 64; t++) {
 			const t1 =
-				(k + (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) + ((e & f) ^ (~e & g)) + K[t] + w[t]) |
+				(k +
+					(((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) +
+					((e & f) ^ (~e & g)) +
+					K32[t] +
+					w[t]) |
 				0;
 			const t2 =
-				((rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+				((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) +
+					((a & b) ^ (a & c) ^ (b & c))) |
+				0;
 			k = g;
 			g = f;
 			f = e;
@@ -72,19 +126,32 @@ export function sha256(message: Uint8Array): Uint8Array {
 			b = a;
 			a = (t1 + t2) | 0;
 		}
-		h[0] += a;
-		h[1] += b;
-		h[2] += c;
-		h[3] += d;
-		h[4] += e;
-		h[5] += f;
-		h[6] += g;
-		h[7] += k;
+		h0 = (h0 + a) | 0;
+		h1 = (h1 + b) | 0;
+		h2 = (h2 + c) | 0;
+		h3 = (h3 + d) | 0;
+		h4 = (h4 + e) | 0;
+		h5 = (h5 + f) | 0;
+		h6 = (h6 + g) | 0;
+		h7 = (h7 + k) | 0;
 	}
-	const digest = new Uint8Array(32);
-	const out = new DataView(digest.buffer);
-	h.forEach((word, i) => out.setUint32(i * 4, word));
-	return digest;
+	h[0] = h0;
+	h[1] = h1;
+	h[2] = h2;
+	h[3] = h3;
+	h[4] = h4;
+	h[5] = h5;
+	h[6] = h6;
+	h[7] = h7;
+}
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** Bytes as lower-case hex: `toHex(new Uint8Array([1, 171]))` is `'01ab'`. */
+export function toHex(bytes: Uint8Array): string {
+	let out = '';
+	for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]];
+	return out;
 }
 
 /**
@@ -93,8 +160,7 @@ export function sha256(message: Uint8Array): Uint8Array {
  */
 export function scenarioHashSync(value: unknown): string {
 	assertPlainJson(value, 0);
-	const digest = sha256(new TextEncoder().encode(canonicalize(value)));
-	return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+	return toHex(sha256(new TextEncoder().encode(canonicalize(value))));
 }
 
 /** The canonical JSON that `scenarioHash` hashes. */
