@@ -2,6 +2,7 @@
  * Keeping a deal across reloads: a persisted machine snapshot with its version, and, when the
  * snapshot no longer fits the machine, the same deal rebuilt by replaying its actions.
  */
+import type { StageId } from '../methodology';
 import type { Action, Scenario } from '../scenario/schema';
 import type { DealContext, DealOptions } from './deal-rules';
 import { SNAPSHOT_VERSION, dealMachine } from './deal-machine';
@@ -57,6 +58,21 @@ export function restore(
 	if (result.refused.length > 0)
 		return { ok: false, reason: 'actions-refused', refused: result.refused };
 	return { ok: true, snapshot: snapshotOf(result.final), rebuilt: true };
+}
+
+/**
+ * The stage a stored deal is at, as a list of deals shows it: its snapshot's, when the snapshot
+ * still fits the machine (as `restore` would resume it), else its actions replayed.
+ */
+export function storedStage(
+	scenario: Scenario,
+	stored: StoredSnapshot | undefined,
+	actions: readonly Action[],
+	options: DealOptions = {}
+): StageId {
+	if (stored && fitsMachine(stored, scenario, actions.length, options))
+		return (stored.snapshot as { context: DealContext }).context.stage;
+	return replay(scenario, actions, { ...options, keepStates: false }).final.stage;
 }
 
 function fitsMachine(
