@@ -9,8 +9,6 @@ import { compareRank, type RankFacts } from '$lib/engine/results/rank-order';
 import type { Action } from '$lib/engine/scenario/schema';
 import type { SalesSimDatabase } from './database';
 import { DuplicateAttemptError, RecordNotFoundError } from './errors';
-import { boardAdded, boardRemoved, boardVerifiedChanged } from './board-buckets';
-import { skillsAdded, skillsRemoved, skillsVerifiedChanged } from './skill-sums';
 import { attemptFingerprint } from './fingerprint';
 import { newId } from './ids';
 import { ensurePlayerIn } from './player-repository';
@@ -103,9 +101,9 @@ function matches(filter: AttemptFilter | undefined): (attempt: AttemptRecord) =>
 }
 
 /**
- * Writes one attempt (both rows, and its scoreboard buckets). Must run inside a read-write
- * transaction over players, teams, attempts, attemptActions, boardBuckets and skillSums; a duplicate is
- * reported, not written.
+ * Writes one attempt (both rows; the scoreboard buckets and skill sums follow: derived-upkeep.ts).
+ * Must run inside a read-write transaction over players, teams, attempts and attemptActions; a
+ * duplicate is reported, not written.
  */
 export async function insertAttempt(
 	db: SalesSimDatabase,
@@ -144,8 +142,6 @@ export async function insertAttempt(
 	} satisfies AttemptRecord);
 	await db.attempts.add(record);
 	await db.attemptActions.add({ id: record.id, actions });
-	await boardAdded(db, record);
-	await skillsAdded(db, record);
 	return { status: 'added', attempt: { ...record, actions } };
 }
 
@@ -193,16 +189,12 @@ export class AttemptRepository {
 		const { db } = this;
 		const outcomes = await this.ctx.run(
 			() =>
-				db.transaction(
-					'rw',
-					[db.players, db.teams, db.attempts, db.attemptActions, db.boardBuckets, db.skillSums],
-					async () => {
-						const outcomes: AddOutcome[] = [];
-						const now = this.ctx.now();
-						for (const input of inputs) outcomes.push(await insertAttempt(db, arrived(input, now)));
-						return outcomes;
-					}
-				),
+				db.transaction('rw', [db.players, db.teams, db.attempts, db.attemptActions], async () => {
+					const outcomes: AddOutcome[] = [];
+					const now = this.ctx.now();
+					for (const input of inputs) outcomes.push(await insertAttempt(db, arrived(input, now)));
+					return outcomes;
+				}),
 			true
 		);
 		if (outcomes.some((o) => o.status === 'added')) this.ctx.valuableWrite();
@@ -219,23 +211,19 @@ export class AttemptRepository {
 		const { db, ctx } = this;
 		const outcomes = await ctx.run(
 			() =>
-				db.transaction(
-					'rw',
-					[db.players, db.teams, db.attempts, db.attemptActions, db.boardBuckets, db.skillSums],
-					async () => {
-						const now = ctx.now();
-						const outcomes: AddOutcome[] = [];
-						for (const { playerName, teamName, ...input } of inputs) {
-							const team = teamName ? await ensureTeamIn(db, teamName, now) : null;
-							const player = await ensurePlayerIn(db, playerName, team?.id ?? null, now);
-							const attempt = { ...input, playerId: player.id, teamId: team?.id ?? null };
-							outcomes.push(
-								await insertAttempt(db, arrived({ ...attempt, source: 'imported' }, now))
-							);
-						}
-						return outcomes;
+				db.transaction('rw', [db.players, db.teams, db.attempts, db.attemptActions], async () => {
+					const now = ctx.now();
+					const outcomes: AddOutcome[] = [];
+					for (const { playerName, teamName, ...input } of inputs) {
+						const team = teamName ? await ensureTeamIn(db, teamName, now) : null;
+						const player = await ensurePlayerIn(db, playerName, team?.id ?? null, now);
+						const attempt = { ...input, playerId: player.id, teamId: team?.id ?? null };
+						outcomes.push(
+							await insertAttempt(db, arrived({ ...attempt, source: 'imported' }, now))
+						);
 					}
-				),
+					return outcomes;
+				}),
 			true
 		);
 		if (outcomes.some((o) => o.status === 'added')) ctx.valuableWrite();
@@ -333,13 +321,11 @@ export class AttemptRepository {
 		const { db } = this;
 		return this.ctx.run(
 			() =>
-				db.transaction('rw', [db.attempts, db.boardBuckets, db.skillSums], async () => {
+				db.transaction('rw', db.attempts, async () => {
 					const record = await db.attempts.get(id);
 					if (!record) throw new RecordNotFoundError('attempts', id);
 					if (record.verified === verified) return;
 					await db.attempts.update(id, { verified });
-					await boardVerifiedChanged(db, { ...record, verified });
-					await skillsVerifiedChanged(db, record);
 				}),
 			true
 		);
@@ -350,17 +336,10 @@ export class AttemptRepository {
 		const { db } = this;
 		return this.ctx.run(
 			() =>
-				db.transaction(
-					'rw',
-					[db.attempts, db.attemptActions, db.boardBuckets, db.skillSums],
-					async () => {
-						const record = await db.attempts.get(id);
-						await db.attempts.delete(id);
-						await db.attemptActions.delete(id);
-						if (record) await boardRemoved(db, [record]);
-						if (record) await skillsRemoved(db, [record]);
-					}
-				),
+				db.transaction('rw', [db.attempts, db.attemptActions], async () => {
+					await db.attempts.delete(id);
+					await db.attemptActions.delete(id);
+				}),
 			true
 		);
 	}

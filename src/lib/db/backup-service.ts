@@ -25,8 +25,6 @@ import { z } from 'zod';
 import type { RefusedVerdict } from '$lib/engine/results/verify-attempt';
 import type { Attempt } from './records';
 import { attemptFingerprint } from './fingerprint';
-import { rebuildBoards } from './board-buckets';
-import { clearSkillSums } from './skill-sums';
 import { DERIVED_TABLES, DEVICE_TABLES, SCHEMA_VERSION, type SalesSimDatabase } from './database';
 import { StorageError } from './errors';
 import {
@@ -387,11 +385,13 @@ export class BackupService {
 					throw new ImportConflictError({ cause: error });
 				throw error;
 			}
-			// The scoreboard buckets are derived from the attempts just written.
+			// The scoreboard buckets followed the attempts as they were written, in the import's
+			// transaction (derived-upkeep.ts): no moment where they disagree, for about a third
+			// more time than a rebuild afterwards (10,000 attempts over fake-indexeddb, 2026-12-06:
+			// about 3.3 s against 2.4 s, noisy). The skill sums are emptied, to be summed again
+			// when the skills page next reads them.
 			const { db } = this;
-			await db.transaction('rw', [db.attempts, db.boardBuckets], () => rebuildBoards(db));
-			// The skill sums too: emptied here, summed again when the skills page next reads them.
-			await db.transaction('rw', db.skillSums, () => clearSkillSums(db));
+			await db.transaction('rw', db.skillSums, () => db.skillSums.clear());
 		}, true);
 		return plan.tables;
 	}

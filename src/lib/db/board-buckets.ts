@@ -17,19 +17,17 @@
  * (windowPieces): a month's window reads a handful of rows, not thirty. Since the buckets
  * partition the window, the best of the buckets' bests is each player's best in it.
  *
- * The rows are kept current inside the same transactions that add or remove an attempt, rename a
- * player or team, merge teams or move a player with their results. A `meta` row counts the
- * attempts the buckets describe, and says which bucket format they were built in: a board that
- * finds another count (attempts written around the repositories, by an older tab, a test or a
- * benchmark seeding IndexedDB directly) or an older format (a table built before week buckets)
- * rebuilds the table from the attempts (BoardRepository.ensureFresh). Backups leave the table out;
- * a restore rebuilds it.
+ * This module is the buckets' arithmetic only, pure: no Dexie, no IndexedDB. The rows are kept
+ * current by the storage middleware of derived-upkeep.ts, inside the same transaction as every
+ * write to the attempts table (whoever makes it: a repository, a restore, a spec), through
+ * BucketEdit below; the boards are read by board-repository.ts. A `meta` row counts the attempts
+ * the buckets describe, and says which bucket format they were built in: a board that finds
+ * another count (attempts written around the middleware: an older tab's code, a benchmark
+ * seeding IndexedDB directly) or an older format (a table built before week buckets) rebuilds the
+ * table from the attempts (BoardRepository.ensureFresh). Backups leave the table out.
  */
-import Dexie, { type ObservabilitySet } from 'dexie';
 import { compareRank } from '$lib/engine/results/rank-order';
-import type { SalesSimDatabase } from './database';
 import type { AttemptRecord, AttemptSource, Mode } from './records';
-import type { StorageContext } from './storage-context';
 import type { OutcomeId } from '$lib/engine/methodology';
 
 export const BOARD_TABLE = 'boardBuckets';
@@ -40,7 +38,7 @@ export const HOUR = 3_600_000;
 const FIRST_MONDAY = 4 * DAY;
 
 export type BucketLevel = 'all' | 'week' | 'day' | 'hour';
-const LEVELS: readonly BucketLevel[] = ['all', 'week', 'day', 'hour'];
+export const LEVELS: readonly BucketLevel[] = ['all', 'week', 'day', 'hour'];
 /** The levels a window is cut into, coarsest first, with each one's length and origin. */
 const CUTS = [
 	{ level: 'week', size: WEEK, origin: FIRST_MONDAY },
@@ -56,7 +54,7 @@ const CUTS = [
 export const BOARD_FORMAT = 3;
 
 /** Past any finish time a record holds (timeSchema's bound). */
-const MAX_TIME = 8.64e15 + 1;
+export const MAX_TIME = 8.64e15 + 1;
 
 /** One player's best attempt within a bucket: what a scoreboard row shows. */
 export interface BoardEntry {
@@ -136,7 +134,7 @@ export function unpack(p: PackedEntry): BoardEntry {
 }
 
 /** One bucket: its board, level and start, and each player's best entry in it. */
-interface Bucket {
+export interface Bucket {
 	scenarioId: string;
 	scenarioVersion: number;
 	mode: Mode;
@@ -168,10 +166,7 @@ export interface BoardMetaRecord {
 export type BoardTableRow = BoardBucketRecord | BoardMetaRecord;
 export type BoardTableKey = [string, number, string, string, number];
 
-/** Where the helpers below read and write: a Dexie, or an upgrade transaction. */
-type TableSource = Pick<Dexie, 'table'>;
-
-const META_KEY: BoardTableKey = ['', 0, '', 'meta', 0];
+export const META_KEY: BoardTableKey = ['', 0, '', 'meta', 0];
 
 /** Dexie store spec of the table (database.ts, version 2). */
 export const BOARD_TABLE_SPEC =
@@ -235,15 +230,15 @@ export function bucketStart(level: BucketLevel, finishedAt: number): number {
 	return Math.floor((finishedAt - origin) / size) * size + origin;
 }
 
-function bucketEnd(level: BucketLevel, start: number): number {
+export function bucketEnd(level: BucketLevel, start: number): number {
 	return level === 'all' ? Infinity : start + cutOf(level).size;
 }
 
-function keyOf(board: BoardRef, level: BucketLevel, start: number): BoardTableKey {
+export function keyOf(board: BoardRef, level: BucketLevel, start: number): BoardTableKey {
 	return [board.scenarioId, board.scenarioVersion, board.mode, level, start];
 }
 
-function boardOf(attempt: AttemptRecord): BoardRef {
+export function boardOf(attempt: AttemptRecord): BoardRef {
 	return {
 		scenarioId: attempt.scenarioId,
 		scenarioVersion: attempt.scenarioVersion,
@@ -252,7 +247,7 @@ function boardOf(attempt: AttemptRecord): BoardRef {
 }
 
 /** The row that stores a bucket: entries packed, and the ids its indexes find it by. */
-function rowOf(bucket: Bucket): BoardBucketRecord {
+export function rowOf(bucket: Bucket): BoardBucketRecord {
 	const { scenarioId, scenarioVersion, mode, level, start, entries } = bucket;
 	const teamIds = new Set<string>();
 	for (const entry of entries) if (entry.teamId !== null) teamIds.add(entry.teamId);
@@ -268,7 +263,7 @@ function rowOf(bucket: Bucket): BoardBucketRecord {
 	};
 }
 
-function bucketOf(row: BoardBucketRecord): Bucket {
+export function bucketOf(row: BoardBucketRecord): Bucket {
 	return { ...row, entries: row.entries.map(unpack) };
 }
 
@@ -360,7 +355,7 @@ export function buildBoardRows(attempts: Iterable<AttemptRecord>): BoardTableRow
 	return out;
 }
 
-function metaRow(attempts: number, format = BOARD_FORMAT): BoardMetaRecord {
+export function metaRow(attempts: number, format = BOARD_FORMAT): BoardMetaRecord {
 	return {
 		scenarioId: '',
 		scenarioVersion: 0,
@@ -372,172 +367,11 @@ function metaRow(attempts: number, format = BOARD_FORMAT): BoardMetaRecord {
 	};
 }
 
-// The functions below run inside a read-write transaction that includes the bucket table.
-
-function table(db: TableSource) {
-	return db.table<BoardTableRow, BoardTableKey>(BOARD_TABLE);
-}
-
-async function addToCount(db: TableSource, delta: number): Promise<void> {
-	const meta = (await table(db).get(META_KEY)) as BoardMetaRecord | undefined;
-	// The format stays what it was: a table of an older one is still rebuilt when next checked.
-	await table(db).put(
-		metaRow(Math.max(0, (meta?.attempts ?? 0) + delta), meta ? (meta.format ?? 1) : BOARD_FORMAT)
-	);
-}
-
-/** Notes a newly stored attempt in its buckets. */
-export async function boardAdded(db: TableSource, attempt: AttemptRecord): Promise<void> {
-	await enter(db, attempt);
-	await addToCount(db, 1);
-}
-
-/** Puts a stored attempt into its buckets where it beats the player's entry; unverified: none. */
-async function enter(db: TableSource, attempt: AttemptRecord): Promise<void> {
-	if (!attempt.verified) return;
-	const board = boardOf(attempt);
-	const entry = entryOf(attempt);
-	for (const level of LEVELS) {
-		const key = keyOf(board, level, bucketStart(level, attempt.finishedAt));
-		const row = (await table(db).get(key)) as BoardBucketRecord | undefined;
-		const entries = row ? bucketOf(row).entries : [];
-		const index = entries.findIndex((e) => e.playerId === entry.playerId);
-		if (index >= 0 && compareEntries(entry, entries[index]) >= 0) continue;
-		const next = index >= 0 ? entries.with(index, entry) : [...entries, entry];
-		await table(db).put(rowOf({ ...board, level, start: key[4], entries: next }));
-	}
-}
-
-const BOARD_INDEX = '[scenarioId+scenarioVersion+mode+playerId+boardKey]';
-/**
- * Bounds around every boardKey (an array of numbers): the empty array sorts before it and an
- * array holding an array after it. Not Dexie.maxKey: where Dexie is loaded before an IndexedDB
- * exists (fake-indexeddb in tests), that is the string '\uffff', which sorts before any array.
- */
-const BOARD_KEY_MIN: [] = [];
-const BOARD_KEY_MAX: [[]] = [[]];
-
-/** Notes attempts already deleted from the attempts table: their buckets find the next best. */
-export async function boardRemoved(
-	db: TableSource,
-	removed: readonly AttemptRecord[]
-): Promise<void> {
-	await withdraw(db, removed);
-	if (removed.length > 0) await addToCount(db, -removed.length);
-}
-
-/** An attempt's result now counts on the boards, or no longer does (stored with the change). */
-export async function boardVerifiedChanged(db: TableSource, attempt: AttemptRecord): Promise<void> {
-	if (attempt.verified) await enter(db, attempt);
-	else await withdraw(db, [attempt]);
-}
-
-/**
- * Takes attempts out of their buckets, each replaced by the player's next best verified attempt
- * in the bucket. The attempts table no longer holds them as they were (deleted, or unverified).
- */
-async function withdraw(db: TableSource, removed: readonly AttemptRecord[]): Promise<void> {
-	for (const attempt of removed) {
-		const board = boardOf(attempt);
-		for (const level of LEVELS) {
-			const start = bucketStart(level, attempt.finishedAt);
-			const key = keyOf(board, level, start);
-			const stored = (await table(db).get(key)) as BoardBucketRecord | undefined;
-			const row = stored && bucketOf(stored);
-			const index = row?.entries.findIndex((e) => e.attemptId === attempt.id) ?? -1;
-			if (!row || index < 0) continue;
-			const end = bucketEnd(level, start);
-			const left = await db
-				.table<AttemptRecord, string>('attempts')
-				.where(BOARD_INDEX)
-				.between(
-					[board.scenarioId, board.scenarioVersion, board.mode, attempt.playerId, BOARD_KEY_MIN],
-					[board.scenarioId, board.scenarioVersion, board.mode, attempt.playerId, BOARD_KEY_MAX]
-				)
-				.toArray();
-			const [next] = bestEntries(
-				left.filter((a) => a.verified && a.finishedAt >= start && a.finishedAt < end).map(entryOf)
-			);
-			const entries = next ? row.entries.with(index, next) : row.entries.toSpliced(index, 1);
-			if (entries.length === 0) await table(db).delete(key);
-			else await table(db).put(rowOf({ ...row, entries }));
-		}
-	}
-}
-
-/** Rewrites the entries of the rows found by a multi-entry index. */
-async function rewrite(
-	db: TableSource,
-	index: 'playerIds' | 'teamIds',
-	id: string,
-	change: (entry: BoardEntry) => BoardEntry
-): Promise<void> {
-	const rows = (await table(db).where(index).equals(id).toArray()) as BoardBucketRecord[];
-	await table(db).bulkPut(
-		rows.map((row) => {
-			const bucket = bucketOf(row);
-			return rowOf({ ...bucket, entries: bucket.entries.map(change) });
-		})
-	);
-}
-
-/** A player's new name, on the boards. */
-export function boardRenamedPlayer(db: TableSource, playerId: string, name: string): Promise<void> {
-	return rewrite(db, 'playerIds', playerId, (e) =>
-		e.playerId === playerId ? { ...e, playerName: name } : e
-	);
-}
-
-/** A team's new name, on the boards. */
-export function boardRenamedTeam(db: TableSource, teamId: string, name: string): Promise<void> {
-	return rewrite(db, 'teamIds', teamId, (e) =>
-		e.teamId === teamId ? { ...e, teamName: name } : e
-	);
-}
-
-/** A merged team's results, now counting for the team they were merged into. */
-export function boardMergedTeam(
-	db: TableSource,
-	fromId: string,
-	into: { id: string; name: string }
-): Promise<void> {
-	return rewrite(db, 'teamIds', fromId, (e) =>
-		e.teamId === fromId ? { ...e, teamId: into.id, teamName: into.name } : e
-	);
-}
-
-/** A player's results, now counting for another team (or none). */
-export function boardMovedPlayer(
-	db: TableSource,
-	playerId: string,
-	team: { id: string; name: string } | null
-): Promise<void> {
-	return rewrite(db, 'playerIds', playerId, (e) =>
-		e.playerId === playerId ? { ...e, teamId: team?.id ?? null, teamName: team?.name ?? null } : e
-	);
-}
-
-/** Builds the table afresh from every attempt (a schema upgrade, a restore, a stale table). */
-export async function rebuildBoards(db: TableSource): Promise<void> {
-	const attempts = await db.table<AttemptRecord, string>('attempts').toArray();
-	await table(db).clear();
-	await table(db).bulkAdd(buildBoardRows(attempts));
-}
-
 /** A board with results, as the scoreboard's chooser lists it. */
 export interface BoardSummary extends BoardRef {
 	/** Start of the latest hour in which a result on it finished. */
 	latest: number;
 }
-
-/** The tables a board is read from: the buckets, the attempts (short edges), and the names. */
-const BOARD_SOURCES: ReadonlySet<string> = new Set([
-	BOARD_TABLE,
-	'attempts',
-	'competitions',
-	'teams',
-	'players'
-]);
 
 /**
  * Bucket rows already read, unpacked, by key: a board that reads many windows (the scoreboard)
@@ -546,199 +380,203 @@ const BOARD_SOURCES: ReadonlySet<string> = new Set([
  */
 export type BucketCache = Map<string, BoardEntry[]>;
 
-function cacheId(key: BoardTableKey): string {
+/** The id a bucket's key is known by in memory (a BucketCache's, a BucketEdit's). */
+export function cacheId(key: BoardTableKey): string {
 	return key.join('\u0000');
 }
 
-export class BoardRepository {
-	constructor(private readonly ctx: StorageContext) {}
+/** One stored attempt row before and after a write: added (no before), deleted (no after), or replaced. */
+export interface AttemptChange {
+	before?: AttemptRecord;
+	after?: AttemptRecord;
+}
 
-	private get db(): SalesSimDatabase {
-		return this.ctx.db;
+/**
+ * A player's best in one bucket that only the stored attempts can tell: their entry there was
+ * withdrawn (deleted, no longer verified, or now ranked lower).
+ */
+export interface BucketLookup {
+	key: BoardTableKey;
+	start: number;
+	end: number;
+}
+
+/** The lookups of one player on one board: one read of their attempts there settles them all. */
+export interface LookupGroup {
+	board: BoardRef;
+	playerId: string;
+	lookups: BucketLookup[];
+}
+
+/**
+ * What a batch of attempt changes does to the bucket rows, worked out in memory: the caller
+ * reads the rows `keys` names, `load`s them, `apply`s the changes, reads the stored attempts of
+ * each of `lookups` (after the write, on the board's index) and `settle`s it, then writes
+ * `writes`. A rename or a move (every attempt of a player or team rewritten) keeps each entry in
+ * place; only an entry withdrawn needs the player's other attempts.
+ */
+export class BucketEdit {
+	private readonly buckets = new Map<string, Bucket>();
+	private readonly touched = new Set<string>();
+	private readonly pending = new Map<string, LookupGroup>();
+
+	constructor(private readonly changes: readonly AttemptChange[]) {}
+
+	/** The keys of every row the changes touch, each once. */
+	keys(): BoardTableKey[] {
+		const keys = new Map<string, BoardTableKey>();
+		for (const { before, after } of this.changes)
+			for (const attempt of [before, after])
+				if (attempt?.verified)
+					for (const level of LEVELS) {
+						const key = keyOf(boardOf(attempt), level, bucketStart(level, attempt.finishedAt));
+						keys.set(cacheId(key), key);
+					}
+		return [...keys.values()];
 	}
 
-	/** The entries of a board's rows of one level starting in [lo, hi); inside a transaction. */
-	private async rows(
-		board: BoardRef,
-		level: BucketLevel,
-		lo: number,
-		hi: number,
-		cache?: BucketCache
-	): Promise<BoardEntry[]> {
-		const range = this.db.boardBuckets
-			.where(':id')
-			.between(keyOf(board, level, lo), keyOf(board, level, hi), true, false);
-		if (!cache) {
-			const list = (await range.toArray()) as BoardBucketRecord[];
-			return list.flatMap((row) => row.entries.map(unpack));
-		}
-		// The range's keys (small), then only the rows not read before.
-		const keys = (await range.primaryKeys()) as BoardTableKey[];
-		const ids = keys.map(cacheId);
-		const missing = keys.filter((_, i) => !cache.has(ids[i]));
-		const read = (await this.db.boardBuckets.bulkGet(missing)) as (BoardBucketRecord | undefined)[];
-		read.forEach((row, i) => {
-			if (row) cache.set(cacheId(missing[i]), row.entries.map(unpack));
-		});
-		return ids.flatMap((id) => cache.get(id) ?? []);
-	}
-
-	/**
-	 * Reads a board's rows of these levels starting in [from, to) into a cache, so that windows
-	 * over that time read little more than their edges.
-	 */
-	preload(
-		board: BoardRef,
-		range: { from: number; to: number },
-		levels: readonly Exclude<BucketLevel, 'all'>[],
-		cache: BucketCache
-	): Promise<void> {
-		const { db } = this;
-		return this.ctx.run(() =>
-			db.transaction('r', db.boardBuckets, async () => {
-				await Promise.all(
-					levels.map((level) => this.rows(board, level, range.from, range.to, cache))
-				);
-			})
-		);
-	}
-
-	/**
-	 * Each player's best entry on a board within a window, ranked (compareEntries). Reads one row
-	 * per week, per day beside the weeks and per edge hour of the window (one row in all for an
-	 * open window), and the attempts of at most four edges shorter than an hour, all at once. With
-	 * a cache, rows found there are not read again, and rows read are added to it.
-	 */
-	/**
-	 * Each player's best entry on a board within a window among the results played on one seed (a
-	 * competition's): read from the attempts themselves, since a bucket keeps only a player's best
-	 * result whatever its seed. A competition's window is short, so this reads little.
-	 */
-	bestOnSeed(board: BoardRef, window: BoardWindow, seed: number): Promise<BoardEntry[]> {
-		const { db } = this;
-		return this.ctx.run(async () => {
-			const list = await db.attempts
-				.where('finishedAt')
-				.between(window.from ?? 0, window.to ?? MAX_TIME, true, false)
-				.toArray();
-			return bestEntries(
-				list
-					.filter(
-						(a) =>
-							a.verified &&
-							(a.seed ?? 0) === seed &&
-							a.scenarioId === board.scenarioId &&
-							a.scenarioVersion === board.scenarioVersion &&
-							a.mode === board.mode
-					)
-					.map(entryOf)
+	/** The stored rows of `keys`, in their order (undefined: no row yet). */
+	load(keys: readonly BoardTableKey[], rows: readonly (BoardBucketRecord | undefined)[]): void {
+		keys.forEach((key, i) => {
+			const row = rows[i];
+			const [scenarioId, scenarioVersion, mode, level, start] = key;
+			this.buckets.set(
+				cacheId(key),
+				row
+					? bucketOf(row)
+					: {
+							scenarioId,
+							scenarioVersion,
+							mode: mode as Mode,
+							level: level as BucketLevel,
+							start,
+							entries: []
+						}
 			);
 		});
 	}
 
-	best(board: BoardRef, window: BoardWindow = {}, cache?: BucketCache): Promise<BoardEntry[]> {
-		const { db } = this;
-		return this.ctx.run(() =>
-			db.transaction('r', [db.attempts, db.boardBuckets], async () => {
-				const pieces = windowPieces(window);
-				const rows = (level: BucketLevel, lo: number, hi: number) =>
-					this.rows(board, level, lo, hi, cache);
-				const raw = async (lo: number, hi: number) => {
-					const list = await db.attempts.where('finishedAt').between(lo, hi, true, false).toArray();
-					return list
-						.filter(
-							(a) =>
-								a.verified &&
-								a.scenarioId === board.scenarioId &&
-								a.scenarioVersion === board.scenarioVersion &&
-								a.mode === board.mode
-						)
-						.map(entryOf);
-				};
-				// Every piece is asked for at once, not one request after the answer to the last.
-				const found = await Promise.all([
-					...(pieces.all ? [rows('all', 0, 1)] : []),
-					...pieces.weeks.map((range) => rows('week', range.lo, range.hi)),
-					...pieces.days.map((range) => rows('day', range.lo, range.hi)),
-					...pieces.hours.map((range) => rows('hour', range.lo, range.hi)),
-					...pieces.raw.map((range) => raw(range.lo, range.hi))
-				]);
-				return bestEntries(found.flat());
-			})
-		);
+	private bucket(key: BoardTableKey): Bucket {
+		const bucket = this.buckets.get(cacheId(key));
+		if (!bucket) throw new Error(`bucket ${cacheId(key)} was not loaded`);
+		return bucket;
 	}
 
-	/**
-	 * Every board with results in a mode, the most recent first. Reads keys only, and a few: the
-	 * `all` rows' keys name the boards, and each board's last hour key says when it was last
-	 * played (reading every hour key costs far more with 100,000 attempts over months).
-	 */
-	list(mode: Mode): Promise<BoardSummary[]> {
-		const { db } = this;
-		return this.ctx.run(() =>
-			db.transaction('r', db.boardBuckets, async () => {
-				const boards = (
-					(await db.boardBuckets.where('level').equals('all').primaryKeys()) as BoardTableKey[]
-				).filter((key) => key[2] === mode);
-				const summaries = await Promise.all(
-					boards.map(async ([scenarioId, scenarioVersion]) => {
-						const board: BoardRef = { scenarioId, scenarioVersion, mode };
-						const [last] = (await db.boardBuckets
-							.where(':id')
-							.between(keyOf(board, 'hour', -Infinity), keyOf(board, 'hour', Infinity))
-							.reverse()
-							.limit(1)
-							.primaryKeys()) as BoardTableKey[];
-						return { ...board, latest: last?.[4] ?? 0 };
-					})
-				);
-				return summaries.sort(
-					(a, b) =>
-						b.latest - a.latest ||
-						a.scenarioId.localeCompare(b.scenarioId) ||
-						b.scenarioVersion - a.scenarioVersion
-				);
-			})
-		);
+	apply(): void {
+		for (const { before, after } of this.changes) {
+			const next = after?.verified ? entryOf(after) : undefined;
+			if (before?.verified) this.withdraw(before, next && after);
+			if (after?.verified) this.enter(after, next!);
+		}
 	}
 
-	/**
-	 * Calls `onChange` after every committed write, in this tab or another, to a table a board
-	 * reads (Dexie's storagemutated event, which liveQuery also wakes on); returns the stop.
-	 */
-	watch(onChange: () => void): () => void {
-		const prefix = `idb://${this.db.name}/`;
-		const listener = (parts: ObservabilitySet) => {
-			for (const part of Object.keys(parts)) {
-				if (!part.startsWith(prefix)) continue;
-				const table = part.slice(prefix.length, part.indexOf('/', prefix.length));
-				if (BOARD_SOURCES.has(table)) return onChange();
+	/** Takes an attempt out of its buckets: kept in place by its new self, if that ranks as well. */
+	private withdraw(before: AttemptRecord, after: AttemptRecord | undefined): void {
+		const next = after && entryOf(after);
+		const board = boardOf(before);
+		for (const level of LEVELS) {
+			const start = bucketStart(level, before.finishedAt);
+			const key = keyOf(board, level, start);
+			const { entries } = this.bucket(key);
+			const index = entries.findIndex((e) => e.attemptId === before.id);
+			if (index < 0) continue;
+			this.touched.add(cacheId(key));
+			const stays =
+				after !== undefined &&
+				next !== undefined &&
+				after.playerId === before.playerId &&
+				same(keyOf(boardOf(after), level, bucketStart(level, after.finishedAt)), key) &&
+				compareEntries(next, entries[index]) <= 0;
+			if (stays) {
+				entries[index] = next;
+				continue;
 			}
-		};
-		Dexie.on.storagemutated.subscribe(listener);
-		return () => Dexie.on.storagemutated.unsubscribe(listener);
+			entries.splice(index, 1);
+			this.lookup(board, before.playerId, { key, start, end: bucketEnd(level, start) });
+		}
 	}
 
-	/**
-	 * Checks that the table describes every stored attempt in the current format, and rebuilds it
-	 * when it does not.
-	 * Resolves true when it rebuilt (`onRebuild` is called as the rebuild starts: it takes a few
-	 * seconds for 100,000 attempts). Costs one count of the attempts (a few ms for 100,000).
-	 */
-	ensureFresh(onRebuild?: () => void): Promise<boolean> {
-		const { db } = this;
-		return this.ctx.run(async () => {
-			const fresh = await db.transaction('r', [db.attempts, db.boardBuckets], async () => {
-				const [count, meta] = await Promise.all([
-					db.attempts.count(),
-					db.boardBuckets.get(META_KEY) as Promise<BoardMetaRecord | undefined>
-				]);
-				return meta?.attempts === count && (meta.format ?? 1) === BOARD_FORMAT;
-			});
-			if (fresh) return false;
-			onRebuild?.();
-			await db.transaction('rw', [db.attempts, db.boardBuckets], () => rebuildBoards(db));
-			return true;
-		}, true);
+	/** Puts an attempt into its buckets where it beats the player's entry. */
+	private enter(after: AttemptRecord, entry: BoardEntry): void {
+		const board = boardOf(after);
+		for (const level of LEVELS) {
+			const key = keyOf(board, level, bucketStart(level, after.finishedAt));
+			// A bucket whose entry for the player was withdrawn is settled from the stored attempts,
+			// which hold this one too.
+			if (this.pending.get(groupId(board, after.playerId))?.lookups.some((l) => same(l.key, key)))
+				continue;
+			const { entries } = this.bucket(key);
+			const index = entries.findIndex((e) => e.playerId === entry.playerId);
+			if (index >= 0 && compareEntries(entry, entries[index]) >= 0) continue;
+			if (index >= 0) entries[index] = entry;
+			else entries.push(entry);
+			this.touched.add(cacheId(key));
+		}
 	}
+
+	private lookup(board: BoardRef, playerId: string, lookup: BucketLookup): void {
+		const id = groupId(board, playerId);
+		const group = this.pending.get(id) ?? { board, playerId, lookups: [] };
+		if (!group.lookups.some((l) => same(l.key, lookup.key))) group.lookups.push(lookup);
+		this.pending.set(id, group);
+	}
+
+	/** The players' buckets to settle from their stored attempts, by board and player. */
+	lookups(): LookupGroup[] {
+		return [...this.pending.values()];
+	}
+
+	/** Settles a group from the player's attempts on the board, as stored after the write. */
+	settle(group: LookupGroup, stored: readonly AttemptRecord[]): void {
+		const { board, playerId } = group;
+		const mine = stored.filter(
+			(a) =>
+				a.verified &&
+				a.playerId === playerId &&
+				a.scenarioId === board.scenarioId &&
+				a.scenarioVersion === board.scenarioVersion &&
+				a.mode === board.mode
+		);
+		for (const { key, start, end } of group.lookups) {
+			const [best] = bestEntries(
+				mine.filter((a) => a.finishedAt >= start && a.finishedAt < end).map(entryOf)
+			);
+			const { entries } = this.bucket(key);
+			const index = entries.findIndex((e) => e.playerId === playerId);
+			if (best && index >= 0) entries[index] = best;
+			else if (best) entries.push(best);
+			else if (index >= 0) entries.splice(index, 1);
+			this.touched.add(cacheId(key));
+		}
+	}
+
+	/** The rows to put, and the keys of the rows left empty, to delete. */
+	writes(): { put: BoardBucketRecord[]; remove: BoardTableKey[] } {
+		const put: BoardBucketRecord[] = [];
+		const remove: BoardTableKey[] = [];
+		for (const id of this.touched) {
+			const bucket = this.buckets.get(id)!;
+			if (bucket.entries.length > 0) put.push(rowOf(bucket));
+			else remove.push(keyOf(bucket, bucket.level, bucket.start));
+		}
+		return { put, remove };
+	}
+}
+
+function groupId(board: BoardRef, playerId: string): string {
+	return [board.scenarioId, board.scenarioVersion, board.mode, playerId].join('\u0000');
+}
+
+function same(a: BoardTableKey, b: BoardTableKey): boolean {
+	return cacheId(a) === cacheId(b);
+}
+
+/** How many attempts a batch of changes adds to the table, less those it deletes. */
+export function countDelta(changes: readonly AttemptChange[]): number {
+	let delta = 0;
+	for (const { before, after } of changes) {
+		if (!before && after) delta++;
+		if (before && !after) delta--;
+	}
+	return delta;
 }

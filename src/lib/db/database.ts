@@ -20,19 +20,15 @@ import type {
 	TableName,
 	TeamRecord
 } from './records';
-import {
-	BOARD_TABLE_SPEC,
-	rebuildBoards,
-	type BoardTableKey,
-	type BoardTableRow
-} from './board-buckets';
+import { BOARD_TABLE_SPEC, type BoardTableKey, type BoardTableRow } from './board-buckets';
+import { derivedUpkeep, rebuildBoards } from './derived-upkeep';
 import { attemptFingerprint } from './fingerprint';
 import { SKILL_SUMS_SPEC, type SkillSumsRow } from './skill-sums';
 import { boardKey } from './records';
 import { sha256Hex } from './sha256';
 import { StorageMonitor } from './storage-monitor';
 import type { OutboxItem } from '$lib/hub/outbox';
-import { DB_NAME } from './presence';
+import { DB_NAME } from './db-name';
 
 export { DB_NAME };
 
@@ -185,9 +181,9 @@ export class SalesSimDatabase extends Dexie {
 	settings!: EntityTable<SettingRecord, 'key'>;
 	kpiTargets!: EntityTable<KpiTargetRecord, 'id'>;
 	practice!: EntityTable<PracticeRecord, 'id'>;
-	/** Derived: scoreboard buckets (board-buckets.ts). */
+	/** Derived: scoreboard buckets (board-buckets.ts), kept by derived-upkeep.ts. */
 	boardBuckets!: Table<BoardTableRow, BoardTableKey>;
-	/** Derived: skill sums per player (skill-sums.ts). */
+	/** Derived: skill sums per player (skill-sums.ts), marked stale by derived-upkeep.ts. */
 	skillSums!: Table<SkillSumsRow, string>;
 	/** Device: attempts to send to a class hub (outbox-repository.ts). */
 	outbox!: EntityTable<OutboxItem, 'id'>;
@@ -203,6 +199,8 @@ export class SalesSimDatabase extends Dexie {
 			chromeTransactionDurability: 'strict'
 		});
 		declareSchema(this);
+		// The derived tables follow every write to the attempts, in its transaction.
+		this.use(derivedUpkeep);
 		// Dexie's default reaction closes the connection and silently reopens it at the newer
 		// version, where this tab's older code would write rows the new schema does not expect.
 		// Instead: close for good and tell the user to reload; returning false skips the default.

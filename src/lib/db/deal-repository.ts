@@ -236,16 +236,7 @@ export class DealRepository {
 			() =>
 				db.transaction(
 					'rw',
-					[
-						db.deals,
-						db.players,
-						db.teams,
-						db.attempts,
-						db.attemptActions,
-						db.boardBuckets,
-						db.skillSums,
-						db.outbox
-					],
+					[db.deals, db.players, db.teams, db.attempts, db.attemptActions, db.outbox],
 					async () => {
 						const deal = await db.deals.get(dealId);
 						if (!deal) throw new RecordNotFoundError('deals', dealId);

@@ -50,7 +50,8 @@ export type { NewAttempt, ImportedAttempt, AddOutcome, AttemptFilter } from './a
 export type { NewDeal, FinishedDeal } from './deal-repository';
 export type { NewCompetition } from './competition-repository';
 export type { NewPractice } from './skills-repository';
-export type { SkillSumsRecord, SkillSumsState } from './skill-sums';
+export type { SkillSumsRecord } from './skill-sums';
+export type { SkillSumsState } from './skill-sums-repository';
 export { ASSIGNEE_KINDS } from './records';
 export type { SettingKey, SettingValue } from './setting-repository';
 export { scenarioHashSync } from './scenario-repository';

@@ -2,8 +2,6 @@
  * Players (trainees). A name is unique within its team, case and spacing aside, so that a
  * result imported from another device finds its player by team and name.
  */
-import { boardMovedPlayer, boardRemoved, boardRenamedPlayer } from './board-buckets';
-import { skillsMovedPlayer, skillsRemoved } from './skill-sums';
 import type { SalesSimDatabase } from './database';
 import { NameTakenError, RecordNotFoundError } from './errors';
 import { newId } from './ids';
@@ -133,7 +131,7 @@ export class PlayerRepository {
 		const { db, ctx } = this;
 		return ctx.run(
 			() =>
-				db.transaction('rw', [db.players, db.attempts, db.boardBuckets], async () => {
+				db.transaction('rw', [db.players, db.attempts], async () => {
 					const player = await db.players.get(id);
 					if (!player) throw new RecordNotFoundError('players', id);
 					const next = checked('players', playerRecordSchema, {
@@ -145,7 +143,6 @@ export class PlayerRepository {
 					if (taken && taken.id !== id) throw new NameTakenError('players', next.name, taken.id);
 					await db.players.put(next);
 					await db.attempts.where('playerId').equals(id).modify({ playerName: next.name });
-					await boardRenamedPlayer(db, id, next.name);
 					return next;
 				}),
 			true
@@ -157,30 +154,23 @@ export class PlayerRepository {
 		const { db, ctx } = this;
 		return ctx.run(
 			() =>
-				db.transaction(
-					'rw',
-					[db.players, db.teams, db.attempts, db.boardBuckets, db.skillSums],
-					async () => {
-						const player = await db.players.get(id);
-						if (!player) throw new RecordNotFoundError('players', id);
-						const team = teamId === null ? undefined : await db.teams.get(teamId);
-						if (teamId !== null && !team) throw new RecordNotFoundError('teams', teamId);
-						const taken = await this.sameName(player.nameKey, teamId);
-						if (taken && taken.id !== id)
-							throw new NameTakenError('players', player.name, taken.id);
-						const next = { ...player, teamId };
-						await db.players.put(next);
-						if (options.carryAttempts) {
-							await db.attempts
-								.where('playerId')
-								.equals(id)
-								.modify({ teamId, teamName: team?.name ?? null });
-							await boardMovedPlayer(db, id, team ?? null);
-							await skillsMovedPlayer(db, id);
-						}
-						return next;
+				db.transaction('rw', [db.players, db.teams, db.attempts], async () => {
+					const player = await db.players.get(id);
+					if (!player) throw new RecordNotFoundError('players', id);
+					const team = teamId === null ? undefined : await db.teams.get(teamId);
+					if (teamId !== null && !team) throw new RecordNotFoundError('teams', teamId);
+					const taken = await this.sameName(player.nameKey, teamId);
+					if (taken && taken.id !== id) throw new NameTakenError('players', player.name, taken.id);
+					const next = { ...player, teamId };
+					await db.players.put(next);
+					if (options.carryAttempts) {
+						await db.attempts
+							.where('playerId')
+							.equals(id)
+							.modify({ teamId, teamName: team?.name ?? null });
 					}
-				),
+					return next;
+				}),
 			true
 		);
 	}
@@ -195,24 +185,13 @@ export class PlayerRepository {
 			() =>
 				db.transaction(
 					'rw',
-					[
-						db.players,
-						db.deals,
-						db.attempts,
-						db.attemptActions,
-						db.settings,
-						db.boardBuckets,
-						db.skillSums
-					],
+					[db.players, db.deals, db.attempts, db.attemptActions, db.settings],
 					async () => {
 						await db.deals.where('playerId').equals(id).delete();
 						if (options.attempts === 'delete') {
-							const removed = await db.attempts.where('playerId').equals(id).toArray();
-							const ids = removed.map((a) => a.id);
+							const ids = await db.attempts.where('playerId').equals(id).primaryKeys();
 							await db.attempts.bulkDelete(ids);
 							await db.attemptActions.bulkDelete(ids);
-							await boardRemoved(db, removed);
-							await skillsRemoved(db, removed);
 						}
 						const current = await db.settings.get('currentPlayerId');
 						if (current?.value === id) await db.settings.delete('currentPlayerId');

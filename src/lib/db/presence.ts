@@ -4,10 +4,10 @@
  * nothing to read: its first screens (the home page, the play page's setup form) show without
  * the storage code, which loads at the first write. Kept free of Dexie, so that pages can ask.
  */
+import { DB_NAME } from './db-name';
 import type { SettingKey, SettingRepository, SettingValue } from './setting-repository';
 
-/** The app's one IndexedDB database. */
-export const DB_NAME = 'sales-sim';
+export { DB_NAME };
 
 type StorageModule = typeof import('./index');
 

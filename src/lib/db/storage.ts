@@ -5,7 +5,7 @@
  */
 import { AttemptRepository } from './attempt-repository';
 import { BackupService } from './backup-service';
-import { BoardRepository } from './board-buckets';
+import { BoardRepository } from './board-repository';
 import { CompetitionRepository } from './competition-repository';
 import type { SalesSimDatabase } from './database';
 import { DealRepository } from './deal-repository';
@@ -15,7 +15,7 @@ import { PlayerRepository } from './player-repository';
 import { ScenarioRepository } from './scenario-repository';
 import { SettingRepository } from './setting-repository';
 import { KpiTargetRepository, PracticeRepository } from './skills-repository';
-import { SkillSumsRepository } from './skill-sums';
+import { SkillSumsRepository } from './skill-sums-repository';
 import { StorageContext } from './storage-context';
 import { TeamRepository } from './team-repository';
 

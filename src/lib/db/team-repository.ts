@@ -3,8 +3,6 @@
  * trainer. Team names are unique (case and spacing aside): results from other devices find
  * their team by name.
  */
-import { boardMergedTeam, boardRenamedTeam } from './board-buckets';
-import { skillsMergedTeam } from './skill-sums';
 import type { SalesSimDatabase } from './database';
 import { NameTakenError, RecordNotFoundError, TeamNotEmptyError } from './errors';
 import { newId } from './ids';
@@ -107,7 +105,7 @@ export class TeamRepository {
 		const { db, ctx } = this;
 		return ctx.run(
 			() =>
-				db.transaction('rw', [db.teams, db.attempts, db.boardBuckets], async () => {
+				db.transaction('rw', [db.teams, db.attempts], async () => {
 					const team = await db.teams.get(id);
 					if (!team) throw new RecordNotFoundError('teams', id);
 					const next = checked('teams', teamRecordSchema, {
@@ -119,7 +117,6 @@ export class TeamRepository {
 					if (taken && taken.id !== id) throw new NameTakenError('teams', next.name, taken.id);
 					await db.teams.put(next);
 					await db.attempts.where('teamId').equals(id).modify({ teamName: next.name });
-					await boardRenamedTeam(db, id, next.name);
 					return next;
 				}),
 			true
@@ -135,25 +132,19 @@ export class TeamRepository {
 		const { db, ctx } = this;
 		return ctx.run(
 			() =>
-				db.transaction(
-					'rw',
-					[db.teams, db.players, db.attempts, db.boardBuckets, db.skillSums],
-					async () => {
-						const [from, into] = await Promise.all([db.teams.get(fromId), db.teams.get(intoId)]);
-						if (!from) throw new RecordNotFoundError('teams', fromId);
-						if (!into) throw new RecordNotFoundError('teams', intoId);
-						if (fromId === intoId) return into;
-						await db.players.where('teamId').equals(fromId).modify({ teamId: intoId });
-						await db.attempts
-							.where('teamId')
-							.equals(fromId)
-							.modify({ teamId: intoId, teamName: into.name });
-						await boardMergedTeam(db, fromId, into);
-						await skillsMergedTeam(db, fromId);
-						await db.teams.delete(fromId);
-						return into;
-					}
-				),
+				db.transaction('rw', [db.teams, db.players, db.attempts], async () => {
+					const [from, into] = await Promise.all([db.teams.get(fromId), db.teams.get(intoId)]);
+					if (!from) throw new RecordNotFoundError('teams', fromId);
+					if (!into) throw new RecordNotFoundError('teams', intoId);
+					if (fromId === intoId) return into;
+					await db.players.where('teamId').equals(fromId).modify({ teamId: intoId });
+					await db.attempts
+						.where('teamId')
+						.equals(fromId)
+						.modify({ teamId: intoId, teamName: into.name });
+					await db.teams.delete(fromId);
+					return into;
+				}),
 			true
 		);
 	}

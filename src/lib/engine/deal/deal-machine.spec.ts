@@ -1,6 +1,7 @@
 import { createActor, initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { actionsSchema, type ActionInput } from '../scenario/schema';
+import { STAGES } from '../methodology';
 import { dealMachine, SNAPSHOT_VERSION } from './deal-machine';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseScenario } from '../scenario/parse-scenario';
@@ -11,6 +12,7 @@ import {
 	restore,
 	snapshotOf,
 	stateValueOf,
+	storedStage,
 	type StoredSnapshot
 } from './deal-session';
 import { modelPath, naivePath, testScenario } from './fixtures/test-scenario';
@@ -204,5 +206,30 @@ describe('the deal machine in an actor', () => {
 			actionsSchema.parse([{ type: 'withdraw' }, { type: 'advance' }])
 		);
 		expect(restored).toMatchObject({ ok: false, reason: 'actions-refused' });
+	});
+
+	it('tells a stored deal’s stage from its snapshot when it fits, else from its actions', () => {
+		const half = model.slice(0, 15);
+		const stage = replay(testScenario, half).final.stage;
+		const stored = persist(snapshotOf(replay(testScenario, half).final));
+		expect(storedStage(testScenario, stored, half)).toBe(stage);
+		// A fitting snapshot is read, not replayed: a stage written into it is the one told.
+		const other = STAGES.find((s) => s !== stage)!;
+		const marked = JSON.parse(JSON.stringify(stored)) as {
+			version: number;
+			snapshot: { value: string; context: { stage: string } };
+		};
+		marked.snapshot.context.stage = other;
+		marked.snapshot.value = other;
+		expect(storedStage(testScenario, marked, half)).toBe(other);
+		// One that no longer fits (an older version) is not: the actions are replayed.
+		expect(storedStage(testScenario, { ...marked, version: SNAPSHOT_VERSION - 1 }, half)).toBe(
+			stage
+		);
+		// One older than the stored actions: the newer actions are played on from it.
+		const all = model.slice(0, 30);
+		const further = replay(testScenario, all).final.stage;
+		expect(further).not.toBe(stage);
+		expect(storedStage(testScenario, stored, all)).toBe(further);
 	});
 });

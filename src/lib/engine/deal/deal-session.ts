@@ -9,6 +9,7 @@
  * (the play page stores an action before showing it, and its snapshot after the paint): those
  * actions are then played on from it.
  */
+import type { StageId } from '../methodology';
 import type { Action, Scenario } from '../scenario/schema';
 import {
 	applyAction,
@@ -127,6 +128,26 @@ export function restore(
 	if (result.refused.length > 0)
 		return { ok: false, reason: 'actions-refused', refused: result.refused };
 	return { ok: true, snapshot: snapshotOf(result.final), rebuilt: true, from: 0 };
+}
+
+/**
+ * The stage a stored deal is at, as a list of deals shows it: its snapshot's, when the snapshot
+ * still fits the machine and holds every stored action; else as `restore` resumes it (the actions
+ * stored after the snapshot played on from it, or all of them replayed).
+ */
+export function storedStage(
+	scenario: Scenario,
+	stored: StoredSnapshot | undefined,
+	actions: readonly Action[],
+	options: DealOptions = {}
+): StageId {
+	if (stored && fitsMachine(stored, scenario, actions.length, options)) {
+		const kept = (stored.snapshot as { context: StoredContext }).context;
+		if (kept.at === actions.length) return kept.stage;
+	}
+	const resumed = restore(scenario, stored, actions, options);
+	if (resumed.ok) return (resumed.snapshot.context as DealContext).stage;
+	return replay(scenario, actions, { ...options, keepStates: false }).final.stage;
 }
 
 function fitsMachine(

@@ -1,0 +1,62 @@
+/**
+ * A player's progress in the library: their best result on each scenario and their deals in
+ * progress, each deal's stage read from its stored snapshot (replayed only when the snapshot no
+ * longer fits the machine).
+ */
+import type { AttemptRecord } from '$lib/db';
+import { storageProblem } from '$lib/db/errors';
+import { loadStorage } from '$lib/db/presence';
+import { storedStage } from '$lib/engine/deal/deal-session';
+import type { RulesVersion } from '$lib/engine/methodology';
+import type { CatalogueEntry } from '$lib/scenarios/catalogue';
+import type { InProgress } from './ScenarioCard.svelte';
+
+/** What the library page invalidates when another player is chosen: its load reads again. */
+export const CURRENT_PLAYER = 'app:current-player';
+
+export interface Progress {
+	/** The player whose progress this is. */
+	playerId: string | null;
+	best: Map<string, AttemptRecord>;
+	inProgress: Map<string, InProgress>;
+	/** IndexedDB is unavailable here: nothing is kept. */
+	storageMissing: boolean;
+}
+
+export async function progressOf(
+	playerId: string | null,
+	list: CatalogueEntry[]
+): Promise<Progress> {
+	const none: Progress = {
+		playerId,
+		best: new Map(),
+		inProgress: new Map(),
+		storageMissing: false
+	};
+	if (!playerId) return none;
+	try {
+		const stored = await loadStorage();
+		const [best, open] = await Promise.all([
+			stored.attempts.bestOfPlayer(playerId),
+			stored.deals.listUnfinished(playerId)
+		]);
+		// The most recently played deal of a scenario comes first: it is the one the play page resumes.
+		const inProgress = new Map<string, InProgress>();
+		for (const deal of open) {
+			const entry = list.find(
+				(e) => e.scenario.id === deal.scenarioId && e.scenario.version === deal.scenarioVersion
+			);
+			if (!entry || inProgress.has(entry.scenario.id)) continue;
+			const stage = storedStage(
+				entry.scenario,
+				{ version: deal.snapshotVersion, snapshot: deal.snapshot },
+				deal.actions,
+				{ seed: deal.seed ?? 0, rules: (deal.rules ?? 1) as RulesVersion }
+			);
+			inProgress.set(entry.scenario.id, { deal, stage });
+		}
+		return { playerId, best, inProgress, storageMissing: false };
+	} catch (error) {
+		return { ...none, storageMissing: storageProblem(error, ['unavailable']) === 'unavailable' };
+	}
+}
