@@ -261,10 +261,15 @@ test('a trainer reads the skills of their class on a class hub', async ({
 	expect(
 		(await request.post(`/api/classes/${code}/attempts`, { data: more.files[0] })).status()
 	).toBe(201);
+	// Reading again keeps the team shown.
+	await page.getByTestId('team-select').selectOption({ label: TEAMS[0].name });
 	await page.getByRole('button', { name: 'Read the class again' }).click();
 	await expect(page.getByTestId('skills-source')).toContainText(
 		`From ${count + 1} verified results`
 	);
+	await expect(page.getByTestId('group-stave')).toContainText(`Shortest stave of ${TEAMS[0].name}`);
+	await expect(page.getByTestId('skill-table').locator('tbody tr')).toHaveCount(2);
+	await page.getByTestId('team-select').selectOption('');
 	await expect(page.getByTestId('skill-table').locator('tbody tr')).toHaveCount(5);
 
 	await switchLanguage('zh-CN');
