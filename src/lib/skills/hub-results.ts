@@ -53,8 +53,6 @@ export interface HubResults {
 	names: Map<string, string>;
 	/** The class's teams, by key. */
 	teams: { id: string; name: string }[];
-	/** The scenario versions results were played on, as `id@version`. */
-	versions: Set<string>;
 }
 
 /** The scenario versions a backup's results were played on, as `id@version`. */
@@ -94,7 +92,6 @@ export function hubResults(
 	return {
 		attempts,
 		names,
-		teams: backup.teams.map((team) => ({ id: team.key, name: team.name })),
-		versions: versionsOf(backup)
+		teams: backup.teams.map((team) => ({ id: team.key, name: team.name }))
 	};
 }
