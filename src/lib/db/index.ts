@@ -8,8 +8,8 @@
  * `storageStatus` in $lib/state/storage-status.svelte) holds the current condition.
  */
 import { SalesSimDatabase } from './database';
-import { loadStorage } from './presence';
 import { createStorage } from './storage';
+import { markStorageLoaded } from './storage-loaded';
 
 export const db = new SalesSimDatabase();
 export const storage = createStorage(db);
@@ -35,7 +35,7 @@ export const openStorage = storage.open;
 
 // A page that imports this module (to write, or to read what it lists) may create the database:
 // what waits for the storage code (presence.ts `whenStorage`: the storage banner) starts now.
-void loadStorage();
+markStorageLoaded();
 
 export { SalesSimDatabase, DB_NAME, SCHEMA_VERSION } from './database';
 export type { Storage } from './storage';

@@ -6,6 +6,7 @@
  */
 import { DB_NAME } from './db-name';
 import type { SettingKey, SettingRepository, SettingValue } from './setting-repository';
+import { whenStorageLoaded } from './storage-loaded';
 
 export { DB_NAME };
 
@@ -15,8 +16,9 @@ let loading: Promise<StorageModule> | undefined;
 const waiting: ((storage: StorageModule) => void)[] = [];
 
 /**
- * The storage code, loaded once (to write, or to read a database that exists). `$lib/db` calls it
- * too when a page imports it directly, so that what waits in `whenStorage` starts then.
+ * The storage code, loaded once (to write, or to read a database that exists). Called too when a
+ * page imports `$lib/db` directly (storage-loaded.ts), so that what waits in `whenStorage` starts
+ * then.
  */
 export function loadStorage(): Promise<StorageModule> {
 	loading ??= import('./index').then((storage) => {
@@ -25,6 +27,8 @@ export function loadStorage(): Promise<StorageModule> {
 	});
 	return loading;
 }
+
+whenStorageLoaded(() => void loadStorage());
 
 /**
  * Whether the database may exist: false only when the browser lists its databases and this one
