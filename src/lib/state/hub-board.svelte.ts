@@ -1,10 +1,11 @@
 /**
  * A joined class's board on its hub, kept live: read once, and again after each event of the
  * class's stream (an attempt accepted or removed). EventSource reconnects by itself and resumes
- * with Last-Event-ID; reads that pile up while one runs are done once. Create it while a
+ * with Last-Event-ID; reads that pile up while one runs are done once (coalesced-read.ts). Create it while a
  * component initialises (it uses $effect).
  */
 import { classUrl, fetchBoard, type HubBoard, type HubBoardView } from '$lib/hub/hub-client';
+import { coalescedRead } from './coalesced-read';
 
 export interface HubBoardTarget {
 	hub: string;
@@ -24,30 +25,14 @@ export class HubBoardFeed {
 			this.#problem = false;
 			if (!current) return;
 			let stopped = false;
-			let running = false;
-			let again = false;
-			const read = async () => {
-				if (running) {
-					again = true;
-					return;
-				}
-				running = true;
-				try {
-					do {
-						again = false;
-						const data = await fetchBoard(current.hub, current.code, current.view);
-						if (stopped) return;
-						if (!again) {
-							this.#data = data;
-							this.#problem = false;
-						}
-					} while (again && !stopped);
-				} catch {
-					if (!stopped) this.#problem = true;
-				} finally {
-					running = false;
-				}
-			};
+			const read = coalescedRead(() => fetchBoard(current.hub, current.code, current.view), {
+				stopped: () => stopped,
+				done: (data) => {
+					this.#data = data;
+					this.#problem = false;
+				},
+				failed: () => (this.#problem = true)
+			});
 			void read();
 			const source = new EventSource(classUrl(current.hub, current.code, '/events'));
 			source.addEventListener('attempt', () => void read());

@@ -13,6 +13,7 @@ import {
 	type BoardData,
 	type BoardStorage
 } from './scoreboard-data';
+import { coalescedRead } from './coalesced-read';
 
 export type { BoardData } from './scoreboard-data';
 export { scenarioVersions } from './scoreboard-data';
@@ -71,35 +72,23 @@ export class ScoreboardFeed {
 			void this.#generation;
 			this.#loading = true;
 			let stopped = false;
-			let running = false;
-			let again = false;
 			let prefetched = false;
 			// Runs the query now (not a timer later, as liveQuery's first run), and again after each
 			// write; writes that arrive while it runs are caught by one more run, not one each.
-			const run = async () => {
-				if (running) {
-					again = true;
-					return;
-				}
-				running = true;
-				try {
-					do {
-						again = false;
-						const data = await reader.read(current);
-						if (stopped) return;
-						if (again) continue;
-						this.#data = data;
-						this.#loading = false;
-						this.#problem = undefined;
-					} while (again && !stopped);
-				} catch (error) {
-					if (stopped) return;
+			const read = coalescedRead(() => reader.read(current), {
+				stopped: () => stopped,
+				done: (data) => {
+					this.#data = data;
+					this.#loading = false;
+					this.#problem = undefined;
+				},
+				failed: (error) => {
 					this.#loading = false;
 					this.#problem = storageProblem(error, ['unavailable']);
-					return;
-				} finally {
-					running = false;
 				}
+			});
+			const run = async () => {
+				if (!(await read())) return;
 				if (prefetched || prefetch.length === 0) return;
 				prefetched = true;
 				afterPaint(async () => {
