@@ -9,8 +9,10 @@ export const KINDS = {
 	equivalent: 'the mutated code gives the same result for every deal (why, in each row).',
 	unreachable:
 		'no deal reaches it: the validator refuses the scenario that would, or an earlier check has already returned.',
-	cache: 'a memo of a value computed from the deal: without it the value is computed again, the same.',
-	order: 'the order of an object’s keys or of a list that is read as a set: nothing reads the order.'
+	cache:
+		'a memo of a value computed from the deal: without it the value is computed again, the same.',
+	order:
+		'the order of an object’s keys or of a list that is read as a set: nothing reads the order.'
 } as const;
 
 export interface Explanation {

@@ -47,7 +47,9 @@ function spanned(lines: string[], { start, end }: Mutant['location']): string {
 /** The nearest enclosing named function or constant above `line`, by its declaration. */
 function enclosing(lines: string[], line: number): string {
 	for (let i = line - 1; i >= 0; i--) {
-		const found = /^(?:export )?(?:async )?(?:function\*? (\w+)|(?:const|let) (\w+))/.exec(lines[i]);
+		const found = /^(?:export )?(?:async )?(?:function\*? (\w+)|(?:const|let) (\w+))/.exec(
+			lines[i]
+		);
 		if (found) return found[1] ?? found[2];
 	}
 	return '(top)';
@@ -90,7 +92,11 @@ export function explain(survivor: Survivor): Explanation | undefined {
 }
 
 const cell = (text: string, max = 70) =>
-	'`' + (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/`/g, "'").replace(/\|/g, '\\|') + '`';
+	'`' +
+	(text.length > max ? `${text.slice(0, max - 1)}…` : text)
+		.replace(/`/g, "'")
+		.replace(/\|/g, '\\|') +
+	'`';
 
 function main(): void {
 	const report = JSON.parse(readFileSync('reports/mutation/mutation.json', 'utf8')) as Report;
@@ -113,7 +119,9 @@ function main(): void {
 		'',
 		'## By kind',
 		'',
-		...Object.entries(KINDS).map(([kind, words]) => `- **${kind}** (${byKind.get(kind) ?? 0}): ${words}`),
+		...Object.entries(KINDS).map(
+			([kind, words]) => `- **${kind}** (${byKind.get(kind) ?? 0}): ${words}`
+		),
 		'',
 		'## One by one',
 		'',
@@ -126,7 +134,9 @@ function main(): void {
 		''
 	].join('\n');
 	writeFileSync('docs/mutation.md', text);
-	console.log(`${found.length} not killed, ${missing.length} not explained; docs/mutation.md written`);
+	console.log(
+		`${found.length} not killed, ${missing.length} not explained; docs/mutation.md written`
+	);
 	for (const { s } of missing) {
 		console.log(`${s.file}:${s.line} ${s.within} ${s.mutator}: ${s.original}  →  ${s.replacement}`);
 	}
