@@ -115,15 +115,15 @@ function shown(context: DealContext): unknown {
 	return rest;
 }
 
-interface Record {
+interface Golden {
 	summary: string;
 	digest: string;
 }
 
 /**
  * Plays `actions` from a fresh deal under `rules`, asking the engine about the probes (and the
- * score) before each step or at each stage's opening; an action refused under these rules (a path found under the other) is kept in the
- * record as refused and skipped.
+ * score) before each step or at each stage's opening; an action refused under these rules (a
+ * path found under the other) is kept in the record as refused and skipped.
  */
 function record(
 	scenario: Scenario,
@@ -131,7 +131,7 @@ function record(
 	actions: Action[],
 	rules: RulesVersion,
 	everyStep: boolean
-): Record {
+): Golden {
 	const battery = probes(scenario);
 	const context = initialContext(scenario, { seed, rules });
 	const steps: unknown[] = [];
@@ -157,7 +157,7 @@ describe('golden results of fixed plays on every shipped scenario', () => {
 	for (const file of files) {
 		it(file, () => {
 			const scenario = load(file);
-			const results: { [play: string]: Record } = {};
+			const results: { [play: string]: Golden } = {};
 			for (const [index, [name, seed, actions]] of paths(scenario).entries()) {
 				for (const rules of RULES_VERSIONS) {
 					results[`${name}, rules ${rules}`] = record(scenario, seed, actions, rules, index === 0);
