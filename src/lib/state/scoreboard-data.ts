@@ -93,8 +93,7 @@ export const appBoardStorage: BoardStorage = {
 		bestOnSeed: async (board, window, seed) =>
 			(await storedData())?.boards.bestOnSeed(board, window, seed) ?? [],
 		list: async (mode) => (await storedData())?.boards.list(mode) ?? [],
-		ensureFresh: async (onRebuild) =>
-			(await storedData())?.boards.ensureFresh(onRebuild) ?? false,
+		ensureFresh: async (onRebuild) => (await storedData())?.boards.ensureFresh(onRebuild) ?? false,
 		preload: async (board, range, levels, cache) =>
 			(await storedData())?.boards.preload(board, range, levels, cache),
 		watch(onChange) {
