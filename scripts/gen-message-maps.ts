@@ -44,6 +44,11 @@ export const MAPS: { name: string; doc: string; prefixes: string[] }[] = [
 		]
 	},
 	{
+		name: 'DEAL_LABELS',
+		doc: 'Labels of the terms the home page and the key-people picture name (deal-labels.ts, `dealLabel`), apart from LABELS so that those pages do not carry every term.',
+		prefixes: ['stage_', 'role_', 'department_', 'difficulty_', 'outcome_']
+	},
+	{
 		name: 'REFUSALS',
 		doc: 'Why the engine refused an action (engine-text.ts).',
 		prefixes: ['refusal_']

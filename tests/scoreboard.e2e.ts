@@ -26,8 +26,17 @@ interface SeedAttempt {
  * stores them (the scoreboard rebuilds its buckets when it finds attempts it has not seen).
  */
 async function seed(page: Page, teams: SeedTeam[], attempts: SeedAttempt[]): Promise<void> {
-	// The app must have created its database first: a plain open would create an empty one.
+	// The app must have created its database first: a plain open would create an empty one. On a
+	// device with none, the scoreboard shows its empty board without the storage code and creates
+	// the database once that code has loaded, after the first screen (src/lib/state/scoreboard-data.ts).
 	await expect(board(page)).toBeVisible();
+	await expect
+		.poll(() =>
+			page.evaluate(async () =>
+				(await indexedDB.databases()).some((d) => d.name === 'sales-sim' && (d.version ?? 0) > 0)
+			)
+		)
+		.toBe(true);
 	const players = new Map<string, Record<string, unknown>>();
 	const rows = attempts.map(({ seeded, team, finishedAt, mode = 'assessment' }) => {
 		players.set(seeded.player.id, {

@@ -7,7 +7,6 @@
  */
 import { storedData } from '$lib/db/presence';
 import type { SkillId } from '$lib/skills/skills';
-import { trainerScenarios } from '$lib/scenarios/catalogue';
 import { shippedList } from '$lib/scenarios/shipped-list';
 import { homeModel, type HomeModel, type HomeScenario } from './home-model';
 
@@ -17,8 +16,12 @@ import { homeModel, type HomeModel, type HomeScenario } from './home-model';
  */
 async function homeScenarios(): Promise<HomeScenario[]> {
 	const newest = new Map<string, HomeScenario>(shippedList().map((s) => [s.id, s]));
-	// A trainer's published scenarios, read through the validator (none without a database).
-	for (const { scenario } of await trainerScenarios()) {
+	// A trainer's published scenarios, read through the validator (none without a database: the
+	// catalogue's code, with its loaders of every shipped file, is then not downloaded).
+	const trainer = (await storedData())
+		? await (await import('$lib/scenarios/catalogue')).trainerScenarios()
+		: [];
+	for (const { scenario } of trainer) {
 		const current = newest.get(scenario.id);
 		if (!current || scenario.version > current.version) newest.set(scenario.id, scenario);
 	}

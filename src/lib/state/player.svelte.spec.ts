@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { StorageFullError, StorageUnavailableError } from '$lib/db';
 import { testStorage, type TestStorage } from '$lib/db/test-support';
-import { nameProblem, PlayerState, type PlayerStorage } from './player.svelte';
+import { nameProblem } from '$lib/engine/names';
+import { PlayerState, type PlayerStorage } from './player.svelte';
 
 let open: TestStorage[] = [];
 afterEach(() => {

@@ -9,10 +9,9 @@ import type {
 	TeamRecord,
 	teams as storedTeams
 } from '$lib/db';
-import { storageProblem } from '$lib/db/errors';
+import type { StorageErrorCode } from '$lib/db/errors';
 import { loadStorage, settingsWhenNeeded, storedData } from '$lib/db/presence';
 import type { SettingRepository } from '$lib/db/setting-repository';
-import { nameProblem } from '$lib/engine/names';
 
 /**
  * The player an attempt is played as (the picker's choice, the play session's player); `id` is
@@ -56,10 +55,19 @@ const appStorage: PlayerStorage = {
 	settings: settingsWhenNeeded
 };
 
-/** What is wrong with a typed name: the engine's name rule (names.ts). */
-export { nameProblem };
+/*
+ * The storage errors' classes (errors.ts) and the name rule (names.ts) are loaded when a write
+ * fails or a name is checked, not with the first screen: the errors come from the storage code,
+ * which is loaded by then.
+ */
+async function storageProblem<const Code extends StorageErrorCode>(
+	error: unknown,
+	expected: readonly Code[]
+): Promise<Code | 'failed'> {
+	return (await import('$lib/db/errors')).storageProblem(error, expected);
+}
 
-function problemOf(error: unknown): PlayerProblem {
+function problemOf(error: unknown): Promise<PlayerProblem> {
 	return storageProblem(error, ['full', 'blocked']);
 }
 
@@ -141,11 +149,11 @@ export class PlayerState {
 			this.#status = this.#memory ? 'memory' : 'ready';
 			this.#problem = undefined;
 		} catch (error) {
-			if (storageProblem(error, ['unavailable']) === 'unavailable') {
+			if ((await storageProblem(error, ['unavailable'])) === 'unavailable') {
 				this.#status = 'memory';
 			} else {
 				this.#status = 'failed';
-				this.#problem = problemOf(error);
+				this.#problem = await problemOf(error);
 			}
 		}
 	}
@@ -157,7 +165,7 @@ export class PlayerState {
 		try {
 			await this.#storage.settings.set('currentPlayerId', id);
 		} catch (error) {
-			return { ok: false, problem: problemOf(error) };
+			return { ok: false, problem: await problemOf(error) };
 		}
 		this.#memory = undefined;
 		this.#currentId = id;
@@ -172,6 +180,7 @@ export class PlayerState {
 	 * the name is kept in memory.
 	 */
 	async create(name: string, teamName?: string | null): Promise<PlayerOutcome> {
+		const { nameProblem } = await import('$lib/engine/names');
 		const nameIssue = nameProblem(name);
 		if (nameIssue)
 			return { ok: false, problem: nameIssue === 'empty' ? 'name-empty' : 'name-long' };
@@ -189,11 +198,11 @@ export class PlayerState {
 			this.#chosen++;
 			this.#memory = undefined;
 		} catch (error) {
-			if (storageProblem(error, ['unavailable']) === 'unavailable') {
+			if ((await storageProblem(error, ['unavailable'])) === 'unavailable') {
 				this.#status = 'memory';
 				return this.#keepInMemory(name.trim(), team);
 			}
-			return { ok: false, problem: problemOf(error) };
+			return { ok: false, problem: await problemOf(error) };
 		}
 		await this.load(true);
 		return { ok: true, player: chosen };

@@ -2,17 +2,17 @@
  * Reading a scoreboard: a board query (from the address) turned into ranked rows, and the
  * scenario versions this device knows. The live wrapper is scoreboard.svelte.ts.
  */
-import {
+import type {
 	boards as storedBoards,
 	competitions as storedCompetitions,
-	scenarios as storedScenarios,
 	teams as storedTeams,
-	type BoardEntry,
-	type BoardSummary,
-	type BoardWindow,
-	type BucketCache,
-	type CompetitionRecord
+	BoardEntry,
+	BoardSummary,
+	BoardWindow,
+	BucketCache,
+	CompetitionRecord
 } from '$lib/db';
+import { loadStorage, storedData } from '$lib/db/presence';
 import { paramsOfQuery, type BoardQuery } from '$lib/scoreboard/board-query';
 import type { ShippedSummary } from '$lib/scenarios/shipped-list';
 import {
@@ -69,10 +69,54 @@ export interface BoardStorage {
 	teams: Pick<typeof storedTeams, 'listWithCounts'>;
 }
 
+/** Runs `task` once the page has painted what is pending now, when the browser is idle. */
+function whenIdle(task: () => void): void {
+	requestAnimationFrame(() =>
+		typeof requestIdleCallback === 'function'
+			? requestIdleCallback(task, { timeout: 2000 })
+			: setTimeout(task, 0)
+	);
+}
+
+/**
+ * The app's boards, with the storage code loaded through presence.ts: on a device with no
+ * database (nothing stored yet) every board is empty, and the first screen shows without Dexie,
+ * the record schemas and Zod. Where the database exists the reads go to the repositories as
+ * before. `watch` follows writes as soon as the storage code is there; without a database it
+ * loads that code once the page is painted and idle, so that results another tab stores (which
+ * creates the database) still reach an open board, and reads the board again then.
+ */
 export const appBoardStorage: BoardStorage = {
-	boards: storedBoards,
-	competitions: storedCompetitions,
-	teams: storedTeams
+	boards: {
+		best: async (board, window, cache) =>
+			(await storedData())?.boards.best(board, window, cache) ?? [],
+		bestOnSeed: async (board, window, seed) =>
+			(await storedData())?.boards.bestOnSeed(board, window, seed) ?? [],
+		list: async (mode) => (await storedData())?.boards.list(mode) ?? [],
+		ensureFresh: async (onRebuild) => (await storedData())?.boards.ensureFresh(onRebuild) ?? false,
+		preload: async (board, range, levels, cache) =>
+			(await storedData())?.boards.preload(board, range, levels, cache),
+		watch(onChange) {
+			let stopped = false;
+			let stop: (() => void) | undefined;
+			const follow = (storage: Awaited<ReturnType<typeof loadStorage>>, missed: boolean) => {
+				if (stopped) return;
+				stop = storage.boards.watch(onChange);
+				// Read without the storage code until now: what was stored meanwhile is read now.
+				if (missed) onChange();
+			};
+			void storedData().then((storage) => {
+				if (storage) follow(storage, false);
+				else if (!stopped) whenIdle(() => void loadStorage().then((s) => follow(s, true)));
+			});
+			return () => {
+				stopped = true;
+				stop?.();
+			};
+		}
+	},
+	competitions: { list: async () => (await storedData())?.competitions.list() ?? [] },
+	teams: { listWithCounts: async () => (await storedData())?.teams.listWithCounts() ?? [] }
 };
 
 function sameRef(a: ScenarioVersionRef, b: ScenarioVersionRef): boolean {
@@ -313,7 +357,7 @@ export async function scenarioVersions(): Promise<ScenarioVersionOption[]> {
 	for (const [path, { id, version, title }] of Object.entries(shippedSummaries))
 		add({ id, version, title, playable: false }, !path.startsWith('/scenarios/archive/'));
 	try {
-		for (const record of await storedScenarios.list())
+		for (const record of (await (await storedData())?.scenarios.list()) ?? [])
 			if (record.status !== 'draft') add(titleOf(record.json), record.status === 'published');
 	} catch {
 		// Without storage only the shipped scenarios are known.

@@ -3,7 +3,7 @@
  * storagemutated event — other tabs' writes included), for the scoreboard page and the projector.
  */
 import { untrack } from 'svelte';
-import { storageProblem } from '$lib/db';
+import { storageProblem } from '$lib/db/errors';
 import type { BoardQuery } from '$lib/scoreboard/board-query';
 import type { PeriodKind } from '$lib/scoreboard/ranking';
 import {
