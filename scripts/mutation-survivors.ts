@@ -4,8 +4,12 @@
  * in scripts/mutation-explained.ts, written to docs/mutation.md. A survivor without an
  * explanation is listed as such and the script exits 1: it is a test to write, or an
  * explanation to give.
+ *
+ * Follow-up runs on the survivors' lines alone (`npm run mutation -- <file>:<from>-<to> …`, each
+ * JSON report copied to reports/mutation/followup*.json) are read too: a survivor one of them
+ * killed is listed as killed since, with the specs written after the full run.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { EXPLAINED, KINDS, type Explanation } from './mutation-explained';
 
 interface Position {
@@ -34,6 +38,10 @@ export interface Survivor {
 	status: string;
 }
 
+/** The same mutant in two runs of the same source: where it is and what it does. */
+const mutantKey = (file: string, m: Mutant) =>
+	`${file.replace(/^.*?src\//, 'src/')}:${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}:${m.mutatorName}:${m.replacement ?? ''}`;
+
 const UNKILLED = new Set(['Survived', 'NoCoverage']);
 
 /** The source text a location spans (lines and columns 1-based, end exclusive). */
@@ -58,12 +66,22 @@ function enclosing(lines: string[], line: number): string {
 /** Whitespace runs made one space, so that multi-line spans compare and print on one line. */
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-export function survivors(report: Report): Survivor[] {
+/** The unkilled mutants of `report`; those a follow-up run killed are marked so. */
+export function survivors(report: Report, followups: Report[] = []): Survivor[] {
+	const killedSince = new Set<string>();
+	for (const followup of followups) {
+		for (const [file, { mutants }] of Object.entries(followup.files)) {
+			for (const mutant of mutants) {
+				if (!UNKILLED.has(mutant.status)) killedSince.add(mutantKey(file, mutant));
+			}
+		}
+	}
 	const out: Survivor[] = [];
 	for (const [file, { source, mutants }] of Object.entries(report.files)) {
 		const lines = source.split('\n');
 		for (const mutant of mutants) {
 			if (!UNKILLED.has(mutant.status)) continue;
+			const status = killedSince.has(mutantKey(file, mutant)) ? 'Killed since' : mutant.status;
 			out.push({
 				file: file.replace(/^.*?src\//, 'src/'),
 				line: mutant.location.start.line,
@@ -71,7 +89,7 @@ export function survivors(report: Report): Survivor[] {
 				mutator: mutant.mutatorName,
 				original: flat(spanned(lines, mutant.location)),
 				replacement: flat(mutant.replacement ?? ''),
-				status: mutant.status
+				status
 			});
 		}
 	}
@@ -99,43 +117,64 @@ const cell = (text: string, max = 70) =>
 	'`';
 
 function main(): void {
-	const report = JSON.parse(readFileSync('reports/mutation/mutation.json', 'utf8')) as Report;
+	const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Report;
+	const report = read('reports/mutation/mutation.json');
+	const followups = readdirSync('reports/mutation')
+		.filter((name) => /^followup.*\.json$/.test(name))
+		.map((name) => read(`reports/mutation/${name}`));
 	const all = Object.values(report.files).flatMap((f) => f.mutants);
-	const found = survivors(report);
-	const rows = found.map((s) => ({ s, e: explain(s) }));
+	const found = survivors(report, followups);
+	const since = found.filter((s) => s.status === 'Killed since');
+	const left = found.filter((s) => s.status !== 'Killed since');
+	const rows = left.map((s) => ({ s, e: explain(s) }));
 	const missing = rows.filter((r) => !r.e);
 	const byKind = new Map<string, number>();
 	for (const { e } of rows) if (e) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
+	const score = (unkilled: number) => ((100 * (all.length - unkilled)) / all.length).toFixed(1);
+	const where = (s: Survivor) => `${s.file.replace('src/lib/engine/deal/', '')}:${s.line}`;
 
 	const text = [
 		'# Mutants the specs do not kill',
 		'',
-		'Written by `npm run mutation:survivors` from the last `npm run mutation` run; do not edit by',
-		'hand. Each mutant of `deal-rules.ts` and `scoring.ts` that survived the deal’s specs, or that no',
-		'spec reached, with why it may stay (scripts/mutation-explained.ts). docs/architecture.md has the',
-		'run’s score.',
+		'Written by `npm run mutation:survivors` from the last `npm run mutation` run and its follow-up',
+		'on the survivors’ lines; do not edit by hand. Each mutant of `deal-rules.ts` and `scoring.ts`',
+		'that survived the deal’s specs, or that no spec reached, with why it may stay',
+		'(scripts/mutation-explained.ts). docs/architecture.md tells how the runs are made.',
 		'',
-		`Mutants: ${all.length}; not killed: ${found.length} (survived ${found.filter((s) => s.status === 'Survived').length}, not covered ${found.filter((s) => s.status === 'NoCoverage').length}); not explained: ${missing.length}.`,
+		`Mutants: ${all.length}. Not killed by the full run: ${found.length} (score ${score(found.length)} %). ` +
+			`Killed since by specs written after it: ${since.length}. ` +
+			`Left: ${left.length} (score ${score(left.length)} %), of which not explained: ${missing.length}.`,
 		'',
-		'## By kind',
+		'## Left, by kind',
 		'',
 		...Object.entries(KINDS).map(
 			([kind, words]) => `- **${kind}** (${byKind.get(kind) ?? 0}): ${words}`
 		),
 		'',
-		'## One by one',
+		'## Left, one by one',
 		'',
 		'| file:line | in | mutated | into | kind | why it may stay |',
 		'| --- | --- | --- | --- | --- | --- |',
 		...rows.map(
 			({ s, e }) =>
-				`| ${s.file.replace('src/lib/engine/deal/', '')}:${s.line} | ${s.within} | ${cell(s.original)} | ${cell(s.replacement)} | ${e?.kind ?? '**not explained**'} | ${e?.why ?? ''} |`
+				`| ${where(s)} | ${s.within} | ${cell(s.original)} | ${cell(s.replacement)} | ${e?.kind ?? '**not explained**'} | ${e?.why ?? ''} |`
+		),
+		'',
+		'## Killed since',
+		'',
+		'By the cases of `rules-v2.spec.ts` under “pinned by mutation testing”, each written for',
+		'these mutants and checked by the follow-up run.',
+		'',
+		'| file:line | in | mutated | into |',
+		'| --- | --- | --- | --- |',
+		...since.map(
+			(s) => `| ${where(s)} | ${s.within} | ${cell(s.original)} | ${cell(s.replacement)} |`
 		),
 		''
 	].join('\n');
 	writeFileSync('docs/mutation.md', text);
 	console.log(
-		`${found.length} not killed, ${missing.length} not explained; docs/mutation.md written`
+		`${found.length} not killed by the full run, ${since.length} killed since, ${left.length} left, ${missing.length} not explained; docs/mutation.md written`
 	);
 	for (const { s } of missing) {
 		console.log(`${s.file}:${s.line} ${s.within} ${s.mutator}: ${s.original}  →  ${s.replacement}`);

@@ -4,7 +4,7 @@
  * Rules 1, which older attempts keep, is pinned by deal-rules.spec.ts and scoring.spec.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { SCORING, type RulesVersion } from '../methodology';
+import { DELIBERATION_INTEL, SCORING, type RulesVersion } from '../methodology';
 import {
 	actionSchema,
 	actionsSchema,
@@ -19,6 +19,7 @@ import {
 	activityEffect,
 	applyAction,
 	calibratedForecast,
+	decidePurchase,
 	drawDeal,
 	giftWarning,
 	holds,
@@ -26,6 +27,7 @@ import {
 	offeredOptions,
 	refusal,
 	stageBrief,
+	trueAttitude,
 	type DealContext
 } from './deal-rules';
 import { modelPath, testScenario, testScenarioInput } from './fixtures/test-scenario';
@@ -799,5 +801,362 @@ describe('calibrateForecasts', () => {
 		const forecast = (list: typeof actions) =>
 			replay(testScenario, list).score.categories.find((c) => c.category === 'forecast')!;
 		expect(forecast(calibrated).points).toBeGreaterThanOrEqual(forecast(actions).points);
+	});
+});
+
+// Each case below kills mutants of deal-rules.ts and scoring.ts that the run of 2026-12-07
+// (docs/mutation.md) found surviving; each was checked against its mutants by a mutation run on
+// its lines.
+describe('pinned by mutation testing', () => {
+	it('draws a variant when the scenario has variants and no attitude bands', () => {
+		const varied = withV2({
+			variants: [
+				{ id: 'engineer-decides', weight: 1, people: { engineer: { role: 'decision-maker' } } }
+			]
+		});
+		const drawn = drawDeal(varied, 0);
+		expect(drawn.variant).toBe('engineer-decides');
+		expect(drawn.scenario.people.find((p) => p.id === 'engineer')!.role).toBe('decision-maker');
+	});
+
+	it('counts a contact condition as met at exactly the contact named', () => {
+		const context = initialContext(testScenario);
+		expect(holds(context, { person: 'foreman', contact: 'distant' })).toBe(true);
+		expect(holds(context, { person: 'gm', contact: 'none' })).toBe(true);
+		expect(holds(context, { person: 'gm', contact: 'distant' })).toBe(false);
+	});
+
+	it('does not ask a decision none of whose options is offered', () => {
+		const never = { variant: 'no-such-variant' };
+		const scenario = withV2(
+			{},
+			{
+				'discover-needs': {
+					decisions: [
+						{
+							id: 'side-deal',
+							prompt: 'Offer a side deal?',
+							options: [
+								{ id: 'yes', if: never, text: 'Yes.', score: 0, feedback: 'No.' },
+								{ id: 'no', if: never, text: 'No.', score: 1, feedback: 'Right.' }
+							]
+						}
+					]
+				}
+			}
+		);
+		const context = play([farming], scenario);
+		expect(activeDecisions(context).map((d) => d.id)).not.toContain('side-deal');
+		expect(refusal(context, act({ type: 'decide', decision: 'side-deal', option: 'no' }))).toEqual({
+			code: 'decision-not-asked',
+			params: { decision: 'side-deal' }
+		});
+		expect(refusal(context, act(advance))).toBeUndefined();
+	});
+
+	it('refuses every action after the end, naming the outcome', () => {
+		const context = play([farming, { type: 'withdraw' }]);
+		expect(refusal(context, act(advance))).toEqual({
+			code: 'ended',
+			params: { outcome: 'withdrawn' }
+		});
+	});
+
+	it('ends the deal when an option ends it: lost with the purchase decided, won without', () => {
+		const ending = (ends: 'lost' | 'won') =>
+			withV2(
+				{},
+				{
+					'discover-needs': {
+						decisions: [
+							{
+								id: 'ultimatum',
+								prompt: 'The customer demands an answer now.',
+								options: [
+									{ id: 'answer', text: 'Answer.', score: 0, feedback: 'So it ends.', ends },
+									{ id: 'stall', text: 'Stall.', score: 0, feedback: 'It waits.' }
+								]
+							}
+						]
+					}
+				}
+			);
+		const answer: ActionInput = { type: 'decide', decision: 'ultimatum', option: 'answer' };
+		const lost = play([farming, answer], ending('lost'));
+		expect(lost.outcome).toBe('lost');
+		expect(lost.purchase).toEqual(expect.objectContaining({ won: false }));
+		expect(lost.log.at(-1)).toMatchObject({ kind: 'ended', outcome: 'lost' });
+		// Lost before the decision maker was met: the score says so.
+		const focus = scoreDeal(lost).categories.find((c) => c.category === 'focus')!;
+		expect(focus.rules.map((r) => r.code)).toContain('dm-not-reached');
+		const won = play([farming, answer], ending('won'));
+		expect(won.outcome).toBe('won');
+		expect(won.purchase).toBeUndefined();
+	});
+
+	it('tells the debrief each person’s true attitude', () => {
+		const context = initialContext(testScenario);
+		expect(trueAttitude(context, 'architect')).toBe('opponent');
+		expect(trueAttitude(context, 'foreman')).toBe('supporter');
+		expect(trueAttitude(context, 'gm')).toBe('neutral');
+	});
+
+	it('scores an unfinished deal’s outcome as nothing yet, and a deal not started not at all', () => {
+		const outcome = (context: DealContext) =>
+			scoreDeal(context).categories.find((c) => c.category === 'outcome')!;
+		expect(outcome(play([farming])).rules).toEqual([
+			{ code: 'outcome-unfinished', points: 0, max: 1, params: {}, section: 'stages' }
+		]);
+		expect(outcome(play([])).rules).toEqual([]);
+		const open = scoreDeal(play([farming]));
+		expect(open.factor).toBeUndefined();
+		for (const category of ['strategy', 'forecast'] as const) {
+			expect(open.categories.find((c) => c.category === category)!.rules).toEqual([]);
+		}
+	});
+
+	it('lets a variant’s attitude stand over the person’s band', () => {
+		const scenario = withV2({
+			variants: [{ id: 'won-over', weight: 1, people: { operator: { attitude: 'supporter' } } }],
+			people: testScenarioInput.people.map((p) =>
+				p.id === 'operator' ? { ...p, attitudeBand: ['opponent', 'neutral'] } : p
+			)
+		});
+		for (const seed of [0, 1, 2, 3, 4, 5, 6, 7]) {
+			const drawn = drawDeal(scenario, seed).scenario;
+			expect(drawn.people.find((p) => p.id === 'operator')!.attitude).toBe('supporter');
+		}
+	});
+
+	it('keeps what a chart entry said when a later entry sets only another field', () => {
+		const context = play([
+			{ type: 'chart', person: 'engineer', attitude: 'supporter', level: 'management' },
+			{ type: 'chart', person: 'engineer', role: 'designer' }
+		]);
+		expect(context.chart.engineer).toMatchObject({
+			role: 'designer',
+			attitude: 'supporter',
+			level: 'management'
+		});
+	});
+
+	it('calls a gift costing exactly the modest share of the deal no risk', () => {
+		const { method } = initialContext(testScenario);
+		const modest = method.costs.gift.money / method.giftModestShare;
+		const scenario = withV2({ deal: { ...testScenarioInput.deal, value: modest } });
+		const context = play([farming], scenario);
+		const foreman = scenario.people.find((p) => p.id === 'foreman')!;
+		expect(giftWarning(context, 'gift', ['foreman'])).toEqual([]);
+		expect(activityEffect(context, 'gift', foreman).risk).toBe(false);
+		const dearer = withV2({ deal: { ...testScenarioInput.deal, value: modest - 1 } });
+		expect(giftWarning(play([farming], dearer), 'gift', ['foreman'])).toEqual([
+			{ person: 'foreman', reason: 'costly' }
+		]);
+	});
+
+	it('does not count a withdrawal as wise before the stage its entry names', () => {
+		const scenario = withV2({
+			withdrawals: [{ stage: 'evaluation', credit: 0.5, feedback: 'Late is wise here.' }]
+		});
+		expect(play([farming, { type: 'withdraw' }], scenario).withdrawal).toEqual({
+			wise: false,
+			credit: 0
+		});
+	});
+
+	it('leaves a person as they were after an effect of 0, and the trainee saw nothing', () => {
+		const scenario = withV2(
+			{},
+			{
+				'discover-needs': {
+					events: [
+						{ when: 'start', text: 'A quiet week.', effects: [{ person: 'foreman', attitude: 0 }] }
+					]
+				}
+			}
+		);
+		const context = initialContext(scenario);
+		expect(context.people.foreman.points).toBe(initialContext(testScenario).people.foreman.points);
+		expect(context.people.foreman.lastSeen).toBeUndefined();
+	});
+
+	it('logs an ending event that was headed off without its ending', () => {
+		const scenario = withV2(
+			{},
+			{
+				'discover-needs': {
+					events: [
+						{
+							when: 'end',
+							text: 'The rival offers a pilot.',
+							ends: 'lost',
+							defence: { person: 'foreman', fit: 'good' },
+							headedOff: 'The foreman turned the pilot down.',
+							effects: []
+						}
+					]
+				}
+			}
+		);
+		const context = play(
+			[farming, { type: 'activity', activity: 'telephone', people: ['foreman'] }, advance],
+			scenario
+		);
+		expect(context.outcome).toBeUndefined();
+		const entry = context.log.find((e) => e.kind === 'event');
+		expect(entry).toMatchObject({ skipped: true });
+		expect(entry).not.toHaveProperty('ends');
+	});
+
+	it('calibrates a decided deal as certain: 1 when won, 0 when lost', () => {
+		const ending = (ends: 'lost' | 'won') =>
+			withV2(
+				{},
+				{
+					'discover-needs': {
+						decisions: [
+							{
+								id: 'ultimatum',
+								prompt: 'The customer demands an answer now.',
+								options: [
+									{ id: 'answer', text: 'Answer.', score: 0, feedback: 'So it ends.', ends },
+									{ id: 'stall', text: 'Stall.', score: 0, feedback: 'It waits.' }
+								]
+							}
+						]
+					}
+				}
+			);
+		const answer: ActionInput = { type: 'decide', decision: 'ultimatum', option: 'answer' };
+		expect(calibratedForecast(play([farming, answer], ending('won')))).toBe(1);
+		expect(calibratedForecast(play([farming, answer], ending('lost')))).toBe(0);
+	});
+
+	it('does not take an ending event that has had its moment for a certain loss', () => {
+		// It could fire only as discover needs opened, when no strategy had been chosen.
+		const scenario = withV2(
+			{},
+			{
+				'discover-needs': {
+					events: [
+						{
+							when: 'start',
+							text: 'The farmer’s rival wins.',
+							ends: 'lost',
+							if: { strategy: 'farming' },
+							effects: []
+						}
+					]
+				}
+			}
+		);
+		expect(calibratedForecast(play([farming], scenario))).toBeGreaterThan(0);
+		expect(calibratedForecast(play([farming, advance], scenario))).toBeGreaterThan(0);
+	});
+
+	it('names every decision maker left alone, and only the deliberation intel the scenario has', () => {
+		const scenario = withV2({
+			people: testScenarioInput.people.map((p) =>
+				p.id === 'engineer' ? { ...p, role: 'decision-maker' } : p
+			),
+			intel: testScenarioInput.intel.filter((item) => !DELIBERATION_INTEL.includes(item.kind))
+		});
+		// The coach's checks of a stage run as it closes.
+		const context = play([farming, advance, advance], scenario);
+		const flags = context.redFlags.filter((f) => f.stage === 'internal-deliberation');
+		expect(flags.find((f) => f.code === 'dm-not-contacted')?.params).toEqual({
+			people: 'gm,engineer'
+		});
+		expect(flags.map((f) => f.code)).not.toContain('deliberation-intel-missing');
+		// With none of it in the scenario, the purchase counts its key intel as complete.
+		expect(decidePurchase(context).keyIntel).toBe(1);
+	});
+
+	it('raises no designer warning where nobody designs or evaluates', () => {
+		const scenario = withV2({
+			people: testScenarioInput.people.map((p) =>
+				p.role === 'designer' || p.role === 'evaluator' ? { ...p, role: 'user' } : p
+			)
+		});
+		const specs: ActionInput = { type: 'decide', decision: 'specs', option: 'argue' };
+		// The coach's checks of system design run as it closes.
+		const context = play([farming, advance, advance, specs, advance], scenario);
+		expect(context.closedStages).toContain('system-design');
+		expect(context.redFlags.map((f) => f.code)).not.toContain('no-designer-supporter');
+		// The same close with a designer who is not for us raises it.
+		const designed = play([farming, advance, advance, specs, advance]);
+		expect(designed.redFlags.map((f) => f.code)).toContain('no-designer-supporter');
+	});
+
+	it('scores a deal where nobody is known yet as 0, with no chart rule', () => {
+		const scenario = withV2({
+			people: testScenarioInput.people.map((p) => ({ ...p, known: false }))
+		});
+		const report = scoreDeal(initialContext(scenario));
+		expect(report.total).toBe(0);
+		const roles = report.categories.find((c) => c.category === 'roles')!;
+		expect(roles.rules.map((r) => r.code)).not.toContain('chart-levels');
+	});
+
+	it('judges a won customer’s satisfaction by everyone when it has no users', () => {
+		const scenario = withV2({
+			people: testScenarioInput.people.map((p) =>
+				p.role === 'user' ? { ...p, role: 'initiator' } : p
+			)
+		});
+		const { final } = replay(scenario, modelPath);
+		expect(final.outcome).toBe('won');
+		const [rule] = scoreDeal(final).categories.find((c) => c.category === 'outcome')!.rules;
+		expect(rule.code).toMatch(/^outcome-won-/);
+		expect(Number.isFinite(rule.points)).toBe(true);
+		expect(Number.isFinite(rule.params.satisfaction)).toBe(true);
+	});
+
+	it('shows a stage’s brief where it has no alternatives', () => {
+		const context = initialContext(testScenario);
+		expect(stageBrief(context, 'discover-needs')).toBe(testScenario.stages['discover-needs'].brief);
+	});
+
+	it('wins with support exactly at the threshold', () => {
+		// Nobody for or against, the key intel complete (there is none), ahead: 0.15 + 0.15.
+		const scenario = withV2({
+			methodology: { purchase: { threshold: 0.3 } },
+			deal: { ...testScenarioInput.deal, ourPosition: 'ahead' },
+			intel: testScenarioInput.intel.filter((item) => !DELIBERATION_INTEL.includes(item.kind)),
+			people: testScenarioInput.people.map((p) => ({ ...p, attitude: 'neutral' }))
+		});
+		const purchase = decidePurchase(initialContext(scenario));
+		expect(purchase.support).toBe(0.3);
+		expect(purchase.won).toBe(true);
+	});
+
+	it('weighs a deal without a decision maker as not blocked by one', () => {
+		const scenario = withV2({
+			people: testScenarioInput.people.map((p) =>
+				p.role === 'decision-maker' ? { ...p, role: 'initiator' } : p
+			)
+		});
+		expect(decidePurchase(initialContext(scenario)).decisionMakers).toBe(0);
+	});
+
+	it('loses to a decision maker against us, even outweighed by another and with support enough', () => {
+		const scenario = withV2({
+			deal: { ...testScenarioInput.deal, ourPosition: 'ahead' },
+			intel: testScenarioInput.intel.filter((item) => !DELIBERATION_INTEL.includes(item.kind)),
+			people: testScenarioInput.people.map((p) =>
+				p.id === 'gm'
+					? { ...p, attitude: 'opponent', influence: 1 }
+					: p.id === 'engineer'
+						? { ...p, role: 'decision-maker', attitude: 'supporter', influence: 5 }
+						: { ...p, attitude: 'supporter' }
+			)
+		});
+		const purchase = decidePurchase(initialContext(scenario));
+		expect(purchase.opponentDecisionMaker).toBe(true);
+		expect(purchase.decisionMakers).toBeGreaterThanOrEqual(0);
+		expect(purchase.support).toBeGreaterThanOrEqual(
+			initialContext(scenario).method.purchase.threshold
+		);
+		expect(purchase.won).toBe(false);
 	});
 });
