@@ -154,7 +154,12 @@ const exportFileSchema = z.object({
 		databaseVersion: z.number(),
 		tables: z.array(z.object({ name: z.string(), schema: z.string(), rowCount: z.number() })),
 		data: z.array(
-			z.object({ tableName: z.string(), inbound: z.literal(true), rows: z.array(z.unknown()) })
+			z.object({
+				tableName: z.string(),
+				inbound: z.literal(true),
+				// Any array: its rows are checked one by one (check), not copied here.
+				rows: z.custom<unknown[]>((value) => Array.isArray(value))
+			})
 		)
 	})
 });
@@ -733,12 +738,11 @@ export class BackupService {
 
 		// Attempts. Each file attempt as it would be written: the stored arrival kept, names of the
 		// player and team it joins.
-		const candidate = (original: AttemptRecord, arrivedAt: number): AttemptRecord => {
+		const written = (original: AttemptRecord, arrivedAt: number) => {
 			const playerId = playerOf(original.playerId);
 			const teamId = teamOf(original.teamId);
 			const { result, weeksUsed, finishedAt } = original;
 			return {
-				...original,
 				arrivedAt,
 				boardKey: boardKey({ result, weeksUsed, finishedAt, arrivedAt }),
 				playerId,
@@ -746,6 +750,37 @@ export class BackupService {
 				teamId,
 				teamName: teamId === null ? null : (teamNames.get(teamId) ?? original.teamName)
 			};
+		};
+		const candidate = (original: AttemptRecord, arrivedAt: number): AttemptRecord => ({
+			...original,
+			...written(original, arrivedAt)
+		});
+		/**
+		 * `sameJson(row, candidate(original, arrivedAt))`, without building the candidate (a copy
+		 * of every field, for each of the stored attempts): its fields are the file row's own
+		 * ones, those of `written` in their place.
+		 */
+		const sameAsWritten = (row: AttemptRecord, original: AttemptRecord, arrivedAt: number) => {
+			const stored = row as unknown as Record<string, unknown>;
+			const file = original as unknown as Record<string, unknown>;
+			if (Array.isArray(row) || stored.toJSON != null || file.toJSON != null)
+				return sameJson(row, candidate(original, arrivedAt));
+			const set: Record<string, unknown> = written(original, arrivedAt);
+			let count = 0;
+			for (const key of Object.keys(stored)) {
+				const x = stored[key];
+				if (x === undefined) continue;
+				count++;
+				// The candidate's own fields: `set`'s, and the file row's own enumerable ones.
+				if (Object.hasOwn(set, key)) {
+					if (!sameJson(x, set[key])) return false;
+				} else if (!Object.prototype.propertyIsEnumerable.call(file, key)) return false;
+				else if (!sameJson(x, file[key])) return false;
+			}
+			for (const key of Object.keys(file))
+				if (!Object.hasOwn(set, key) && file[key] !== undefined) count--;
+			for (const key of Object.keys(set)) if (set[key] !== undefined) count--;
+			return count === 0;
 		};
 		// The stored attempts: by fingerprint, to find a play stored under another id (the index
 		// is unique: one id a fingerprint), and for each file attempt stored under its id, its
@@ -767,7 +802,7 @@ export class BackupService {
 			kept[i] =
 				KEPT |
 				(row.fingerprint === original.fingerprint ? SAME_PLAY : 0) |
-				(sameJson(row, candidate(original, arrivedAt)) ? SAME_ROW : 0);
+				(sameAsWritten(row, original, arrivedAt) ? SAME_ROW : 0);
 		};
 		if (fileAttempts.length > 0) {
 			const count = await db.attempts.count();
