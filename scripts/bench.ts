@@ -346,7 +346,7 @@ async function measureBackup() {
 			label: `backup check of ${n} attempts`,
 			unit: 'ms',
 			value: Math.max(times.checkEmpty, times.checkStored),
-			detail: `the slower of: on an empty device ${ms(times.checkEmpty)} (CPU ${ms(times.cpu.checkEmpty)}), on one holding every row ${ms(times.checkStored)} (CPU ${ms(times.cpu.checkStored)}); over fake-indexeddb; no replays (the fixture's scenario is on no device)`,
+			detail: `the slower of: on an empty device ${ms(times.checkEmpty)} (CPU ${ms(times.cpu.checkEmpty)}), on one holding every row ${ms(times.checkStored)} (CPU ${ms(times.cpu.checkStored)}); control: on an empty device beside the full one ${ms(times.checkBeside)} (CPU ${ms(times.cpu.checkBeside)}); over fake-indexeddb; no replays (the fixture's scenario is on no device)`,
 			budget: { max: 5000, source: 'stated' }
 		},
 		{

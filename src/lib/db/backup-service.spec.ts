@@ -179,6 +179,47 @@ describe('backup', () => {
 		expect(await s.teams.get(extra.id)).toEqual(extra);
 	});
 
+	it('replaces a stored attempt when any field the file gives differs, never for a derived one', async () => {
+		const s = storage();
+		await fill(s);
+		const exported = JSON.parse(await (await s.backup.export()).text());
+		const rowsOf = (file: typeof exported) =>
+			file.data.data.find((t: { tableName: string }) => t.tableName === 'attempts').rows;
+		const attemptsWith = async (edit: (row: Record<string, unknown>) => void) => {
+			const file = structuredClone(exported);
+			edit(rowsOf(file)[0]);
+			const plan = planOf(await s.backup.check(new Blob([JSON.stringify(file)])));
+			const { added, replaced, unchanged, skipped } = plan.tables.find(
+				(t) => t.table === 'attempts'
+			)!;
+			return [added, replaced, unchanged, skipped];
+		};
+		// Derived fields are recomputed from the rest, whatever the file says.
+		expect(await attemptsWith(() => {})).toEqual([0, 0, 2, 0]);
+		expect(await attemptsWith((row) => (row.arrivedAt = 1))).toEqual([0, 0, 2, 0]);
+		expect(await attemptsWith((row) => (row.boardKey = [1, 2, 3, 4]))).toEqual([0, 0, 2, 0]);
+		expect(await attemptsWith((row) => (row.fingerprint = '0'.repeat(64)))).toEqual([0, 0, 2, 0]);
+		// (Left out with the export's note that it is an array.)
+		const withoutBoardKey = (row: Record<string, unknown>) => {
+			delete row.boardKey;
+			delete row.$types;
+		};
+		expect(await attemptsWith(withoutBoardKey)).toEqual([0, 0, 2, 0]);
+		// Any other field, top-level or nested, changed, added or left out.
+		const edits: ((row: Record<string, unknown>) => unknown)[] = [
+			(row) => ((row.finishedAt as number) += 1),
+			(row) => ((row.weeksUsed as number) += 1),
+			(row) => (row.verified = false),
+			(row) => (row.source = 'imported'),
+			(row) => (row.rules = 1),
+			(row) => ((row.result as { score: number }).score = 50),
+			(row) => ((row.result as { categories: Record<string, number> }).categories.roles = 4),
+			(row) => delete (row.result as { categories: Record<string, number> }).categories.roles,
+			(row) => (row.teamId = null)
+		];
+		for (const edit of edits) expect(await attemptsWith(edit)).toEqual([0, 1, 1, 0]);
+	});
+
 	it('merges two devices’ classes by team and player name, and skips results already here', async () => {
 		const trainer = storage();
 		const east = await trainer.teams.create('East');

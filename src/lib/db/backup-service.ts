@@ -19,7 +19,7 @@
  * (fingerprint.ts) and its board key from its result, and an attempt new to this device arrives
  * now (its arrival breaks ties on the boards), in the order the file's arrivals give.
  */
-import Dexie, { type IndexableType } from 'dexie';
+import Dexie, { type IndexableType, type Table } from 'dexie';
 import { canonicalText, sameJson } from '$lib/engine/canonical-json';
 import { z } from 'zod';
 import type { RefusedVerdict } from '$lib/engine/results/verify-attempt';
@@ -49,6 +49,15 @@ import {
 import { scenarioHashSync } from './scenario-repository';
 import { DEVICE_SETTINGS, isSettingKey, SETTINGS } from './setting-repository';
 import type { StorageContext } from './storage-context';
+
+/** Stored attempts read at a time when a backup is compared with them (`eachStoredAttempt`). */
+const ATTEMPT_PAGE = 2000;
+/** What `plan` found stored of a file's attempt: a row of its id, */
+const KEPT = 1;
+/** ... equal to the row the file's would be written as, */
+const SAME_ROW = 2;
+/** ... with the same fingerprint (so the same actions). */
+const SAME_PLAY = 4;
 
 /** Largest backup file read: far above a class's data, well below what a tab can hold. */
 export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
@@ -145,7 +154,12 @@ const exportFileSchema = z.object({
 		databaseVersion: z.number(),
 		tables: z.array(z.object({ name: z.string(), schema: z.string(), rowCount: z.number() })),
 		data: z.array(
-			z.object({ tableName: z.string(), inbound: z.literal(true), rows: z.array(z.unknown()) })
+			z.object({
+				tableName: z.string(),
+				inbound: z.literal(true),
+				// Any array: its rows are checked one by one (check), not copied here.
+				rows: z.custom<unknown[]>((value) => Array.isArray(value))
+			})
 		)
 	})
 });
@@ -192,6 +206,33 @@ class ProblemList {
 	get any(): boolean {
 		return this.items.length > 0;
 	}
+}
+
+/**
+ * The file's JSON, down to its tables' rows (not checked yet), or why it is not a backup. Apart,
+ * so that nothing keeps the parsed text alive beyond the rows (BackupService.check).
+ */
+async function readExport(
+	file: Blob
+): Promise<
+	| { ok: true; databaseVersion: number; data: { tableName: string; rows: unknown[] }[] }
+	| { ok: false; problem: BackupProblem }
+> {
+	let json: unknown;
+	try {
+		json = JSON.parse(await file.text());
+	} catch {
+		return { ok: false, problem: { code: 'not-json' } };
+	}
+	const parsed = exportFileSchema.safeParse(json);
+	if (!parsed.success) return { ok: false, problem: { code: 'not-a-backup' } };
+	const { databaseVersion, data } = parsed.data.data;
+	const known = new Set<string>(TABLE_NAMES);
+	if (!data.some((t) => known.has(t.tableName)))
+		return { ok: false, problem: { code: 'not-a-backup' } };
+	if (databaseVersion > SCHEMA_VERSION)
+		return { ok: false, problem: { code: 'newer-version', version: databaseVersion } };
+	return { ok: true, databaseVersion, data };
 }
 
 /**
@@ -283,24 +324,19 @@ export class BackupService {
 			moreProblems: 0
 		});
 		if (file.size > MAX_BACKUP_BYTES) return refuse({ code: 'too-large', bytes: file.size });
-		let json: unknown;
-		try {
-			json = JSON.parse(await file.text());
-		} catch {
-			return refuse({ code: 'not-json' });
-		}
-		const parsed = exportFileSchema.safeParse(json);
-		if (!parsed.success) return refuse({ code: 'not-a-backup' });
-		const { databaseVersion, data } = parsed.data.data;
+		const read = await readExport(file);
+		if (!read.ok) return refuse(read.problem);
+		const { databaseVersion, data } = read;
 		const known = new Set<string>(TABLE_NAMES);
-		if (!data.some((t) => known.has(t.tableName))) return refuse({ code: 'not-a-backup' });
-		if (databaseVersion > SCHEMA_VERSION)
-			return refuse({ code: 'newer-version', version: databaseVersion });
 
 		// 1. Every row against its schema; one key per row.
 		const rows = new Map<TableName, Record<string, unknown>[]>();
 		const keys = new Map<TableName, Set<string>>();
-		for (const { tableName, rows: raw } of data) {
+		for (const entry of data) {
+			const { tableName, rows: raw } = entry;
+			// The file's rows are checked into copies (the schemas' output): the parsed ones are
+			// let go as they are read, so that the collector need not keep both copies.
+			entry.rows = [];
 			if (!known.has(tableName)) {
 				problems.add({ code: 'unknown-table', table: tableName });
 				continue;
@@ -339,16 +375,20 @@ export class BackupService {
 			});
 			rows.set(table, list);
 		}
-		this.checkAttemptPairs(rows, problems);
-		if (!problems.any) this.recomputeFingerprints(rows);
+		this.checkAttemptPairs(rows, keys, problems);
+		// Each attempt's actions row, by the attempt's id (one map for every step below).
+		const actions = new Map(
+			((rows.get('attemptActions') ?? []) as AttemptActionsRecord[]).map((a) => [a.id, a])
+		);
+		if (!problems.any) this.recomputeFingerprints(rows, actions);
 		const unverifiable =
 			!problems.any && options.verifyAttempt
-				? await this.verify(rows, options.verifyAttempt, problems)
+				? await this.verify(rows, actions, options.verifyAttempt, problems)
 				: 0;
 		if (problems.any) return { ok: false, problems: problems.items, moreProblems: problems.more };
 
 		const plan = await this.ctx.run(() =>
-			this.db.transaction('r', this.db.tables, () => this.plan(rows, databaseVersion))
+			this.db.transaction('r', this.db.tables, () => this.plan(rows, actions, databaseVersion))
 		);
 		return { ok: true, plan: { ...plan, unverifiable } };
 	}
@@ -429,29 +469,31 @@ export class BackupService {
 
 	private checkAttemptPairs(
 		rows: Map<TableName, Record<string, unknown>[]>,
+		keys: Map<TableName, Set<string>>,
 		problems: ProblemList
 	): void {
-		// Only meaningful when every row parsed: otherwise the rows are already reported.
+		// Only meaningful when every row parsed: otherwise the rows are already reported. Then the
+		// keys seen are the ids of the attempts and of the action lists.
 		if (problems.any) return;
 		const attempts = rows.get('attempts') ?? [];
 		const actions = rows.get('attemptActions') ?? [];
-		const attemptIds = new Set(attempts.map((a) => a.id));
-		const actionIds = new Set(actions.map((a) => a.id));
+		const attemptIds = keys.get('attempts') ?? new Set<string>();
+		const actionIds = keys.get('attemptActions') ?? new Set<string>();
 		attempts.forEach((a, i) => {
-			if (!actionIds.has(a.id))
+			if (!actionIds.has(a.id as string))
 				problems.add({ code: 'incomplete-attempt', table: 'attempts', row: i + 1 });
 		});
 		actions.forEach((a, i) => {
-			if (!attemptIds.has(a.id))
+			if (!attemptIds.has(a.id as string))
 				problems.add({ code: 'incomplete-attempt', table: 'attemptActions', row: i + 1 });
 		});
 	}
 
 	/** Each attempt's fingerprint from its own play, whatever the file says. */
-	private recomputeFingerprints(rows: Map<TableName, Record<string, unknown>[]>): void {
-		const actions = new Map(
-			((rows.get('attemptActions') ?? []) as AttemptActionsRecord[]).map((a) => [a.id, a.actions])
-		);
+	private recomputeFingerprints(
+		rows: Map<TableName, Record<string, unknown>[]>,
+		actions: ReadonlyMap<string, AttemptActionsRecord>
+	): void {
 		for (const row of (rows.get('attempts') ?? []) as AttemptRecord[])
 			row.fingerprint = attemptFingerprint({
 				scenarioId: row.scenarioId,
@@ -460,28 +502,23 @@ export class BackupService {
 				playerName: row.playerName,
 				mode: row.mode,
 				seed: row.seed,
-				actions: actions.get(row.id) ?? []
+				actions: actions.get(row.id)?.actions ?? []
 			});
 	}
 
 	private async verify(
 		rows: Map<TableName, Record<string, unknown>[]>,
+		actions: ReadonlyMap<string, AttemptActionsRecord>,
 		verifyAttempt: NonNullable<CheckOptions['verifyAttempt']>,
 		problems: ProblemList
 	): Promise<number> {
 		let unverifiable = 0;
-		const actions = new Map(
-			(rows.get('attemptActions') as AttemptActionsRecord[] | undefined)?.map((a) => [
-				a.id,
-				a.actions
-			])
-		);
 		const attempts = (rows.get('attempts') ?? []) as AttemptRecord[];
 		const scenarios = (rows.get('scenarios') ?? []) as ScenarioRecord[];
 		for (const [index, attempt] of attempts.entries()) {
 			if (!attempt.verified) continue;
 			const check = await verifyAttempt(
-				{ ...attempt, actions: actions.get(attempt.id) ?? [] },
+				{ ...attempt, actions: actions.get(attempt.id)?.actions ?? [] },
 				{ scenarios }
 			);
 			if (check === 'unverifiable') {
@@ -496,43 +533,57 @@ export class BackupService {
 	}
 
 	/**
-	 * The stored rows with the keys of `list`, by primary key (`primaryKey`), and whether the
-	 * table was read whole (then `each` saw every stored row). A few are read by key; when the
-	 * file holds many rows against the stored ones, the table is read whole in one request and
-	 * filtered, since reading by key costs a request per key (and in fake-indexeddb, which the
-	 * specs and the benchmark run on, time in the square of the requests queued in one
-	 * transaction: a file of 100,000 attempts spent most of its check there). An empty table is
-	 * not read at all.
+	 * The stored rows with the keys of `list`, by primary key (`primaryKey`). A few are read by
+	 * key; when the file holds many rows against the stored ones, the table is read whole in one
+	 * request and filtered, since reading by key costs a request per key (and in fake-indexeddb,
+	 * which the specs and the benchmark run on, time in the square of the requests queued in one
+	 * transaction). An empty table is not read at all. `all` is every stored row, when the table
+	 * was read whole. (The attempts, by far the most rows, are read by `plan` itself.)
 	 */
 	private storedRows(
 		table: TableName,
-		list: readonly Record<string, unknown>[],
-		each?: (row: Record<string, unknown>) => void
-	): PromiseLike<{ byKey: Map<string, Record<string, unknown>>; whole: boolean }> {
+		list: readonly Record<string, unknown>[]
+	): PromiseLike<{ byKey: Map<string, Record<string, unknown>>; all?: Record<string, unknown>[] }> {
 		// Dexie promises only (`then`, no native `async`): the caller awaits this inside a
 		// transaction, which a native promise between two reads lets commit.
 		const byKey = new Map<string, Record<string, unknown>>();
 		const store = this.db.table(table);
-		if (list.length === 0) return Dexie.Promise.resolve({ byKey, whole: false });
+		if (list.length === 0) return Dexie.Promise.resolve({ byKey });
 		return store.count().then((count) => {
-			if (count === 0) return { byKey, whole: true };
+			if (count === 0) return { byKey, all: [] };
 			if (list.length * 8 < count)
 				return store
 					.bulkGet(list.map((row) => dexieKey(table, row) as IndexableType))
 					.then((found: (Record<string, unknown> | undefined)[]) => {
 						for (const row of found) if (row) byKey.set(primaryKey(table, row), row);
-						return { byKey, whole: false };
+						return { byKey };
 					});
 			const wanted = new Set(list.map((row) => primaryKey(table, row)));
 			return store.toArray().then((all: Record<string, unknown>[]) => {
 				for (const row of all) {
 					const key = primaryKey(table, row);
 					if (wanted.has(key)) byKey.set(key, row);
-					each?.(row);
 				}
-				return { byKey, whole: true };
+				return { byKey, all };
 			});
 		});
+	}
+
+	/**
+	 * Every stored attempt, in pages of ATTEMPT_PAGE by id, each page handed to `each` and let go
+	 * before the next is read. Dexie promises only, like `storedRows`.
+	 */
+	private eachStoredAttempt(each: (row: AttemptRecord) => void): PromiseLike<void> {
+		const { attempts } = this.db;
+		const page = (after: string | undefined): PromiseLike<void> =>
+			(after === undefined ? attempts.limit(ATTEMPT_PAGE) : attempts.where('id').above(after))
+				.limit(ATTEMPT_PAGE)
+				.toArray()
+				.then((rows) => {
+					for (const row of rows) each(row);
+					if (rows.length === ATTEMPT_PAGE) return page(rows[rows.length - 1].id);
+				});
+		return page(undefined);
 	}
 
 	/**
@@ -542,60 +593,59 @@ export class BackupService {
 	 */
 	private async plan(
 		rows: Map<TableName, Record<string, unknown>[]>,
+		actions: ReadonlyMap<string, AttemptActionsRecord>,
 		version: number
 	): Promise<Omit<ImportPlan, 'unverifiable'>> {
 		const { db } = this;
 		const fileTeams = (rows.get('teams') ?? []) as TeamRecord[];
 		const filePlayers = (rows.get('players') ?? []) as PlayerRecord[];
 		const fileAttempts = (rows.get('attempts') ?? []) as AttemptRecord[];
-		// New arrivals come in now, in the order of the file's own arrivals (or finishes).
+		// New arrivals come in now, in the order of the file's own arrivals (or finishes); sorted
+		// only when some attempt is new here.
 		const now = this.ctx.now();
-		const arrivalOrder = new Map(
-			[...fileAttempts]
-				.sort(
-					(a, b) =>
-						(a.arrivedAt ?? a.finishedAt) - (b.arrivedAt ?? b.finishedAt) ||
-						(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-				)
-				.map((a, i) => [a.id, now + i])
-		);
-
-		// Stored rows with the same keys, per table.
-		// Attempts by fingerprint, to find a play stored under another id: from every stored row
-		// when the table is read whole, otherwise looked up in the fingerprint index.
-		const attemptsByFingerprint = new Map<string, string[]>();
-		const byFingerprint = (row: Record<string, unknown>) => {
-			const { id, fingerprint } = row as AttemptRecord;
-			const ids = attemptsByFingerprint.get(fingerprint);
-			if (ids) ids.push(id);
-			else attemptsByFingerprint.set(fingerprint, [id]);
+		let arrivals: Map<string, number> | undefined;
+		const arrivalOf = (id: string): number | undefined => {
+			arrivals ??= new Map(
+				[...fileAttempts]
+					.sort(
+						(a, b) =>
+							(a.arrivedAt ?? a.finishedAt) - (b.arrivedAt ?? b.finishedAt) ||
+							(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+					)
+					.map((a, i) => [a.id, now + i])
+			);
+			return arrivals.get(id);
 		};
+
+		// Stored rows with the same keys, per table; the attempts' once the names they will carry
+		// are known (below).
 		const stored = new Map<TableName, Map<string, Record<string, unknown>>>();
+		const whole = new Map<TableName, Record<string, unknown>[]>();
 		for (const [table, list] of rows) {
 			// Action lists are compared through their attempt's fingerprint (below).
-			if (table === 'attemptActions') continue;
-			const read = await this.storedRows(
-				table,
-				list,
-				table === 'attempts' ? byFingerprint : undefined
-			);
+			if (table === 'attemptActions' || table === 'attempts') continue;
+			const read = await this.storedRows(table, list);
 			stored.set(table, read.byKey);
-			if (table === 'attempts' && !read.whole && fileAttempts.length > 0)
-				await db.attempts
-					.where('fingerprint')
-					.anyOf(fileAttempts.map((a) => a.fingerprint))
-					.eachKey((key, cursor) =>
-						byFingerprint({ fingerprint: String(key), id: String(cursor.primaryKey) })
-					);
+			if (read.all) whole.set(table, read.all);
 		}
-		const storedTeamsByName = await db.teams
-			.where('nameKey')
-			.anyOf(fileTeams.map((t) => t.nameKey))
-			.toArray();
-		const storedPlayersByName = await db.players
-			.where('nameKey')
-			.anyOf(filePlayers.map((p) => p.nameKey))
-			.toArray();
+		// The stored teams and players named as the file's are: from the rows read whole (in
+		// primary key order, as the name index orders the rows of one name), or from the index.
+		const named = <T extends { nameKey: string }>(
+			table: 'teams' | 'players',
+			list: readonly T[]
+		): PromiseLike<T[]> => {
+			const all = whole.get(table) as T[] | undefined;
+			if (all) {
+				const names = new Set(list.map((row) => row.nameKey));
+				return Dexie.Promise.resolve(all.filter((row) => names.has(row.nameKey)));
+			}
+			return (db.table(table) as Table<T>)
+				.where('nameKey')
+				.anyOf(list.map((row) => row.nameKey))
+				.toArray();
+		};
+		const storedTeamsByName = await named('teams', fileTeams);
+		const storedPlayersByName = await named('players', filePlayers);
 		const scenarioRows = (rows.get('scenarios') ?? []) as ScenarioRecord[];
 		// Indexed once, so that each file row finds its stored namesake or twin without a scan.
 		const teamsByName = groupBy(storedTeamsByName, (t) => t.nameKey);
@@ -686,39 +736,115 @@ export class BackupService {
 		for (const team of await db.teams.bulkGet(missingTeams))
 			if (team) teamNames.set(team.id, team.name);
 
-		// Attempts: a stored attempt with the same fingerprint under another id is the same play.
-		const actions = new Map(
-			((rows.get('attemptActions') ?? []) as AttemptActionsRecord[]).map((a) => [a.id, a])
-		);
-		const fingerprints = new Set<string>();
-		for (const original of fileAttempts) {
-			const twin = attemptsByFingerprint
-				.get(original.fingerprint)
-				?.find((id) => id !== original.id);
-			if (twin || fingerprints.has(original.fingerprint)) {
-				summary('attempts').skipped++;
-				continue;
-			}
-			fingerprints.add(original.fingerprint);
+		// Attempts. Each file attempt as it would be written: the stored arrival kept, names of the
+		// player and team it joins.
+		const written = (original: AttemptRecord, arrivedAt: number) => {
 			const playerId = playerOf(original.playerId);
 			const teamId = teamOf(original.teamId);
-			const kept = stored.get('attempts')?.get(primaryKey('attempts', original)) as
-				AttemptRecord | undefined;
-			const arrivedAt = kept?.arrivedAt ?? arrivalOrder.get(original.id) ?? now;
-			compare('attempts', {
-				...original,
+			const { result, weeksUsed, finishedAt } = original;
+			return {
 				arrivedAt,
-				boardKey: boardKey({ ...original, arrivedAt }),
+				boardKey: boardKey({ result, weeksUsed, finishedAt, arrivedAt }),
 				playerId,
 				playerName: playerNames.get(playerId) ?? original.playerName,
 				teamId,
 				teamName: teamId === null ? null : (teamNames.get(teamId) ?? original.teamName)
-			} satisfies AttemptRecord);
+			};
+		};
+		const candidate = (original: AttemptRecord, arrivedAt: number): AttemptRecord => ({
+			...original,
+			...written(original, arrivedAt)
+		});
+		/**
+		 * `sameJson(row, candidate(original, arrivedAt))`, without building the candidate (a copy
+		 * of every field, for each of the stored attempts): its fields are the file row's own
+		 * ones, those of `written` in their place.
+		 */
+		const sameAsWritten = (row: AttemptRecord, original: AttemptRecord, arrivedAt: number) => {
+			const stored = row as unknown as Record<string, unknown>;
+			const file = original as unknown as Record<string, unknown>;
+			if (Array.isArray(row) || stored.toJSON != null || file.toJSON != null)
+				return sameJson(row, candidate(original, arrivedAt));
+			const set: Record<string, unknown> = written(original, arrivedAt);
+			let count = 0;
+			for (const key of Object.keys(stored)) {
+				const x = stored[key];
+				if (x === undefined) continue;
+				count++;
+				// The candidate's own fields: `set`'s, and the file row's own enumerable ones.
+				if (Object.hasOwn(set, key)) {
+					if (!sameJson(x, set[key])) return false;
+				} else if (!Object.prototype.propertyIsEnumerable.call(file, key)) return false;
+				else if (!sameJson(x, file[key])) return false;
+			}
+			for (const key of Object.keys(file))
+				if (!Object.hasOwn(set, key) && file[key] !== undefined) count--;
+			for (const key of Object.keys(set)) if (set[key] !== undefined) count--;
+			return count === 0;
+		};
+		// The stored attempts: by fingerprint, to find a play stored under another id (the index
+		// is unique: one id a fingerprint), and for each file attempt stored under its id, its
+		// arrival and whether it is stored as it would be written (KEPT, SAME_ROW, SAME_PLAY).
+		const index = new Map<string, number>();
+		fileAttempts.forEach((a, i) => index.set(a.id, i));
+		const fileFingerprints = new Set(fileAttempts.map((a) => a.fingerprint));
+		const storedByFingerprint = new Map<string, string>();
+		const keptArrival = new Float64Array(fileAttempts.length);
+		const kept = new Uint8Array(fileAttempts.length);
+		const see = (row: AttemptRecord, twins: boolean) => {
+			if (twins && fileFingerprints.has(row.fingerprint))
+				storedByFingerprint.set(row.fingerprint, row.id);
+			const i = index.get(row.id);
+			if (i === undefined) return;
+			const original = fileAttempts[i];
+			const arrivedAt = row.arrivedAt ?? arrivalOf(original.id) ?? now;
+			keptArrival[i] = arrivedAt;
+			kept[i] =
+				KEPT |
+				(row.fingerprint === original.fingerprint ? SAME_PLAY : 0) |
+				(sameAsWritten(row, original, arrivedAt) ? SAME_ROW : 0);
+		};
+		if (fileAttempts.length > 0) {
+			const count = await db.attempts.count();
+			if (fileAttempts.length * 8 < count) {
+				// A few attempts against many: read by key, twins through the fingerprint index.
+				for (const row of await db.attempts.bulkGet(fileAttempts.map((a) => a.id)))
+					if (row) see(row, false);
+				await db.attempts
+					.where('fingerprint')
+					.anyOf([...fileFingerprints])
+					.eachKey((key, cursor) =>
+						storedByFingerprint.set(String(key), String(cursor.primaryKey))
+					);
+			} else if (count > 0) {
+				// Many: every stored attempt, a page at a time, each compared as it comes and let
+				// go (reading by key costs a request a key; and a page's rows die young, where the
+				// whole table held at once would fill the heap the collector walks).
+				await this.eachStoredAttempt((row) => see(row, true));
+			}
+		}
+
+		// A stored attempt with the same fingerprint under another id is the same play.
+		const fingerprints = new Set<string>();
+		for (const [i, original] of fileAttempts.entries()) {
+			const twin = storedByFingerprint.get(original.fingerprint);
+			if ((twin !== undefined && twin !== original.id) || fingerprints.has(original.fingerprint)) {
+				summary('attempts').skipped++;
+				continue;
+			}
+			fingerprints.add(original.fingerprint);
+			const state = kept[i];
+			if (state & SAME_ROW) summary('attempts').unchanged++;
+			else {
+				const arrivedAt = state & KEPT ? keptArrival[i] : (arrivalOf(original.id) ?? now);
+				summary('attempts')[state & KEPT ? 'replaced' : 'added']++;
+				queue('attempts', candidate(original, arrivedAt));
+			}
 			// Its actions are written with a new attempt, or when the play differs from the stored
 			// one of that id: the fingerprint covers the actions, so an equal fingerprint means
 			// equal actions, and the stored action lists are never read.
 			const list = actions.get(original.id);
-			if (list && kept?.fingerprint !== original.fingerprint) queue('attemptActions', list);
+			if (list && !(state & SAME_PLAY)) queue('attemptActions', list);
 		}
 
 		for (const original of (rows.get('deals') ?? []) as DealRecord[])

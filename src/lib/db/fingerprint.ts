@@ -9,10 +9,10 @@
  * deal is deterministic, so the same actions on the same scenario and the same seed (the deal it
  * drew) are the same play; on another seed they are another play.
  */
-import { canonicalText } from '$lib/engine/canonical-json';
+import { Utf8Buffer, writeCanonical } from '$lib/engine/canonical-json';
 import type { Action, ExportedAttempt } from '$lib/engine/scenario/schema';
 import { nameKey, type Mode } from './records';
-import { sha256Hex } from './sha256';
+import { sha256HexInPlace } from '$lib/engine/scenario/hash';
 
 export interface FingerprintInput {
 	scenarioId: string;
@@ -25,24 +25,34 @@ export interface FingerprintInput {
 	actions: readonly Action[];
 }
 
+/** Where the fingerprints' canonical text is written, again for each one. */
+const buffer = new Utf8Buffer();
+
 /** @example attemptFingerprint({ scenarioId: 'city-hospital-his', ..., actions: [] }) // '3f1c…' */
 export function attemptFingerprint(input: FingerprintInput): string {
 	// The canonical JSON of { scenario, player, mode, seed?, actions }: its keys written in
-	// sorted order here, each value canonical (canonicalText), so the text is the one
-	// json-canonicalize gives for that object (fingerprint.spec.ts compares them).
-	return sha256Hex(
-		'{"actions":' +
-			canonicalText(input.actions) +
-			',"mode":' +
-			canonicalText(input.mode) +
-			',"player":' +
-			canonicalText(nameKey(input.playerName)) +
-			',"scenario":' +
-			canonicalText([input.scenarioId, input.scenarioVersion, input.scenarioHash]) +
-			// Left out at seed 0, so plays stored before seeds keep their fingerprint.
-			(input.seed ? ',"seed":' + canonicalText(input.seed) : '') +
-			'}'
-	);
+	// sorted order here, each value canonical (writeCanonical: canonicalText's bytes), so the text
+	// is the one json-canonicalize gives for that object (fingerprint.spec.ts compares them). It
+	// is written as UTF-8 into one buffer and hashed there: a backup's check computes 100,000.
+	const out = buffer;
+	out.length = 0;
+	out.text('{"actions":');
+	writeCanonical(out, input.actions);
+	out.text(',"mode":');
+	writeCanonical(out, input.mode);
+	out.text(',"player":');
+	writeCanonical(out, nameKey(input.playerName));
+	out.text(',"scenario":');
+	writeCanonical(out, [input.scenarioId, input.scenarioVersion, input.scenarioHash]);
+	// Left out at seed 0, so plays stored before seeds keep their fingerprint.
+	if (input.seed) {
+		out.text(',"seed":');
+		writeCanonical(out, input.seed);
+	}
+	out.text('}');
+	// Room for the hash's padding, written in place.
+	out.reserve(72);
+	return sha256HexInPlace(out.bytes, out.length);
 }
 
 /** The fingerprint of an attempt file (already parsed with the engine's `attemptSchema`). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { canonicalize } from 'json-canonicalize';
 import { describe, expect, it } from 'vitest';
-import { canonicalText, sameJson } from './canonical-json';
+import { canonicalText, sameJson, Utf8Buffer, writeCanonical } from './canonical-json';
 
 /** A deep copy of a JSON value with every object's keys in another order. */
 function reordered(value: unknown, seed: number): unknown {
@@ -85,5 +85,42 @@ describe('sameJson', () => {
 		expect(sameJson({ a: [1, 2] }, { a: [1, 2, 3] })).toBe(false);
 		expect(sameJson({ a: {} }, { a: [] })).toBe(false);
 		expect(sameJson(0, -0)).toBe(true);
+	});
+});
+
+describe('writeCanonical', () => {
+	const bytesOf = (out: Utf8Buffer) => Array.from(out.bytes.subarray(0, out.length));
+	const encoded = (text: string) => Array.from(new TextEncoder().encode(text));
+
+	it('writes the UTF-8 bytes of canonicalText, for any JSON value, after what the buffer holds', () => {
+		// One buffer for every run, started small: it grows, and each value is written after
+		// some text, as the fingerprint writes its parts.
+		const out = new Utf8Buffer();
+		out.bytes = new Uint8Array(1);
+		fc.assert(
+			fc.property(fc.string({ unit: 'grapheme', maxLength: 8 }), json, (before, value) => {
+				out.length = 0;
+				out.text(before);
+				writeCanonical(out, value);
+				expect(bytesOf(out)).toEqual(encoded(before + canonicalText(value)));
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
+	it('writes lone surrogates, controls, quotes and backslashes as JSON.stringify escapes them', () => {
+		const out = new Utf8Buffer();
+		const value = { '\ud800k': ['\udc00', 'a"b\\c', '\u0001\u007f', '中文', -0, 1e21, 5e-7] };
+		writeCanonical(out, value);
+		expect(bytesOf(out)).toEqual(encoded(canonicalText(value)));
+		expect(canonicalText(value)).toContain('\\ud800');
+	});
+
+	it('writes what canonicalText writes for values that are not JSON, and refuses the same', () => {
+		const out = new Utf8Buffer();
+		const value = { a: [undefined, () => 1], b: undefined, c: { toJSON: () => ({ z: 1, y: 2 }) } };
+		writeCanonical(out, value);
+		expect(bytesOf(out)).toEqual(encoded(canonicalText(value)));
+		expect(() => writeCanonical(new Utf8Buffer(), { a: Number.NaN })).toThrow(/Non-finite/);
 	});
 });

@@ -78,3 +78,133 @@ function hasToJson(value: object): boolean {
 	const toJson = (value as { toJSON?: unknown }).toJSON;
 	return toJson !== undefined && toJson !== null;
 }
+
+/**
+ * A growable buffer of UTF-8 bytes, written in place: the canonical text of a value can be
+ * hashed from it without building the text as a string and encoding it (writeCanonical).
+ */
+export class Utf8Buffer {
+	bytes = new Uint8Array(1024);
+	length = 0;
+
+	/** Room for `extra` more bytes past `length`. */
+	reserve(extra: number): void {
+		const needed = this.length + extra;
+		if (needed <= this.bytes.length) return;
+		const grown = new Uint8Array(Math.max(needed, this.bytes.length * 2));
+		grown.set(this.bytes.subarray(0, this.length));
+		this.bytes = grown;
+	}
+
+	/** Any text, as TextEncoder encodes it (a lone surrogate becomes U+FFFD). */
+	text(text: string): void {
+		const n = text.length;
+		this.reserve(n * 3);
+		const bytes = this.bytes;
+		let at = this.length;
+		for (let i = 0; i < n; i++) {
+			const code = text.charCodeAt(i);
+			if (code >= 0x80) {
+				this.length = at;
+				at += utf8.encodeInto(text.slice(i), bytes.subarray(at)).written;
+				break;
+			}
+			bytes[at++] = code;
+		}
+		this.length = at;
+	}
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * Appends the UTF-8 bytes of `canonicalText(value)` to `out`: the same bytes as
+ * `new TextEncoder().encode(canonicalText(value))`, written without the intermediate strings.
+ */
+export function writeCanonical(out: Utf8Buffer, value: unknown): void {
+	switch (typeof value) {
+		case 'string':
+			writeString(out, value);
+			return;
+		case 'number':
+			if (!Number.isFinite(value))
+				throw new Error(
+					`Non-finite number (${value}) is not permitted in JSON (RFC 8785 §3.2.2.3)`
+				);
+			// A finite number's JSON is ASCII.
+			out.text(JSON.stringify(value));
+			return;
+		case 'boolean':
+			out.text(value ? 'true' : 'false');
+			return;
+		case 'object':
+			break;
+		default:
+			// undefined, a function, a symbol or a bigint: whatever canonicalText makes of it.
+			out.text(String(canonicalText(value)));
+			return;
+	}
+	if (value === null) {
+		out.text('null');
+		return;
+	}
+	if (hasToJson(value)) {
+		out.text(canonicalText(value));
+		return;
+	}
+	if (Array.isArray(value)) {
+		out.reserve(1);
+		out.bytes[out.length++] = 0x5b; // [
+		for (let i = 0; i < value.length; i++) {
+			if (i > 0) {
+				out.reserve(1);
+				out.bytes[out.length++] = 0x2c; // ,
+			}
+			const item: unknown = value[i];
+			writeCanonical(out, item === undefined ? null : item);
+		}
+		out.reserve(1);
+		out.bytes[out.length++] = 0x5d; // ]
+		return;
+	}
+	const object = value as Record<string, unknown>;
+	const keys = Object.keys(object).sort();
+	out.reserve(1);
+	out.bytes[out.length++] = 0x7b; // {
+	let next = false;
+	for (const key of keys) {
+		const item = object[key];
+		if (item === undefined) continue;
+		if (next) {
+			out.reserve(1);
+			out.bytes[out.length++] = 0x2c; // ,
+		}
+		next = true;
+		writeString(out, key);
+		out.reserve(1);
+		out.bytes[out.length++] = 0x3a; // :
+		writeCanonical(out, item);
+	}
+	out.reserve(1);
+	out.bytes[out.length++] = 0x7d; // }
+}
+
+/** A string as JSON.stringify writes it: printable ASCII copied between quotes, the rest by it. */
+function writeString(out: Utf8Buffer, text: string): void {
+	const n = text.length;
+	out.reserve(n + 2);
+	const bytes = out.bytes;
+	let at = out.length;
+	bytes[at++] = 0x22;
+	for (let i = 0; i < n; i++) {
+		const code = text.charCodeAt(i);
+		// Control characters, quote, backslash and non-ASCII: JSON.stringify's escapes.
+		if (code < 0x20 || code === 0x22 || code === 0x5c || code >= 0x7f) {
+			out.text(JSON.stringify(text));
+			return;
+		}
+		bytes[at++] = code;
+	}
+	bytes[at++] = 0x22;
+	out.length = at;
+}

@@ -64,11 +64,46 @@ export function sha256(message: Uint8Array): Uint8Array {
 	return digest;
 }
 
+/**
+ * The SHA-256, in lower-case hex, of `bytes[0, length)`, padded in place: the bytes from `length`
+ * to the next multiple of 64 past `length + 8` are overwritten, so `bytes` must be at least that
+ * long. For a buffer the caller writes again and again (fingerprint.ts), with nothing allocated
+ * but the hex.
+ */
+export function sha256HexInPlace(bytes: Uint8Array, length: number): string {
+	const blocks = Math.ceil((length + 9) / 64);
+	const end = blocks * 64;
+	if (bytes.length < end) throw new RangeError('No room to pad the message in place');
+	bytes[length] = 0x80;
+	bytes.fill(0, length + 1, end - 8);
+	const high = Math.floor(length / 0x20000000);
+	const bits = length * 8;
+	bytes[end - 8] = (high >>> 24) & 0xff;
+	bytes[end - 7] = (high >>> 16) & 0xff;
+	bytes[end - 6] = (high >>> 8) & 0xff;
+	bytes[end - 5] = high & 0xff;
+	bytes[end - 4] = (bits >>> 24) & 0xff;
+	bytes[end - 3] = (bits >>> 16) & 0xff;
+	bytes[end - 2] = (bits >>> 8) & 0xff;
+	bytes[end - 1] = bits & 0xff;
+	const h = STATE;
+	h.set(INITIAL);
+	compress(h, bytes, blocks);
+	let out = '';
+	for (let i = 0; i < 8; i++) {
+		const word = h[i];
+		out +=
+			HEX[word >>> 24] + HEX[(word >>> 16) & 0xff] + HEX[(word >>> 8) & 0xff] + HEX[word & 0xff];
+	}
+	return out;
+}
+
 const INITIAL = [
 	0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
 ];
 const K32 = new Int32Array(K);
 const W = new Int32Array(64);
+const STATE = new Int32Array(8);
 
 /**
  * The compression function over `blocks` 64-byte blocks of `bytes`, updating the state `h`:
