@@ -80,6 +80,14 @@ export const EXPLAINED: Explanation[] = [
 	{
 		file: RULES,
 		within: 'holds',
+		original: 'false',
+		mutator: 'BooleanLiteral',
+		kind: 'unreachable',
+		why: 'The `return false` for a person without a state: the validator refuses a condition that names a person not in the scenario (scenario-rules.ts, `unknown-person`), and every person has a state from the start.'
+	},
+	{
+		file: RULES,
+		within: 'holds',
 		original: 'state',
 		kind: 'unreachable',
 		why: 'The validator refuses a condition that names a person not in the scenario (scenario-rules.ts, `unknown-person`), and every person has a state from the start.'
@@ -213,7 +221,7 @@ export const EXPLAINED: Explanation[] = [
 		within: 'scoreDeal',
 		original: 'FACTS.delete(context)',
 		kind: 'cache',
-		why: 'Dropping the memo before and after a report keeps it from outliving an action; a context is scored once per state in every caller, so keeping it gives the same facts.'
+		why: 'The memo is dropped both before and after each report, and the facts are read only inside `scoreDeal`: either drop alone keeps every report’s facts fresh.'
 	},
 	{
 		file: SCORING,
@@ -228,13 +236,6 @@ export const EXPLAINED: Explanation[] = [
 		original: 'FACTS.set(context, found)',
 		kind: 'cache',
 		why: 'Without the memo each rule computes the facts again: the same facts.'
-	},
-	{
-		file: SCORING,
-		within: 'scoreDeal',
-		original: 'possible > 0',
-		kind: 'equivalent',
-		why: 'When nothing is possible nothing is earned either: 100 × 0 / 0 would be NaN, but `possible` is 0 only before the first action, where the outcome rule is absent and every other category is empty too — and then round(NaN) is checked by the spec “scores a deal where nobody is known yet as 0”.'
 	},
 	{
 		file: SCORING,

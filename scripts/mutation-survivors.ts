@@ -5,9 +5,9 @@
  * explanation is listed as such and the script exits 1: it is a test to write, or an
  * explanation to give.
  *
- * Follow-up runs on the survivors' lines alone (`npm run mutation -- <file>:<from>-<to> …`, each
- * JSON report copied to reports/mutation/followup*.json) are read too: a survivor one of them
- * killed is listed as killed since, with the specs written after the full run.
+ * Follow-up runs on the survivors' lines alone (`npm run mutation -- <file>:<from>-<to> …`, which
+ * writes reports/mutation/followup-N.json) are read too: a survivor one of them killed is listed as
+ * killed since, with the specs written after the full run.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { EXPLAINED, KINDS, type Explanation } from './mutation-explained';

@@ -1112,6 +1112,25 @@ describe('pinned by mutation testing', () => {
 		expect(Number.isFinite(rule.params.satisfaction)).toBe(true);
 	});
 
+	it('scores 0, not NaN, while no weighted category has anything to judge', () => {
+		// At the start only the chart (roles) and the intel have rules; this scenario weighs neither.
+		const scenario = withV2({
+			scoring: {
+				weights: {
+					roles: 0,
+					intel: 0,
+					focus: 20,
+					activities: 20,
+					strategy: 20,
+					decisions: 20,
+					forecast: 10,
+					outcome: 10
+				}
+			}
+		});
+		expect(scoreDeal(initialContext(scenario)).total).toBe(0);
+	});
+
 	it('shows a stage’s brief where it has no alternatives', () => {
 		const context = initialContext(testScenario);
 		expect(stageBrief(context, 'discover-needs')).toBe(testScenario.stages['discover-needs'].brief);
