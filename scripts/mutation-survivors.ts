@@ -10,6 +10,7 @@
  * killed since, with the specs written after the full run.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { EXPLAINED, KINDS, type Explanation } from './mutation-explained';
 
 interface Position {
@@ -116,7 +117,7 @@ const cell = (text: string, max = 70) =>
 		.replace(/\|/g, '\\|') +
 	'`';
 
-function main(): void {
+async function main(): Promise<void> {
 	const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Report;
 	const report = read('reports/mutation/mutation.json');
 	const followups = readdirSync('reports/mutation')
@@ -172,7 +173,9 @@ function main(): void {
 		),
 		''
 	].join('\n');
-	writeFileSync('docs/mutation.md', text);
+	const path = 'docs/mutation.md';
+	const options = { ...(await resolveConfig(path)), filepath: path };
+	writeFileSync(path, await format(text, options));
 	console.log(
 		`${found.length} not killed by the full run, ${since.length} killed since, ${left.length} left, ${missing.length} not explained; docs/mutation.md written`
 	);
@@ -182,4 +185,4 @@ function main(): void {
 	if (missing.length > 0) process.exitCode = 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (import.meta.url === `file://${process.argv[1]}`) await main();
