@@ -1059,7 +1059,9 @@ describe('pinned by mutation testing', () => {
 			people: testScenarioInput.people.map((p) =>
 				p.id === 'engineer' ? { ...p, role: 'decision-maker' } : p
 			),
-			intel: testScenarioInput.intel.filter((item) => !DELIBERATION_INTEL.includes(item.kind))
+			intel: (testScenarioInput.intel ?? []).filter(
+				(item) => !DELIBERATION_INTEL.includes(item.kind)
+			)
 		});
 		// The coach's checks of a stage run as it closes.
 		const context = play([farming, advance, advance], scenario);
@@ -1104,7 +1106,7 @@ describe('pinned by mutation testing', () => {
 				p.role === 'user' ? { ...p, role: 'initiator' } : p
 			)
 		});
-		const { final } = replay(scenario, modelPath);
+		const { final } = replay(scenario, actionsSchema.parse(modelPath));
 		expect(final.outcome).toBe('won');
 		const [rule] = scoreDeal(final).categories.find((c) => c.category === 'outcome')!.rules;
 		expect(rule.code).toMatch(/^outcome-won-/);
@@ -1141,7 +1143,9 @@ describe('pinned by mutation testing', () => {
 		const scenario = withV2({
 			methodology: { purchase: { threshold: 0.3 } },
 			deal: { ...testScenarioInput.deal, ourPosition: 'ahead' },
-			intel: testScenarioInput.intel.filter((item) => !DELIBERATION_INTEL.includes(item.kind)),
+			intel: (testScenarioInput.intel ?? []).filter(
+				(item) => !DELIBERATION_INTEL.includes(item.kind)
+			),
 			people: testScenarioInput.people.map((p) => ({ ...p, attitude: 'neutral' }))
 		});
 		const purchase = decidePurchase(initialContext(scenario));
@@ -1161,7 +1165,9 @@ describe('pinned by mutation testing', () => {
 	it('loses to a decision maker against us, even outweighed by another and with support enough', () => {
 		const scenario = withV2({
 			deal: { ...testScenarioInput.deal, ourPosition: 'ahead' },
-			intel: testScenarioInput.intel.filter((item) => !DELIBERATION_INTEL.includes(item.kind)),
+			intel: (testScenarioInput.intel ?? []).filter(
+				(item) => !DELIBERATION_INTEL.includes(item.kind)
+			),
 			people: testScenarioInput.people.map((p) =>
 				p.id === 'gm'
 					? { ...p, attitude: 'opponent', influence: 1 }
