@@ -808,6 +808,27 @@ describe('calibrateForecasts', () => {
 // (docs/mutation.md) found surviving; each was checked against its mutants by a mutation run on
 // its lines.
 describe('pinned by mutation testing', () => {
+	/** The test scenario with a first-stage decision whose first option ends the deal so. */
+	const ending = (ends: 'lost' | 'won') =>
+		withV2(
+			{},
+			{
+				'discover-needs': {
+					decisions: [
+						{
+							id: 'ultimatum',
+							prompt: 'The customer demands an answer now.',
+							options: [
+								{ id: 'answer', text: 'Answer.', score: 0, feedback: 'So it ends.', ends },
+								{ id: 'stall', text: 'Stall.', score: 0, feedback: 'It waits.' }
+							]
+						}
+					]
+				}
+			}
+		);
+	const answer: ActionInput = { type: 'decide', decision: 'ultimatum', option: 'answer' };
+
 	it('draws a variant when the scenario has variants and no attitude bands', () => {
 		const varied = withV2({
 			variants: [
@@ -863,25 +884,6 @@ describe('pinned by mutation testing', () => {
 	});
 
 	it('ends the deal when an option ends it: lost with the purchase decided, won without', () => {
-		const ending = (ends: 'lost' | 'won') =>
-			withV2(
-				{},
-				{
-					'discover-needs': {
-						decisions: [
-							{
-								id: 'ultimatum',
-								prompt: 'The customer demands an answer now.',
-								options: [
-									{ id: 'answer', text: 'Answer.', score: 0, feedback: 'So it ends.', ends },
-									{ id: 'stall', text: 'Stall.', score: 0, feedback: 'It waits.' }
-								]
-							}
-						]
-					}
-				}
-			);
-		const answer: ActionInput = { type: 'decide', decision: 'ultimatum', option: 'answer' };
 		const lost = play([farming, answer], ending('lost'));
 		expect(lost.outcome).toBe('lost');
 		expect(lost.purchase).toEqual(expect.objectContaining({ won: false }));
@@ -1009,25 +1011,6 @@ describe('pinned by mutation testing', () => {
 	});
 
 	it('calibrates a decided deal as certain: 1 when won, 0 when lost', () => {
-		const ending = (ends: 'lost' | 'won') =>
-			withV2(
-				{},
-				{
-					'discover-needs': {
-						decisions: [
-							{
-								id: 'ultimatum',
-								prompt: 'The customer demands an answer now.',
-								options: [
-									{ id: 'answer', text: 'Answer.', score: 0, feedback: 'So it ends.', ends },
-									{ id: 'stall', text: 'Stall.', score: 0, feedback: 'It waits.' }
-								]
-							}
-						]
-					}
-				}
-			);
-		const answer: ActionInput = { type: 'decide', decision: 'ultimatum', option: 'answer' };
 		expect(calibratedForecast(play([farming, answer], ending('won')))).toBe(1);
 		expect(calibratedForecast(play([farming, answer], ending('lost')))).toBe(0);
 	});
