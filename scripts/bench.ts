@@ -156,8 +156,9 @@ async function measureBrowser(browser: Browser, origin: string) {
 				label: `${name}, longest task`,
 				unit: 'ms',
 				value: t.longest,
-				detail: `median of ${RUNS} loads (${t.runs.map((r) => Math.round(r.longest)).join(', ')} ms)`,
-				budget: { max: 50, source: 'stated' }
+				detail: `median of ${RUNS} loads (${t.runs.map((r) => Math.round(r.longest)).join(', ')} ms); stretch goal 50 ms`,
+				// Issue 20: the longest task on load at most 100 ms (stretch: 50 ms).
+				budget: { max: 100, source: 'stated' }
 			}
 		);
 	}

@@ -24,3 +24,14 @@ export function money(value: number, currency: string, locale = 'en'): string {
 	}
 	return format ? format.format(value) : `${value.toLocaleString(locale)} ${currency}`;
 }
+
+/**
+ * Makes `currency`'s formatter for `locale` when the browser is next idle. The first number
+ * formatter a page makes loads the language's number data (about 50 ms with the CPU slowed down 4
+ * times): made ahead, it is not part of the task that first draws the deal.
+ */
+export function prepareMoney(currency: string, locale = 'en'): void {
+	const make = () => void money(0, currency, locale);
+	if (typeof requestIdleCallback === 'function') requestIdleCallback(make);
+	else setTimeout(make, 0);
+}
