@@ -22,7 +22,7 @@ import { nextSnapshot, persist, restore } from '$lib/engine/deal/deal-session';
 import type { DealSnapshot } from '$lib/engine/deal/replay';
 import { scoreDeal } from '$lib/engine/deal/scoring';
 import type { Refusal } from '$lib/engine/deal/types';
-import { actionSchema, type Action, type ActionInput } from '$lib/engine/scenario/schema';
+import { actionSchema, type Action, type ActionInput } from '$lib/engine/scenario/action-schema';
 import type { CatalogueEntry } from '$lib/scenarios/catalogue';
 import { hubClass } from './hub-class.svelte';
 import type { CurrentPlayer } from './player.svelte';
