@@ -66,6 +66,7 @@ const log = (text: string) =>
 
 const READY: Record<string, Wait> = {
 	home: { name: 'ready', selector: 'main h1' },
+	library: { name: 'ready', selector: 'main article h2' },
 	play: { name: 'ready', selector: 'main form button[type=submit]', text: 'Start the deal' },
 	scoreboard: { name: 'ready', selector: 'main h1' }
 };
@@ -74,6 +75,7 @@ async function measureBrowser(browser: Browser, origin: string) {
 	const board = await readShipped(SCENARIO_FILE);
 	const pages = [
 		{ key: 'home', name: 'home page', path: '/' },
+		{ key: 'library', name: 'scenario library', path: '/scenarios' },
 		{ key: 'play', name: 'play page', path: `/play/${board.scenario.id}` },
 		{ key: 'scoreboard', name: 'scoreboard', path: '/scoreboard' }
 	];
@@ -90,7 +92,12 @@ async function measureBrowser(browser: Browser, origin: string) {
 				value: load.js,
 				detail: `${load.files.filter((f) => f.kind === 'js').length} files, ${load.rawJs.toFixed(0)} KB unzipped; largest: ${largest(load)}`,
 				// Issue 20: the play page and the scoreboard at most 150 KB before their first screen.
-				budget: key === 'home' ? { max: 100, source: 'stated' } : { max: 150, source: 'stated' }
+				budget:
+					key === 'home'
+						? { max: 100, source: 'stated' }
+						: key === 'library'
+							? undefined
+							: { max: 150, source: 'stated' }
 			},
 			{
 				id: `load.${key}.css`,
@@ -149,8 +156,9 @@ async function measureBrowser(browser: Browser, origin: string) {
 				label: `${name}, longest task`,
 				unit: 'ms',
 				value: t.longest,
-				detail: `median of ${RUNS} loads (${t.runs.map((r) => Math.round(r.longest)).join(', ')} ms)`,
-				budget: { max: 50, source: 'stated' }
+				detail: `median of ${RUNS} loads (${t.runs.map((r) => Math.round(r.longest)).join(', ')} ms); stretch goal 50 ms`,
+				// Issue 20: the longest task on load at most 100 ms (stretch: 50 ms).
+				budget: { max: 100, source: 'stated' }
 			}
 		);
 	}

@@ -21,11 +21,31 @@ const waiting: ((storage: StorageModule) => void)[] = [];
  * then.
  */
 export function loadStorage(): Promise<StorageModule> {
-	loading ??= import('./index').then((storage) => {
+	loading ??= importInParts().then((storage) => {
 		for (const then of waiting.splice(0)) then(storage);
 		return storage;
 	});
 	return loading;
+}
+
+/**
+ * The storage code's largest parts imported one at a time, a task apart: the browser evaluates a
+ * module, with everything it imports that is not evaluated yet, in one task, which for the whole
+ * storage code at once held up the page for a quarter of a second with the CPU slowed down 4
+ * times (docs/performance.md). Most of it is building the scenario and record schemas.
+ */
+async function importInParts(): Promise<StorageModule> {
+	const parts = [
+		() => import('zod'),
+		() => import('dexie'),
+		() => import('$lib/engine/scenario/schema'),
+		() => import('./records')
+	];
+	for (const part of parts) {
+		await part();
+		await new Promise((resolve) => setTimeout(resolve, 0));
+	}
+	return import('./index');
 }
 
 whenStorageLoaded(() => void loadStorage());

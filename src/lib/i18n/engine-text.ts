@@ -10,6 +10,7 @@ import type { Params, RedFlag, Refusal } from '../engine/deal/types';
 import { findDecision } from '../engine/deal/deal-rules';
 import { termLabel, type LabelKind } from './labels';
 import { textOf } from './message-map';
+import { money } from './money';
 import { FLAGS } from './maps/flags';
 import { REFUSALS } from './maps/refusals';
 import { SEEN } from './maps/seen';
@@ -70,19 +71,6 @@ export function readableParams(
 /** Parameters that hold an amount of money: `money`, and a refusal's cost and what is left. */
 function isMoney(code: string, key: string): boolean {
 	return key === 'money' || (code === 'no-money' && (key === 'cost' || key === 'left'));
-}
-
-/** An amount in the deal's currency: `money(4400, 'USD', 'en')` → "$4,400". */
-export function money(value: number, currency: string, locale?: Locale): string {
-	try {
-		return new Intl.NumberFormat(locale ?? 'en', {
-			style: 'currency',
-			currency,
-			maximumFractionDigits: 0
-		}).format(value);
-	} catch {
-		return `${value.toLocaleString(locale ?? 'en')} ${currency}`;
-	}
 }
 
 /** The message key of an engine code: `codeKey('flag', 'late-close')` → `flag_late_close`. */

@@ -1,6 +1,9 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { AttitudeBand } from '$lib/components/handbook/attitude-bands';
 
+/** Money in the deal's currency, in the interface language. */
+export { money } from '$lib/i18n/money';
+
 /** The least effect that reads as "clearly warmer". */
 const CLEARLY = 3;
 
@@ -40,17 +43,4 @@ export function reactionTone(effect: number, risk: boolean): string {
 	if (risk || effect < 0) return 'text-red-800';
 	if (effect > 0) return 'text-emerald-800';
 	return 'text-slate-700';
-}
-
-/** Money in the deal's currency, in the interface language. */
-export function money(amount: number, currency: string, locale: string): string {
-	try {
-		return new Intl.NumberFormat(locale, {
-			style: 'currency',
-			currency,
-			maximumFractionDigits: 0
-		}).format(amount);
-	} catch {
-		return `${amount.toLocaleString(locale)} ${currency}`;
-	}
 }
