@@ -18,7 +18,7 @@ export const WHY_MISSED: Record<string, string> = {
 	'load.home.all':
 		'On a first visit the home page loads no storage code and no scenario (the build lists the shipped scenarios, src/lib/scenarios/shipped-list.ts; the storage code loads only where a database exists, src/lib/db/presence.ts). What remains is the Svelte runtime and the SvelteKit router (about 35 KB together, shared by every page), the layout, the page, the term labels of both languages (src/lib/i18n/maps/labels.ts) and the key-people picture, in about 30 small files. A device that has stored something also loads the storage code (Dexie, the record schemas, Zod).',
 	'load.play.js':
-		'The play page loads the engine (the deal machine with XState), the deal controls, the scenario schema with Zod (the engine reads actions through it), and its scenario as the build checked it; the storage code loads with the first write (or before the form where this device has a database).',
+		'The play page loads the engine (the deal machine with XState), the deal controls, the action schema with Zod (the engine reads actions through it; the scenario schema stays behind, src/lib/engine/scenario/action-schema.ts), and its scenario as the build checked it; the storage code loads with the first write (or before the form where this device has a database).',
 	'load.scoreboard.js':
 		'The scoreboard reads the board from IndexedDB before its first screen, so the storage code loads with it: Dexie with the board buckets (about 33 KB), the record schemas with Zod (about 30 KB) and the repositories. The validator, the scenario formats, the CSV code and the shipped scenario files no longer load with it.',
 	'page.home.lcp': SPA_START,

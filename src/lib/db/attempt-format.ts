@@ -2,7 +2,8 @@
  * Between stored attempts and the exported-attempt file (docs/authoring.md, "The exported
  * attempt file").
  */
-import { ATTEMPT_FORMAT, type ExportedAttempt } from '$lib/engine/scenario/schema';
+import { ATTEMPT_FORMAT } from '$lib/engine/scenario/format-names';
+import type { ExportedAttempt } from '$lib/engine/scenario/schema';
 import type { ScoreReport } from '$lib/engine/deal/types';
 import type { OutcomeId } from '$lib/engine/methodology';
 import type { Attempt, AttemptResult } from './records';

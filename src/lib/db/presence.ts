@@ -36,7 +36,9 @@ export function loadStorage(): Promise<StorageModule> {
  */
 async function importInParts(): Promise<StorageModule> {
 	const parts = [
-		() => import('zod'),
+		// Zod with the schema it builds first, not `import('zod')`: a module imported whole keeps
+		// every export, and the one Zod chunk the play page loads would hold all of it (issue 20).
+		() => import('$lib/engine/scenario/action-schema'),
 		() => import('dexie'),
 		() => import('$lib/engine/scenario/schema'),
 		() => import('./records')

@@ -2,11 +2,23 @@
  * The key-account sales methodology as data: the course's vocabulary (§1–§11 of
  * docs/methodology.md) and the product's own defaults where the course is silent (§12).
  *
- * This is the one place these facts live. Labels for people live in the message catalogues
+ * This is the one place these facts live, with the few that pages outside a deal show (the
+ * stages, roles, departments, outcomes, difficulties, each stage's key people and the medals) in
+ * methodology-basics.ts, re-exported here. Labels for people live in the message catalogues
  * (`messages/en.json`, `messages/zh-CN.json`), keyed by the ids below; rules that apply the facts
  * are generic code elsewhere in the engine. A scenario's `methodology` overrides merge onto
  * `DEFAULT_METHODOLOGY` through `resolveMethodology`.
  */
+import {
+	KEY_DEPARTMENTS,
+	KEY_ROLES,
+	STAGES,
+	type DepartmentId,
+	type RoleId,
+	type StageId
+} from './methodology-basics';
+
+export * from './methodology-basics';
 
 /**
  * Versions of the scoring rules. An attempt records the version it was played under and is
@@ -20,21 +32,6 @@ export const RULES_VERSIONS = [1, 2] as const;
 export type RulesVersion = (typeof RULES_VERSIONS)[number];
 export const RULES_VERSION: RulesVersion = 2;
 
-/** The six procurement stages (采购流程的六个阶段), in order. */
-export const STAGES = [
-	'discover-needs',
-	'internal-deliberation',
-	'system-design',
-	'evaluation',
-	'commitment',
-	'implementation'
-] as const;
-export type StageId = (typeof STAGES)[number];
-
-/** Buying roles (采购角色). */
-export const ROLES = ['initiator', 'decision-maker', 'designer', 'evaluator', 'user'] as const;
-export type RoleId = (typeof ROLES)[number];
-
 /** A person's attitude to us (态度), from worst to best. */
 export const ATTITUDES = ['opponent', 'neutral', 'supporter'] as const;
 export type AttitudeId = (typeof ATTITUDES)[number];
@@ -46,10 +43,6 @@ export type ContactId = (typeof CONTACTS)[number];
 /** Levels in the customer's organization (级别). */
 export const LEVELS = ['operational', 'management', 'decision'] as const;
 export type LevelId = (typeof LEVELS)[number];
-
-/** The customer's departments (客户组织结构). */
-export const DEPARTMENTS = ['leadership', 'technical', 'user', 'finance', 'procurement'] as const;
-export type DepartmentId = (typeof DEPARTMENTS)[number];
 
 /** The eight sales activity types (销售活动). */
 export const ACTIVITIES = [
@@ -72,16 +65,9 @@ export type StrategyId = (typeof STRATEGIES)[number];
 export const CUSTOMER_GROUPS = ['growth', 'development', 'consolidation'] as const;
 export type CustomerGroupId = (typeof CUSTOMER_GROUPS)[number];
 
-/** How a deal ends. */
-export const OUTCOMES = ['won', 'lost', 'withdrawn'] as const;
-export type OutcomeId = (typeof OUTCOMES)[number];
-
 /** Our offer against the competitors'. */
 export const POSITIONS = ['ahead', 'level', 'behind'] as const;
 export type PositionId = (typeof POSITIONS)[number];
-
-export const DIFFICULTIES = ['intro', 'standard', 'expert'] as const;
-export type DifficultyId = (typeof DIFFICULTIES)[number];
 
 export const INTEL_KINDS = [
 	'timing',
@@ -252,22 +238,8 @@ export interface PurchaseRule {
 }
 
 export const DEFAULT_METHODOLOGY: Methodology = {
-	keyRoles: {
-		'discover-needs': ['initiator', 'user'],
-		'internal-deliberation': ['decision-maker'],
-		'system-design': ['designer'],
-		evaluation: ['evaluator', 'decision-maker'],
-		commitment: ['decision-maker'],
-		implementation: ['user']
-	},
-	keyDepartments: {
-		'discover-needs': [],
-		'internal-deliberation': [],
-		'system-design': [],
-		evaluation: [],
-		commitment: ['finance', 'procurement'],
-		implementation: []
-	},
+	keyRoles: KEY_ROLES,
+	keyDepartments: KEY_DEPARTMENTS,
 	fit: {
 		'trade-show': row('good', 'poor', 'poor', 'poor', 'poor', 'poor'),
 		'technical-exchange': row('fair', 'fair', 'good', 'fair', 'poor', 'fair'),
@@ -414,19 +386,6 @@ export const SCORING = {
 	 */
 	rules1: { complianceRiskPerActivity: 0.25, forecastBrier: { sharp: 0.09, fair: 0.36 } }
 } as const;
-
-/** Medals of a total score, best first: the least total each needs. */
-export const MEDALS = [
-	{ medal: 'gold', min: 90 },
-	{ medal: 'silver', min: 75 },
-	{ medal: 'bronze', min: 50 }
-] as const;
-export type Medal = (typeof MEDALS)[number]['medal'];
-
-/** The medal a total earns: `medalOf(75)` → `'silver'`, `medalOf(49.9)` → undefined. */
-export function medalOf(total: number): Medal | undefined {
-	return MEDALS.find((tier) => total >= tier.min)?.medal;
-}
 
 function row(...fits: [Fit, Fit, Fit, Fit, Fit, Fit]): Record<StageId, Fit> {
 	return Object.fromEntries(STAGES.map((stage, i) => [stage, fits[i]])) as Record<StageId, Fit>;

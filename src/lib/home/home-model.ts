@@ -10,8 +10,8 @@ import {
 	type DifficultyId,
 	type OutcomeId,
 	type StageId
-} from '$lib/engine/methodology';
-import { medalOf, type Medal } from '$lib/engine/methodology';
+} from '$lib/engine/methodology-basics';
+import { medalOf, type Medal } from '$lib/engine/methodology-basics';
 
 /** The little the home page needs of a catalogue entry. */
 export interface HomeScenario {

@@ -12,7 +12,6 @@
 import { initialTransition } from 'xstate';
 import type { DealRecord, Mode } from '$lib/db';
 import { resultFromReport } from '$lib/db/attempt-format';
-import { storageProblem } from '$lib/db/errors';
 // The storage code loads with the first write (presence.ts): the setup form shows without it.
 import { loadStorage } from '$lib/db/presence';
 import { SNAPSHOT_VERSION, dealMachine } from '$lib/engine/deal/deal-machine';
@@ -23,7 +22,7 @@ import { nextSnapshot, persist, restore } from '$lib/engine/deal/deal-session';
 import type { DealSnapshot } from '$lib/engine/deal/replay';
 import { scoreDeal } from '$lib/engine/deal/scoring';
 import type { Refusal } from '$lib/engine/deal/types';
-import { actionSchema, type Action, type ActionInput } from '$lib/engine/scenario/schema';
+import { actionSchema, type Action, type ActionInput } from '$lib/engine/scenario/action-schema';
 import type { CatalogueEntry } from '$lib/scenarios/catalogue';
 import { hubClass } from './hub-class.svelte';
 import type { CurrentPlayer } from './player.svelte';
@@ -163,7 +162,7 @@ export class PlaySession {
 				this.#dealId = deal.id;
 				this.#startedAt = deal.startedAt;
 			} catch (error) {
-				this.#problem = problemOf(error);
+				this.#problem = await problemOf(error);
 			}
 		} else {
 			this.#problem = 'unavailable';
@@ -241,7 +240,7 @@ export class PlaySession {
 				await (await loadStorage()).deals.appendAction(this.#dealId, action, this.#actions.length);
 			this.#problem = this.#dealId ? undefined : this.#problem;
 		} catch (error) {
-			this.#problem = problemOf(error);
+			this.#problem = await problemOf(error);
 			this.#busy = false;
 			// Not stored, so not shown: the trainee can try again once the problem is fixed.
 			if (this.#problem !== 'unavailable') return undefined;
@@ -330,7 +329,7 @@ export class PlaySession {
 				if (joined) void import('./hub-outbox.svelte').then(({ hubOutbox }) => hubOutbox.send());
 				return attempt.id;
 			} catch (error) {
-				this.#problem = problemOf(error);
+				this.#problem = await problemOf(error);
 				return undefined;
 			}
 		}
@@ -357,7 +356,7 @@ export class PlaySession {
 			try {
 				await (await loadStorage()).deals.discard(this.#dealId);
 			} catch (error) {
-				this.#problem = problemOf(error);
+				this.#problem = await problemOf(error);
 				return;
 			}
 		}
@@ -388,8 +387,16 @@ function afterPaint(task: () => void): void {
 	else setTimeout(task, 0);
 }
 
-function problemOf(error: unknown): SaveProblem {
-	const problem = storageProblem(error, ['full', 'blocked', 'unavailable', 'conflict']);
+/**
+ * What a failed write means to the trainee. The storage errors' module is loaded here, not with the
+ * page (issue 20): a storage error comes from the storage code, which brought the module with it;
+ * where even that module cannot be loaded, the error cannot be one of them.
+ */
+async function problemOf(error: unknown): Promise<SaveProblem> {
+	const problem = await import('$lib/db/errors').then(
+		({ storageProblem }) => storageProblem(error, ['full', 'blocked', 'unavailable', 'conflict']),
+		() => 'failed' as const
+	);
 	return problem === 'conflict' ? 'moved' : problem;
 }
 

@@ -8,7 +8,8 @@
  */
 import { assign, setup } from 'xstate';
 import { STAGES, nextStage, type RulesVersion, type StageId } from '../methodology';
-import { ACTION_TYPES, type Action, type Scenario } from '../scenario/schema';
+import { ACTION_TYPES, type Action } from '../scenario/action-schema';
+import type { Scenario } from '../scenario/schema';
 import { applyAction, initialContext, refusal, type DealContext } from './deal-rules';
 
 /**

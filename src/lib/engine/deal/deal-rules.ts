@@ -25,7 +25,7 @@ import {
 	type StrategyId
 } from '../methodology';
 import { createRandom, deriveSeed } from '../random';
-import { SCENARIO_FORMAT_1 } from '../scenario/schema';
+import { SCENARIO_FORMAT_1 } from '../scenario/format-names';
 import type {
 	Action,
 	Condition,

@@ -7,32 +7,43 @@
  * Every object is strict: an unknown or misspelt field ("peolpe") is refused with its name.
  * The engine's types are inferred from these schemas, never written twice. Semantic rules that
  * need the whole file (references, duplicates, reachability) live in `scenario-rules.ts`.
+ *
+ * The trainee's actions (`action-schema.ts`) and the formats' names (`format-names.ts`) live apart,
+ * so that the play page does not download this schema, and are re-exported here.
  */
 import { z } from 'zod';
 import { MAX_SEED } from '../random';
 import { MAX_NAME_LENGTH } from '../names';
 import {
-	ACTIVITIES,
 	ATTITUDES,
 	CONTACTS,
-	DEPARTMENTS,
 	DIFFICULTIES,
 	FITS,
 	INTEL_KINDS,
-	LEVELS,
-	OUTCOMES,
 	POSITIONS,
 	RULES_VERSION,
-	ROLES,
 	SCORE_CATEGORIES,
 	STAGES,
 	STRATEGIES
 } from '../methodology';
+import {
+	actionsSchema,
+	activitySchema,
+	attitudeSchema,
+	contactSchema,
+	departmentSchema,
+	idSchema,
+	levelSchema,
+	outcomeSchema,
+	roleSchema,
+	stageSchema,
+	strategySchema
+} from './action-schema';
+import { ATTEMPT_FORMAT, SCENARIO_FORMAT, SCENARIO_FORMAT_1 } from './format-names';
 
-export const SCENARIO_FORMAT = 'sales-sim/scenario@2';
-/** The first scenario format, which format 2 extends: its files are read unchanged. */
-export const SCENARIO_FORMAT_1 = 'sales-sim/scenario@1';
-export const ATTEMPT_FORMAT = 'sales-sim/attempt@2';
+export * from './action-schema';
+export * from './format-names';
+
 export const LOCALES = ['en', 'zh-CN'] as const;
 
 /** How a deal is played: practice is coached and stays off the scoreboards. */
@@ -43,27 +54,8 @@ export type ScenarioLocale = (typeof LOCALES)[number];
 /** Longest text a scenario may hold in one field: enough for a long brief, not for abuse. */
 export const MAX_TEXT = 4000;
 
-export const idSchema = z
-	.string()
-	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
-		message: 'must be lower-case kebab case, such as "dean-zhao"'
-	})
-	.min(1)
-	.max(64)
-	.meta({ description: 'Lower-case kebab case, 1–64 characters, unique within its list.' });
-
 const text = (description: string) =>
 	z.string().trim().min(1, { message: 'must not be empty' }).max(MAX_TEXT).meta({ description });
-
-export const stageSchema = z.enum(STAGES);
-export const roleSchema = z.enum(ROLES);
-export const attitudeSchema = z.enum(ATTITUDES);
-export const contactSchema = z.enum(CONTACTS);
-export const levelSchema = z.enum(LEVELS);
-export const departmentSchema = z.enum(DEPARTMENTS);
-export const activitySchema = z.enum(ACTIVITIES);
-export const strategySchema = z.enum(STRATEGIES);
-export const outcomeSchema = z.enum(OUTCOMES);
 
 const attitudeStep = z
 	.int()
@@ -125,41 +117,6 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 		z.strictObject({ not: conditionSchema })
 	])
 );
-
-// ---------------------------------------------------------------- attempt actions
-
-export const actionSchema = z.discriminatedUnion('type', [
-	z.strictObject({ type: z.literal('strategy'), strategy: strategySchema }),
-	z.strictObject({
-		type: z.literal('chart'),
-		person: idSchema,
-		role: roleSchema.optional(),
-		attitude: attitudeSchema.optional(),
-		level: levelSchema.optional(),
-		contact: contactSchema.optional()
-	}),
-	z.strictObject({
-		type: z.literal('activity'),
-		activity: activitySchema,
-		people: z.array(idSchema).max(20).default([])
-	}),
-	z.strictObject({ type: z.literal('decide'), decision: idSchema, option: idSchema }),
-	z.strictObject({ type: z.literal('forecast'), probability: z.number().min(0).max(1) }),
-	z.strictObject({ type: z.literal('advance') }),
-	z.strictObject({ type: z.literal('withdraw') })
-]);
-export type Action = z.output<typeof actionSchema>;
-export type ActionInput = z.input<typeof actionSchema>;
-export type ActionType = Action['type'];
-
-/** Every action type, in the order the trainee's actions are described (one per `actionSchema` option). */
-export const ACTION_TYPES = actionSchema.options.map(
-	(option) => option.shape.type.value
-) as readonly ActionType[];
-
-/** Longest action list an attempt or a check may hold. */
-export const MAX_ACTIONS = 2000;
-export const actionsSchema = z.array(actionSchema).max(MAX_ACTIONS);
 
 // ---------------------------------------------------------------- the scenario
 
