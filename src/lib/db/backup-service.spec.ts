@@ -306,6 +306,52 @@ describe('backup', () => {
 			{ id: 't', name: 'East', nameKey: 'east', createdAt: 1 }
 		]);
 	});
+	it.each([
+		['last, as the export writes them', false],
+		['first', true]
+	])('reads a row whose marks come %s, nested and escaped key paths included', async (_, first) => {
+		const s = storage();
+		const marks = {
+			actions: 'arrayNonindexKeys',
+			'snapshot.context.gone': 'undef',
+			'snapshot.a~1b': 'undef',
+			'snapshot.c~0d': 'arrayNonindexKeys'
+		};
+		const deal = {
+			id: 'd',
+			scenarioId: 'test-plant',
+			scenarioVersion: 1,
+			scenarioHash: 'f'.repeat(64),
+			playerId: 'p',
+			mode: 'practice',
+			startedAt: 1,
+			updatedAt: 2,
+			actions: [{ type: 'advance' }],
+			snapshot: { context: { gone: 0, kept: 1 }, 'a.b': 0, 'c~d': [1] },
+			snapshotVersion: 1
+		};
+		const file = fileOf({
+			formatName: 'dexie',
+			formatVersion: 1,
+			data: {
+				databaseName: 'sales-sim',
+				databaseVersion: 1,
+				tables: [{ name: 'deals', schema: 'id', rowCount: 1 }],
+				data: [
+					{
+						tableName: 'deals',
+						inbound: true,
+						rows: [first ? { $types: marks, ...deal } : { ...deal, $types: marks }]
+					}
+				]
+			}
+		});
+		await s.backup.apply(planOf(await s.backup.check(file)));
+		expect(await s.db.deals.get('d')).toEqual({
+			...deal,
+			snapshot: { context: { kept: 1 }, 'c~d': [1] }
+		});
+	});
 });
 
 describe('a file that cannot be imported is refused with reasons, and nothing is written', () => {

@@ -47,6 +47,7 @@ import {
 	type TeamRecord
 } from './records';
 import { scenarioHashSync } from './scenario-repository';
+import { inPlaceCheck } from './schema-in-place';
 import { DEVICE_SETTINGS, isSettingKey, SETTINGS } from './setting-repository';
 import type { StorageContext } from './storage-context';
 
@@ -244,20 +245,33 @@ async function readExport(
 function reviveRow(row: unknown): { ok: true; row: unknown } | { ok: false; path: string } {
 	if (typeof row !== 'object' || row === null || Array.isArray(row) || !('$types' in row))
 		return { ok: true, row };
-	const { $types, ...rest } = row as Record<string, unknown>;
+	const record = row as Record<string, unknown>;
+	const { $types } = record;
 	if (typeof $types !== 'object' || $types === null || Array.isArray($types))
 		return { ok: false, path: '$types' };
+	// The row without its marks: the parsed row itself, when they are its last field (as the
+	// export writes them), which stays a fast object when they are deleted; else a copy.
+	let rest: Record<string, unknown>;
+	const keys = Object.keys(record);
+	if (keys[keys.length - 1] === '$types') {
+		delete record.$types;
+		rest = record;
+	} else {
+		const { $types: _marks, ...others } = record;
+		rest = others;
+	}
 	const removals: [Record<string, unknown>, string][] = [];
-	for (const [keyPath, typeOrTypes] of Object.entries($types)) {
-		const parts = keyPath.split('.').map((p) => p.replace(/~1/g, '.').replace(/~0/g, '~'));
+	for (const keyPath of Object.keys($types)) {
+		const typeOrTypes = ($types as Record<string, unknown>)[keyPath];
+		const parts = keyPath.split('.');
 		let parent: unknown = rest;
-		for (const part of parts.slice(0, -1))
+		for (let i = 0; i < parts.length - 1; i++)
 			parent =
 				typeof parent === 'object' && parent !== null
-					? (parent as Record<string, unknown>)[part]
+					? (parent as Record<string, unknown>)[unescapeKeyPart(parts[i])]
 					: undefined;
 		if (typeof parent !== 'object' || parent === null) return { ok: false, path: keyPath };
-		const last = parts[parts.length - 1];
+		const last = unescapeKeyPart(parts[parts.length - 1]);
 		const value = (parent as Record<string, unknown>)[last];
 		const types: unknown[] = Array.isArray(typeOrTypes) ? typeOrTypes : [typeOrTypes];
 		for (const type of types) {
@@ -268,6 +282,11 @@ function reviveRow(row: unknown): { ok: true; row: unknown } | { ok: false; path
 	}
 	for (const [parent, key] of removals) delete parent[key];
 	return { ok: true, row: rest };
+}
+
+/** A key path's part as Typeson escapes it: `~1` for a dot, `~0` for a tilde. */
+function unescapeKeyPart(part: string): string {
+	return part.includes('~') ? part.replace(/~1/g, '.').replace(/~0/g, '~') : part;
 }
 
 function primaryKey(table: TableName, row: Record<string, unknown>): string {
@@ -334,8 +353,8 @@ export class BackupService {
 		const keys = new Map<TableName, Set<string>>();
 		for (const entry of data) {
 			const { tableName, rows: raw } = entry;
-			// The file's rows are checked into copies (the schemas' output): the parsed ones are
-			// let go as they are read, so that the collector need not keep both copies.
+			// The file's rows become the checked ones: as they are where the schema takes them
+			// unchanged (schema-in-place.ts), else the schema's copy, the parsed row let go then.
 			entry.rows = [];
 			if (!known.has(tableName)) {
 				problems.add({ code: 'unknown-table', table: tableName });
@@ -343,6 +362,7 @@ export class BackupService {
 			}
 			const table = tableName as TableName;
 			const schema: z.ZodType = IMPORT_SCHEMAS[table];
+			const asIs = inPlaceCheck(schema);
 			const list = rows.get(table) ?? [];
 			const seen = keys.get(table) ?? new Set<string>();
 			keys.set(table, seen);
@@ -352,18 +372,23 @@ export class BackupService {
 					problems.add({ code: 'bad-row', table, row: index + 1, path: revived.path });
 					return;
 				}
-				const result = schema.safeParse(revived.row);
-				if (!result.success) {
-					const issue = result.error.issues[0];
-					// A field the app does not know is named by the field itself.
-					const path = [
-						...issue.path.map(String),
-						...(issue.code === 'unrecognized_keys' ? [issue.keys.join(', ')] : [])
-					].join('.');
-					problems.add({ code: 'bad-row', table, row: index + 1, path });
-					return;
+				// Zod's parse copies every row (a second copy of the file for the collector): only
+				// a row it would change or refuse is parsed, for its copy or its problem's path.
+				let row = revived.row as Record<string, unknown>;
+				if (!asIs(row)) {
+					const result = schema.safeParse(row);
+					if (!result.success) {
+						const issue = result.error.issues[0];
+						// A field the app does not know is named by the field itself.
+						const path = [
+							...issue.path.map(String),
+							...(issue.code === 'unrecognized_keys' ? [issue.keys.join(', ')] : [])
+						].join('.');
+						problems.add({ code: 'bad-row', table, row: index + 1, path });
+						return;
+					}
+					row = result.data as Record<string, unknown>;
 				}
-				const row = result.data as Record<string, unknown>;
 				const key = primaryKey(table, row);
 				if (seen.has(key)) {
 					problems.add({ code: 'duplicate-key', table, row: index + 1 });
