@@ -220,6 +220,31 @@ describe('backup', () => {
 		for (const edit of edits) expect(await attemptsWith(edit)).toEqual([0, 1, 1, 0]);
 	});
 
+	it('skips a play the file holds twice, whichever copy comes first, when one is stored', async () => {
+		const s = storage();
+		await fill(s);
+		const exported = JSON.parse(await (await s.backup.export()).text());
+		const rowsOf = (file: typeof exported, table: string) =>
+			file.data.data.find((t: { tableName: string }) => t.tableName === table).rows;
+		for (const first of [true, false]) {
+			const file = structuredClone(exported);
+			// The stored attempt again under another id: the same play (same fingerprint).
+			for (const table of ['attempts', 'attemptActions']) {
+				const rows = rowsOf(file, table);
+				const copy = { ...rows[0], id: 'copy' };
+				if (first) rows.unshift(copy);
+				else rows.push(copy);
+			}
+			const plan = planOf(await s.backup.check(new Blob([JSON.stringify(file)])));
+			expect(plan.tables.find((t) => t.table === 'attempts')).toMatchObject({
+				added: 0,
+				replaced: 0,
+				unchanged: 2,
+				skipped: 1
+			});
+		}
+	});
+
 	it('merges two devices’ classes by team and player name, and skips results already here', async () => {
 		const trainer = storage();
 		const east = await trainer.teams.create('East');

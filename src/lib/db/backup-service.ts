@@ -165,18 +165,34 @@ const exportFileSchema = z.object({
 	})
 });
 
+const importAttemptSchema = attemptRecordSchema.extend({
+	boardKey: attemptRecordSchema.shape.boardKey.optional(),
+	// Recomputed: a file's own is never trusted (and files from before version 4 lack it).
+	arrivedAt: attemptRecordSchema.shape.arrivedAt.optional(),
+	fingerprint: attemptRecordSchema.shape.fingerprint.optional()
+});
+
 /** The record schemas, with the derived fields optional: a file may leave them out. */
 const IMPORT_SCHEMAS: Record<TableName, z.ZodType> = {
 	...RECORD_SCHEMAS,
 	players: playerRecordSchema.extend({ nameKey: z.string().optional() }),
 	teams: teamRecordSchema.extend({ nameKey: z.string().optional() }),
-	attempts: attemptRecordSchema.extend({
-		boardKey: attemptRecordSchema.shape.boardKey.optional(),
-		// Recomputed: a file's own is never trusted (and files from before version 4 lack it).
-		arrivedAt: attemptRecordSchema.shape.arrivedAt.optional(),
-		fingerprint: attemptRecordSchema.shape.fingerprint.optional()
-	})
+	attempts: importAttemptSchema
 };
+
+/** Every field a checked attempt of the file can have (its schema is a strict object). */
+const ATTEMPT_FIELDS: readonly string[] = Object.keys(importAttemptSchema.shape);
+/** The fields of an attempt the import writes anew, whatever the file says (`plan`). */
+const WRITTEN_FIELDS = [
+	'arrivedAt',
+	'boardKey',
+	'playerId',
+	'playerName',
+	'teamId',
+	'teamName'
+] as const satisfies readonly (keyof AttemptRecord)[];
+/** For each of ATTEMPT_FIELDS, whether it is one of WRITTEN_FIELDS. */
+const WRITTEN = ATTEMPT_FIELDS.map((key) => (WRITTEN_FIELDS as readonly string[]).includes(key));
 
 // Summary order: the order a person reads the data in.
 const SUMMARY_ORDER: TableName[] = [
@@ -763,7 +779,10 @@ export class BackupService {
 
 		// Attempts. Each file attempt as it would be written: the stored arrival kept, names of the
 		// player and team it joins.
-		const written = (original: AttemptRecord, arrivedAt: number) => {
+		const written = (
+			original: AttemptRecord,
+			arrivedAt: number
+		): Pick<AttemptRecord, (typeof WRITTEN_FIELDS)[number]> => {
 			const playerId = playerOf(original.playerId);
 			const teamId = teamOf(original.teamId);
 			const { result, weeksUsed, finishedAt } = original;
@@ -783,28 +802,35 @@ export class BackupService {
 		/**
 		 * `sameJson(row, candidate(original, arrivedAt))`, without building the candidate (a copy
 		 * of every field, for each of the stored attempts): its fields are the file row's own
-		 * ones, those of `written` in their place.
+		 * ones, those of `written` in their place. The file row passed the attempt schema, a strict
+		 * object, so its fields are among ATTEMPT_FIELDS, and so are the candidate's: the two rows
+		 * are compared field by field over that list, and the stored row must have no other.
 		 */
 		const sameAsWritten = (row: AttemptRecord, original: AttemptRecord, arrivedAt: number) => {
 			const stored = row as unknown as Record<string, unknown>;
 			const file = original as unknown as Record<string, unknown>;
-			if (Array.isArray(row) || stored.toJSON != null || file.toJSON != null)
+			if (
+				Object.getPrototypeOf(stored) !== Object.prototype ||
+				Object.getPrototypeOf(file) !== Object.prototype ||
+				stored.toJSON != null ||
+				file.toJSON != null
+			)
 				return sameJson(row, candidate(original, arrivedAt));
 			const set: Record<string, unknown> = written(original, arrivedAt);
 			let count = 0;
-			for (const key of Object.keys(stored)) {
+			for (let f = 0; f < ATTEMPT_FIELDS.length; f++) {
+				const key = ATTEMPT_FIELDS[f];
 				const x = stored[key];
-				if (x === undefined) continue;
+				const y = WRITTEN[f] ? set[key] : file[key];
+				// An undefined field is an absent one (canonical JSON leaves it out).
+				if (x === undefined || y === undefined) {
+					if (x !== y) return false;
+					continue;
+				}
+				if (x !== y && !sameJson(x, y)) return false;
 				count++;
-				// The candidate's own fields: `set`'s, and the file row's own enumerable ones.
-				if (Object.hasOwn(set, key)) {
-					if (!sameJson(x, set[key])) return false;
-				} else if (!Object.prototype.propertyIsEnumerable.call(file, key)) return false;
-				else if (!sameJson(x, file[key])) return false;
 			}
-			for (const key of Object.keys(file))
-				if (!Object.hasOwn(set, key) && file[key] !== undefined) count--;
-			for (const key of Object.keys(set)) if (set[key] !== undefined) count--;
+			for (const key of Object.keys(stored)) if (stored[key] !== undefined) count--;
 			return count === 0;
 		};
 		// The stored attempts: by fingerprint, to find a play stored under another id (the index
@@ -812,21 +838,33 @@ export class BackupService {
 		// arrival and whether it is stored as it would be written (KEPT, SAME_ROW, SAME_PLAY).
 		const index = new Map<string, number>();
 		fileAttempts.forEach((a, i) => index.set(a.id, i));
-		const fileFingerprints = new Set(fileAttempts.map((a) => a.fingerprint));
+		// The file's fingerprints, and those more than one of its attempts has.
+		const fileFingerprints = new Set<string>();
+		const repeated = new Set<string>();
+		for (const { fingerprint } of fileAttempts)
+			(fileFingerprints.has(fingerprint) ? repeated : fileFingerprints).add(fingerprint);
 		const storedByFingerprint = new Map<string, string>();
 		const keptArrival = new Float64Array(fileAttempts.length);
 		const kept = new Uint8Array(fileAttempts.length);
 		const see = (row: AttemptRecord, twins: boolean) => {
-			if (twins && fileFingerprints.has(row.fingerprint))
-				storedByFingerprint.set(row.fingerprint, row.id);
 			const i = index.get(row.id);
-			if (i === undefined) return;
-			const original = fileAttempts[i];
+			const original = i === undefined ? undefined : fileAttempts[i];
+			const samePlay = original !== undefined && row.fingerprint === original.fingerprint;
+			// A stored play is the twin of the file's attempts with its fingerprint, but for the one
+			// stored under its id, which is the file's only attempt of that play: left out then (most
+			// rows, when the file was made here), as the loop below would not skip that attempt.
+			if (
+				twins &&
+				(!samePlay || repeated.has(row.fingerprint)) &&
+				fileFingerprints.has(row.fingerprint)
+			)
+				storedByFingerprint.set(row.fingerprint, row.id);
+			if (original === undefined) return;
 			const arrivedAt = row.arrivedAt ?? arrivalOf(original.id) ?? now;
-			keptArrival[i] = arrivedAt;
-			kept[i] =
+			keptArrival[i!] = arrivedAt;
+			kept[i!] =
 				KEPT |
-				(row.fingerprint === original.fingerprint ? SAME_PLAY : 0) |
+				(samePlay ? SAME_PLAY : 0) |
 				(sameAsWritten(row, original, arrivedAt) ? SAME_ROW : 0);
 		};
 		if (fileAttempts.length > 0) {
