@@ -8,6 +8,7 @@
  * every row passes the checker's schemas, every attempt has its actions row, and every attempt is
  * its own play (a distinct first action, so a distinct fingerprint: fingerprint.ts).
  */
+import { APP_EPOCH } from '$lib/engine/results/plausibility';
 import type { Action } from '$lib/engine/scenario/schema';
 import { DB_NAME, SCHEMA_VERSION } from './database';
 import { nameKey, type AttemptRecord, type PlayerRecord, type TeamRecord } from './records';
@@ -21,8 +22,13 @@ export interface BackupFixture {
 	teams: TeamRecord[];
 }
 
-const T0 = Date.UTC(2026, 10, 1, 9);
 const HOUR = 3_600_000;
+/**
+ * The first play, on the app's first day; a play starts every 5 s after it, so that 100,000 of
+ * them end within a week and the app's verifier takes their times as a real play's
+ * (plausibility.ts: none before the app existed, none in the future).
+ */
+const T0 = APP_EPOCH + 9 * HOUR;
 
 /**
  * The rows of a class's backup; ids are `team-<n>`, `player-<n>`, `attempt-<n>` after
@@ -50,7 +56,7 @@ export function classBackup(
 	for (let i = 0; i < attempts; i++) {
 		const player = playerRows[i % players];
 		const team = teamRows[(i % players) % teams];
-		const startedAt = T0 + i * 60_000;
+		const startedAt = T0 + i * 5_000;
 		const id = `${idPrefix}attempt-${i}`;
 		attemptRows.push({
 			id,
