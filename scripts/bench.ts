@@ -7,14 +7,16 @@
  * Not part of `npm test`. Environment: BENCH_PORT (4180), BENCH_RUNS (page loads per page, 3),
  * BENCH_SKIP_BUILD=1, BUILD_DIR and KIT_OUT_DIR (.build-bench, .svelte-kit-bench), BENCH_ONLY (a
  * comma-separated list of parts to run: load, pages, interactions, storage, engine, skills (the
- * skills class page in Chromium, on the storage part's seeded profile, and the sums in Node), backup, fuzz,
- * resume (the storage part's resume of a deal alone);
+ * skills class page in Chromium, on the storage part's seeded profile, and the sums in Node), backup
+ * (the check in Node, and in Chromium's settings page), fuzz, resume (the storage part's resume of a
+ * deal alone);
  * their figures go to a section of docs/performance.md of their own, which a full run removes).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { CPU_SLOWDOWN, launch, waited, type Wait } from './bench/browser';
 import { benchBackup } from './bench/backup';
+import { backupInChromium } from './bench/backup-browser';
 import { benchReplay, benchValidation } from './bench/engine';
 import { benchSkills, SKILLS_READY, skillsPageTimes } from './bench/skills';
 import { firstLoad, largest } from './bench/first-load';
@@ -167,6 +169,7 @@ async function measureBrowser(browser: Browser, origin: string) {
 	if (runs('storage') || runs('skills')) await measureStorage(browser, origin, board);
 	// Part of the storage figures; `resume` runs it alone (no 100,000 attempts seeded).
 	if (runs('storage') || runs('resume')) await measureResume(browser, origin, board);
+	if (runs('backup')) await measureBackupInChromium(browser, origin);
 }
 
 async function measureInteractions(browser: Browser, origin: string) {
@@ -368,6 +371,32 @@ async function measureBackup() {
 	);
 }
 
+async function measureBackupInChromium(browser: Browser, origin: string) {
+	log('backup: checking 100,000 attempts in Chromium (settings page)');
+	const times = await backupInChromium(browser, origin, 100_000);
+	const n = times.attempts.toLocaleString('en-US');
+	const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
+	figures.push(
+		{
+			id: 'backup.check.chromium',
+			group: 'Backup (Chromium)',
+			label: `backup check of ${n} attempts, settings page`,
+			unit: 'ms',
+			value: Math.max(times.checkEmpty, times.checkStored),
+			detail: `the slower of: on an empty device ${ms(times.checkEmpty)} (main thread ${ms(times.cpu.checkEmpty)}), on one holding every row ${ms(times.checkStored)} (main thread ${ms(times.cpu.checkStored)}); file chosen to its summary painted, the same file as the Node figure; each attempt looked up for a replay, none replayable (the fixture's scenario is on no device)`,
+			budget: { max: 5000, source: 'stated' }
+		},
+		{
+			id: 'backup.apply.chromium',
+			group: 'Backup (Chromium)',
+			label: `backup import of ${n} attempts, settings page`,
+			unit: 'ms',
+			value: times.apply,
+			detail: 'the Import button to its "Imported" line; boards kept up to date as rows are written'
+		}
+	);
+}
+
 async function measureEngine() {
 	log('engine: replays');
 	const replays = await benchReplay();
@@ -502,7 +531,7 @@ function writePartial(parts: string, failure?: string) {
 let failure: string | undefined;
 try {
 	if (
-		['load', 'pages', 'interactions', 'storage', 'skills', 'resume'].some((part) =>
+		['load', 'pages', 'interactions', 'storage', 'skills', 'resume', 'backup'].some((part) =>
 			runs(part as never)
 		)
 	) {

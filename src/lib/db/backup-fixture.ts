@@ -2,11 +2,13 @@
  * A large backup file made cheaply, for the backup spec at scale (backup-scale.spec.ts) and the
  * benchmark (scripts/bench/backup.ts); never imported by the app.
  *
- * The file is what `BackupService.export` writes (Dexie's export format, records.ts rows), for a
+ * The file is what `BackupService.export` writes (Dexie's export format, records.ts rows, each
+ * array marked in the row's `$types` as the export marks it: `exportMarks`), for a
  * class of `teams` teams and `players` players who made `attempts` attempts on one scenario:
  * every row passes the checker's schemas, every attempt has its actions row, and every attempt is
  * its own play (a distinct first action, so a distinct fingerprint: fingerprint.ts).
  */
+import { APP_EPOCH } from '$lib/engine/results/plausibility';
 import type { Action } from '$lib/engine/scenario/schema';
 import { DB_NAME, SCHEMA_VERSION } from './database';
 import { nameKey, type AttemptRecord, type PlayerRecord, type TeamRecord } from './records';
@@ -20,8 +22,13 @@ export interface BackupFixture {
 	teams: TeamRecord[];
 }
 
-const T0 = Date.UTC(2026, 10, 1, 9);
 const HOUR = 3_600_000;
+/**
+ * The first play, on the app's first day; a play starts every 5 s after it, so that 100,000 of
+ * them end within a week and the app's verifier takes their times as a real play's
+ * (plausibility.ts: none before the app existed, none in the future).
+ */
+const T0 = APP_EPOCH + 9 * HOUR;
 
 /**
  * The rows of a class's backup; ids are `team-<n>`, `player-<n>`, `attempt-<n>` after
@@ -49,7 +56,7 @@ export function classBackup(
 	for (let i = 0; i < attempts; i++) {
 		const player = playerRows[i % players];
 		const team = teamRows[(i % players) % teams];
-		const startedAt = T0 + i * 60_000;
+		const startedAt = T0 + i * 5_000;
 		const id = `${idPrefix}attempt-${i}`;
 		attemptRows.push({
 			id,
@@ -96,9 +103,35 @@ export function classBackup(
 				databaseName: DB_NAME,
 				databaseVersion: SCHEMA_VERSION,
 				tables: tables.map(([name, rows]) => ({ name, schema: 'id', rowCount: rows.length })),
-				data: tables.map(([tableName, rows]) => ({ tableName, inbound: true, rows }))
+				data: tables.map(([tableName, rows]) => ({
+					tableName,
+					inbound: true,
+					rows: rows.map((row) => {
+						const $types = exportMarks(row);
+						return $types ? { ...(row as object), $types } : row;
+					})
+				}))
 			}
 		})
 	]);
 	return { file, attempts: attemptRows, players: playerRows, teams: teamRows };
+}
+
+/**
+ * The marks `exportDB` (dexie-export-import's Typeson) adds to a row: every array in it, by its
+ * key path, is marked "arrayNonindexKeys" in the row's `$types`, in the order the row is walked.
+ * Undefined when the row holds no array.
+ */
+export function exportMarks(row: unknown): Record<string, string> | undefined {
+	const marks: Record<string, string> = {};
+	const walk = (value: unknown, path: string) => {
+		if (typeof value !== 'object' || value === null) return;
+		if (Array.isArray(value) && path !== '') marks[path] = 'arrayNonindexKeys';
+		for (const [key, item] of Object.entries(value)) {
+			const part = key.replace(/~/g, '~0').replace(/\./g, '~1');
+			walk(item, path === '' ? part : `${path}.${part}`);
+		}
+	};
+	walk(row, '');
+	return Object.keys(marks).length > 0 ? marks : undefined;
 }

@@ -220,6 +220,31 @@ describe('backup', () => {
 		for (const edit of edits) expect(await attemptsWith(edit)).toEqual([0, 1, 1, 0]);
 	});
 
+	it('skips a play the file holds twice, whichever copy comes first, when one is stored', async () => {
+		const s = storage();
+		await fill(s);
+		const exported = JSON.parse(await (await s.backup.export()).text());
+		const rowsOf = (file: typeof exported, table: string) =>
+			file.data.data.find((t: { tableName: string }) => t.tableName === table).rows;
+		for (const first of [true, false]) {
+			const file = structuredClone(exported);
+			// The stored attempt again under another id: the same play (same fingerprint).
+			for (const table of ['attempts', 'attemptActions']) {
+				const rows = rowsOf(file, table);
+				const copy = { ...rows[0], id: 'copy' };
+				if (first) rows.unshift(copy);
+				else rows.push(copy);
+			}
+			const plan = planOf(await s.backup.check(new Blob([JSON.stringify(file)])));
+			expect(plan.tables.find((t) => t.table === 'attempts')).toMatchObject({
+				added: 0,
+				replaced: 0,
+				unchanged: 2,
+				skipped: 1
+			});
+		}
+	});
+
 	it('merges two devices’ classes by team and player name, and skips results already here', async () => {
 		const trainer = storage();
 		const east = await trainer.teams.create('East');
@@ -305,6 +330,52 @@ describe('backup', () => {
 		expect(await s.teams.list()).toEqual([
 			{ id: 't', name: 'East', nameKey: 'east', createdAt: 1 }
 		]);
+	});
+	it.each([
+		['last, as the export writes them', false],
+		['first', true]
+	])('reads a row whose marks come %s, nested and escaped key paths included', async (_, first) => {
+		const s = storage();
+		const marks = {
+			actions: 'arrayNonindexKeys',
+			'snapshot.context.gone': 'undef',
+			'snapshot.a~1b': 'undef',
+			'snapshot.c~0d': 'arrayNonindexKeys'
+		};
+		const deal = {
+			id: 'd',
+			scenarioId: 'test-plant',
+			scenarioVersion: 1,
+			scenarioHash: 'f'.repeat(64),
+			playerId: 'p',
+			mode: 'practice',
+			startedAt: 1,
+			updatedAt: 2,
+			actions: [{ type: 'advance' }],
+			snapshot: { context: { gone: 0, kept: 1 }, 'a.b': 0, 'c~d': [1] },
+			snapshotVersion: 1
+		};
+		const file = fileOf({
+			formatName: 'dexie',
+			formatVersion: 1,
+			data: {
+				databaseName: 'sales-sim',
+				databaseVersion: 1,
+				tables: [{ name: 'deals', schema: 'id', rowCount: 1 }],
+				data: [
+					{
+						tableName: 'deals',
+						inbound: true,
+						rows: [first ? { $types: marks, ...deal } : { ...deal, $types: marks }]
+					}
+				]
+			}
+		});
+		await s.backup.apply(planOf(await s.backup.check(file)));
+		expect(await s.db.deals.get('d')).toEqual({
+			...deal,
+			snapshot: { context: { kept: 1 }, 'c~d': [1] }
+		});
 	});
 });
 

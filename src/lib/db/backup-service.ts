@@ -47,6 +47,7 @@ import {
 	type TeamRecord
 } from './records';
 import { scenarioHashSync } from './scenario-repository';
+import { inPlaceCheck } from './schema-in-place';
 import { DEVICE_SETTINGS, isSettingKey, SETTINGS } from './setting-repository';
 import type { StorageContext } from './storage-context';
 
@@ -164,18 +165,34 @@ const exportFileSchema = z.object({
 	})
 });
 
+const importAttemptSchema = attemptRecordSchema.extend({
+	boardKey: attemptRecordSchema.shape.boardKey.optional(),
+	// Recomputed: a file's own is never trusted (and files from before version 4 lack it).
+	arrivedAt: attemptRecordSchema.shape.arrivedAt.optional(),
+	fingerprint: attemptRecordSchema.shape.fingerprint.optional()
+});
+
 /** The record schemas, with the derived fields optional: a file may leave them out. */
 const IMPORT_SCHEMAS: Record<TableName, z.ZodType> = {
 	...RECORD_SCHEMAS,
 	players: playerRecordSchema.extend({ nameKey: z.string().optional() }),
 	teams: teamRecordSchema.extend({ nameKey: z.string().optional() }),
-	attempts: attemptRecordSchema.extend({
-		boardKey: attemptRecordSchema.shape.boardKey.optional(),
-		// Recomputed: a file's own is never trusted (and files from before version 4 lack it).
-		arrivedAt: attemptRecordSchema.shape.arrivedAt.optional(),
-		fingerprint: attemptRecordSchema.shape.fingerprint.optional()
-	})
+	attempts: importAttemptSchema
 };
+
+/** Every field a checked attempt of the file can have (its schema is a strict object). */
+const ATTEMPT_FIELDS: readonly string[] = Object.keys(importAttemptSchema.shape);
+/** The fields of an attempt the import writes anew, whatever the file says (`plan`). */
+const WRITTEN_FIELDS = [
+	'arrivedAt',
+	'boardKey',
+	'playerId',
+	'playerName',
+	'teamId',
+	'teamName'
+] as const satisfies readonly (keyof AttemptRecord)[];
+/** For each of ATTEMPT_FIELDS, whether it is one of WRITTEN_FIELDS. */
+const WRITTEN = ATTEMPT_FIELDS.map((key) => (WRITTEN_FIELDS as readonly string[]).includes(key));
 
 // Summary order: the order a person reads the data in.
 const SUMMARY_ORDER: TableName[] = [
@@ -244,20 +261,33 @@ async function readExport(
 function reviveRow(row: unknown): { ok: true; row: unknown } | { ok: false; path: string } {
 	if (typeof row !== 'object' || row === null || Array.isArray(row) || !('$types' in row))
 		return { ok: true, row };
-	const { $types, ...rest } = row as Record<string, unknown>;
+	const record = row as Record<string, unknown>;
+	const { $types } = record;
 	if (typeof $types !== 'object' || $types === null || Array.isArray($types))
 		return { ok: false, path: '$types' };
+	// The row without its marks: the parsed row itself, when they are its last field (as the
+	// export writes them), which stays a fast object when they are deleted; else a copy.
+	let rest: Record<string, unknown>;
+	const keys = Object.keys(record);
+	if (keys[keys.length - 1] === '$types') {
+		delete record.$types;
+		rest = record;
+	} else {
+		const { $types: _marks, ...others } = record;
+		rest = others;
+	}
 	const removals: [Record<string, unknown>, string][] = [];
-	for (const [keyPath, typeOrTypes] of Object.entries($types)) {
-		const parts = keyPath.split('.').map((p) => p.replace(/~1/g, '.').replace(/~0/g, '~'));
+	for (const keyPath of Object.keys($types)) {
+		const typeOrTypes = ($types as Record<string, unknown>)[keyPath];
+		const parts = keyPath.split('.');
 		let parent: unknown = rest;
-		for (const part of parts.slice(0, -1))
+		for (let i = 0; i < parts.length - 1; i++)
 			parent =
 				typeof parent === 'object' && parent !== null
-					? (parent as Record<string, unknown>)[part]
+					? (parent as Record<string, unknown>)[unescapeKeyPart(parts[i])]
 					: undefined;
 		if (typeof parent !== 'object' || parent === null) return { ok: false, path: keyPath };
-		const last = parts[parts.length - 1];
+		const last = unescapeKeyPart(parts[parts.length - 1]);
 		const value = (parent as Record<string, unknown>)[last];
 		const types: unknown[] = Array.isArray(typeOrTypes) ? typeOrTypes : [typeOrTypes];
 		for (const type of types) {
@@ -268,6 +298,11 @@ function reviveRow(row: unknown): { ok: true; row: unknown } | { ok: false; path
 	}
 	for (const [parent, key] of removals) delete parent[key];
 	return { ok: true, row: rest };
+}
+
+/** A key path's part as Typeson escapes it: `~1` for a dot, `~0` for a tilde. */
+function unescapeKeyPart(part: string): string {
+	return part.includes('~') ? part.replace(/~1/g, '.').replace(/~0/g, '~') : part;
 }
 
 function primaryKey(table: TableName, row: Record<string, unknown>): string {
@@ -334,8 +369,8 @@ export class BackupService {
 		const keys = new Map<TableName, Set<string>>();
 		for (const entry of data) {
 			const { tableName, rows: raw } = entry;
-			// The file's rows are checked into copies (the schemas' output): the parsed ones are
-			// let go as they are read, so that the collector need not keep both copies.
+			// The file's rows become the checked ones: as they are where the schema takes them
+			// unchanged (schema-in-place.ts), else the schema's copy, the parsed row let go then.
 			entry.rows = [];
 			if (!known.has(tableName)) {
 				problems.add({ code: 'unknown-table', table: tableName });
@@ -343,6 +378,7 @@ export class BackupService {
 			}
 			const table = tableName as TableName;
 			const schema: z.ZodType = IMPORT_SCHEMAS[table];
+			const asIs = inPlaceCheck(schema);
 			const list = rows.get(table) ?? [];
 			const seen = keys.get(table) ?? new Set<string>();
 			keys.set(table, seen);
@@ -352,18 +388,23 @@ export class BackupService {
 					problems.add({ code: 'bad-row', table, row: index + 1, path: revived.path });
 					return;
 				}
-				const result = schema.safeParse(revived.row);
-				if (!result.success) {
-					const issue = result.error.issues[0];
-					// A field the app does not know is named by the field itself.
-					const path = [
-						...issue.path.map(String),
-						...(issue.code === 'unrecognized_keys' ? [issue.keys.join(', ')] : [])
-					].join('.');
-					problems.add({ code: 'bad-row', table, row: index + 1, path });
-					return;
+				// Zod's parse copies every row (a second copy of the file for the collector): only
+				// a row it would change or refuse is parsed, for its copy or its problem's path.
+				let row = revived.row as Record<string, unknown>;
+				if (!asIs(row)) {
+					const result = schema.safeParse(row);
+					if (!result.success) {
+						const issue = result.error.issues[0];
+						// A field the app does not know is named by the field itself.
+						const path = [
+							...issue.path.map(String),
+							...(issue.code === 'unrecognized_keys' ? [issue.keys.join(', ')] : [])
+						].join('.');
+						problems.add({ code: 'bad-row', table, row: index + 1, path });
+						return;
+					}
+					row = result.data as Record<string, unknown>;
 				}
-				const row = result.data as Record<string, unknown>;
 				const key = primaryKey(table, row);
 				if (seen.has(key)) {
 					problems.add({ code: 'duplicate-key', table, row: index + 1 });
@@ -738,7 +779,10 @@ export class BackupService {
 
 		// Attempts. Each file attempt as it would be written: the stored arrival kept, names of the
 		// player and team it joins.
-		const written = (original: AttemptRecord, arrivedAt: number) => {
+		const written = (
+			original: AttemptRecord,
+			arrivedAt: number
+		): Pick<AttemptRecord, (typeof WRITTEN_FIELDS)[number]> => {
 			const playerId = playerOf(original.playerId);
 			const teamId = teamOf(original.teamId);
 			const { result, weeksUsed, finishedAt } = original;
@@ -758,28 +802,35 @@ export class BackupService {
 		/**
 		 * `sameJson(row, candidate(original, arrivedAt))`, without building the candidate (a copy
 		 * of every field, for each of the stored attempts): its fields are the file row's own
-		 * ones, those of `written` in their place.
+		 * ones, those of `written` in their place. The file row passed the attempt schema, a strict
+		 * object, so its fields are among ATTEMPT_FIELDS, and so are the candidate's: the two rows
+		 * are compared field by field over that list, and the stored row must have no other.
 		 */
 		const sameAsWritten = (row: AttemptRecord, original: AttemptRecord, arrivedAt: number) => {
 			const stored = row as unknown as Record<string, unknown>;
 			const file = original as unknown as Record<string, unknown>;
-			if (Array.isArray(row) || stored.toJSON != null || file.toJSON != null)
+			if (
+				Object.getPrototypeOf(stored) !== Object.prototype ||
+				Object.getPrototypeOf(file) !== Object.prototype ||
+				stored.toJSON != null ||
+				file.toJSON != null
+			)
 				return sameJson(row, candidate(original, arrivedAt));
 			const set: Record<string, unknown> = written(original, arrivedAt);
 			let count = 0;
-			for (const key of Object.keys(stored)) {
+			for (let f = 0; f < ATTEMPT_FIELDS.length; f++) {
+				const key = ATTEMPT_FIELDS[f];
 				const x = stored[key];
-				if (x === undefined) continue;
+				const y = WRITTEN[f] ? set[key] : file[key];
+				// An undefined field is an absent one (canonical JSON leaves it out).
+				if (x === undefined || y === undefined) {
+					if (x !== y) return false;
+					continue;
+				}
+				if (x !== y && !sameJson(x, y)) return false;
 				count++;
-				// The candidate's own fields: `set`'s, and the file row's own enumerable ones.
-				if (Object.hasOwn(set, key)) {
-					if (!sameJson(x, set[key])) return false;
-				} else if (!Object.prototype.propertyIsEnumerable.call(file, key)) return false;
-				else if (!sameJson(x, file[key])) return false;
 			}
-			for (const key of Object.keys(file))
-				if (!Object.hasOwn(set, key) && file[key] !== undefined) count--;
-			for (const key of Object.keys(set)) if (set[key] !== undefined) count--;
+			for (const key of Object.keys(stored)) if (stored[key] !== undefined) count--;
 			return count === 0;
 		};
 		// The stored attempts: by fingerprint, to find a play stored under another id (the index
@@ -787,21 +838,33 @@ export class BackupService {
 		// arrival and whether it is stored as it would be written (KEPT, SAME_ROW, SAME_PLAY).
 		const index = new Map<string, number>();
 		fileAttempts.forEach((a, i) => index.set(a.id, i));
-		const fileFingerprints = new Set(fileAttempts.map((a) => a.fingerprint));
+		// The file's fingerprints, and those more than one of its attempts has.
+		const fileFingerprints = new Set<string>();
+		const repeated = new Set<string>();
+		for (const { fingerprint } of fileAttempts)
+			(fileFingerprints.has(fingerprint) ? repeated : fileFingerprints).add(fingerprint);
 		const storedByFingerprint = new Map<string, string>();
 		const keptArrival = new Float64Array(fileAttempts.length);
 		const kept = new Uint8Array(fileAttempts.length);
 		const see = (row: AttemptRecord, twins: boolean) => {
-			if (twins && fileFingerprints.has(row.fingerprint))
-				storedByFingerprint.set(row.fingerprint, row.id);
 			const i = index.get(row.id);
-			if (i === undefined) return;
-			const original = fileAttempts[i];
+			const original = i === undefined ? undefined : fileAttempts[i];
+			const samePlay = original !== undefined && row.fingerprint === original.fingerprint;
+			// A stored play is the twin of the file's attempts with its fingerprint, but for the one
+			// stored under its id, which is the file's only attempt of that play: left out then (most
+			// rows, when the file was made here), as the loop below would not skip that attempt.
+			if (
+				twins &&
+				(!samePlay || repeated.has(row.fingerprint)) &&
+				fileFingerprints.has(row.fingerprint)
+			)
+				storedByFingerprint.set(row.fingerprint, row.id);
+			if (original === undefined) return;
 			const arrivedAt = row.arrivedAt ?? arrivalOf(original.id) ?? now;
-			keptArrival[i] = arrivedAt;
-			kept[i] =
+			keptArrival[i!] = arrivedAt;
+			kept[i!] =
 				KEPT |
-				(row.fingerprint === original.fingerprint ? SAME_PLAY : 0) |
+				(samePlay ? SAME_PLAY : 0) |
 				(sameAsWritten(row, original, arrivedAt) ? SAME_ROW : 0);
 		};
 		if (fileAttempts.length > 0) {

@@ -5,7 +5,7 @@ import { toExportedAttempt } from '$lib/db/attempt-format';
 import type { ScenarioRecord } from '$lib/db';
 import { modelPath, testScenarioInput } from '$lib/engine/deal/fixtures/test-scenario';
 import { replay } from '$lib/engine/deal/replay';
-import { lookupOf } from '$lib/engine/results/verify-attempt';
+import { lookupOf, type ScenarioLookup } from '$lib/engine/results/verify-attempt';
 import { parseScenario } from '$lib/engine/scenario/parse-scenario';
 import { actionsSchema, type ExportedAttempt } from '$lib/engine/scenario/schema';
 import { backupVerifier, checkItems, storeAccepted } from './import-attempts';
@@ -217,6 +217,30 @@ describe('the backup verifier', () => {
 		// Played on another copy of the scenario: it cannot be replayed here either.
 		const other = { ...(await stored(99)), scenarioHash: 'a'.repeat(64) };
 		expect(await backupVerifier(lookup)(other, { scenarios: [] })).toBe('unverifiable');
+	});
+
+	it('looks each scenario up on the device once per file, whatever its attempts', async () => {
+		const asked: string[] = [];
+		const counting: ScenarioLookup = {
+			find: (id, version) => (asked.push(`find ${id} ${version}`), lookup.find(id, version)),
+			versions: (id) => (asked.push(`versions ${id}`), lookup.versions(id))
+		};
+		const unknown = { ...(await stored(model.score.total)), scenarioVersion: 9 };
+		const attempts = [await stored(model.score.total), await stored(99), unknown, unknown];
+		const verify = backupVerifier(counting);
+		const file = { scenarios: [] };
+		const verdicts = [];
+		for (const attempt of attempts) verdicts.push(await verify(attempt, file));
+		expect(verdicts).toEqual([
+			true,
+			{ refused: expect.objectContaining({ reason: 'score-mismatch' }) },
+			'unverifiable',
+			'unverifiable'
+		]);
+		expect(asked).toEqual(['find test-plant 1', 'find test-plant 9', 'versions test-plant']);
+		// Another file's check asks again.
+		await verify(attempts[0], { scenarios: [] });
+		expect(asked).toHaveLength(4);
 	});
 
 	it('agrees with the export of a stored attempt', async () => {

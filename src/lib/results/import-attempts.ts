@@ -127,6 +127,27 @@ export function combinedLookup(first: ScenarioLookup, then: ScenarioLookup): Sce
 	};
 }
 
+/**
+ * `lookup`, each question asked of it once: a backup's check looks the same few scenarios up
+ * for each of its attempts, and this device's lookup reads IndexedDB each time (two
+ * transactions an attempt, most of the settings page's check of a large backup).
+ */
+export function rememberedLookup(lookup: ScenarioLookup): ScenarioLookup {
+	const found = new Map<string, ReturnType<ScenarioLookup['find']>>();
+	const versions = new Map<string, ReturnType<ScenarioLookup['versions']>>();
+	return {
+		find(id, version) {
+			const key = `${id}\u0000${version}`;
+			if (!found.has(key)) found.set(key, lookup.find(id, version));
+			return found.get(key);
+		},
+		versions(id) {
+			if (!versions.has(id)) versions.set(id, lookup.versions(id));
+			return versions.get(id)!;
+		}
+	};
+}
+
 /** Refusals that say the attempt cannot be replayed on this device, not that it is wrong. */
 const CANNOT_REPLAY_HERE = new Set<RefusalCode>([
 	'unknown-scenario',
@@ -150,8 +171,9 @@ export function backupVerifier(
 	return async (attempt, file) => {
 		let lookup = lookups.get(file.scenarios);
 		if (!lookup) {
+			// Remembered for this file's check only: the device's scenarios may change after it.
 			lookup = parsedRecords(file.scenarios).then((known) =>
-				combinedLookup(lookupOf(known), device)
+				rememberedLookup(combinedLookup(lookupOf(known), device))
 			);
 			lookups.set(file.scenarios, lookup);
 		}
