@@ -7,7 +7,7 @@
 import { DB_NAME } from './db-name';
 import type { SettingKey, SettingRepository, SettingValue } from './setting-repository';
 import { whenStorageLoaded } from './storage-loaded';
-import { nextTask } from '$lib/state/next-task';
+import { nextTask } from '$lib/state/scheduling';
 
 export { DB_NAME };
 

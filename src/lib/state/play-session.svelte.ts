@@ -28,6 +28,7 @@ import { hubClass } from './hub-class.svelte';
 import type { CurrentPlayer } from './player.svelte';
 import { LiveContext } from './live-context.svelte';
 import { keepUnsaved } from './unsaved-attempts';
+import { afterPaint } from './scheduling';
 
 /**
  * Why an action could not be saved. `moved`: the deal moved on in another tab (DealConflictError):
@@ -379,12 +380,6 @@ export class PlaySession {
 		this.#resumed = false;
 		this.#finishedAttemptId = undefined;
 	}
-}
-
-/** Runs `task` after the next frame is painted (in the browser), or on the next turn (in Node). */
-function afterPaint(task: () => void): void {
-	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(task, 0));
-	else setTimeout(task, 0);
 }
 
 /**

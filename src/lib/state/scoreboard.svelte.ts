@@ -14,6 +14,7 @@ import {
 	type BoardStorage
 } from './scoreboard-data';
 import { coalescedRead } from './coalesced-read';
+import { afterPaint } from './scheduling';
 
 export type { BoardData } from './scoreboard-data';
 export { scenarioVersions } from './scoreboard-data';
@@ -29,11 +30,6 @@ export interface FeedOptions {
 	 * page; the projector does not switch.
 	 */
 	prefetch?: readonly PeriodKind[];
-}
-
-/** Runs `task` once the page has painted what is pending now. */
-function afterPaint(task: () => unknown): void {
-	requestAnimationFrame(() => setTimeout(task, 0));
 }
 
 /**

@@ -15,3 +15,12 @@ export function nextTask(): Promise<void> {
 	}
 	return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * Runs `task` once the page has painted what is pending now (after the next frame, in the
+ * browser), or on the next turn where nothing paints (Node).
+ */
+export function afterPaint(task: () => unknown): void {
+	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(task, 0));
+	else setTimeout(task, 0);
+}
