@@ -19,10 +19,11 @@ const waiting: ((storage: StorageModule) => void)[] = [];
 /**
  * The storage code, loaded once (to write, or to read a database that exists). Called too when a
  * page imports `$lib/db` directly (storage-loaded.ts), so that what waits in `whenStorage` starts
- * then.
+ * then. `inParts`, for a load nothing on the screen waits for (a board following writes once the
+ * page is idle): its parts evaluated in tasks of their own, which takes longer in all.
  */
-export function loadStorage(): Promise<StorageModule> {
-	loading ??= importInParts().then((storage) => {
+export function loadStorage({ inParts = false } = {}): Promise<StorageModule> {
+	loading ??= (inParts ? importInParts() : import('./index')).then((storage) => {
 		for (const then of waiting.splice(0)) then(storage);
 		return storage;
 	});
@@ -30,10 +31,10 @@ export function loadStorage(): Promise<StorageModule> {
 }
 
 /**
- * The storage code's largest parts imported one at a time, a task apart: the browser evaluates a
- * module, with everything it imports that is not evaluated yet, in one task, which for the whole
- * storage code at once held up the page for a quarter of a second with the CPU slowed down 4
- * times (docs/performance.md). Most of it is building the scenario and record schemas.
+ * The storage code's largest parts imported apart: the browser evaluates a module, with everything
+ * it imports that is not evaluated yet, in one task, which for the whole storage code at once held
+ * up the page for a quarter of a second with the CPU slowed down 4 times (docs/performance.md).
+ * Most of it is building the scenario and record schemas.
  */
 async function importInParts(): Promise<StorageModule> {
 	const parts = [

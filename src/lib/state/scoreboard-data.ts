@@ -107,7 +107,8 @@ export const appBoardStorage: BoardStorage = {
 			};
 			void storedData().then((storage) => {
 				if (storage) follow(storage, false);
-				else if (!stopped) whenIdle(() => void loadStorage().then((s) => follow(s, true)));
+				else if (!stopped)
+					whenIdle(() => void loadStorage({ inParts: true }).then((s) => follow(s, true)));
 			});
 			return () => {
 				stopped = true;
