@@ -3,6 +3,7 @@
  * a warning and plays from the first stage to the last, with every text saying what to write
  * there. Scenario content, not interface text: it is written in the scenario's own language.
  */
+import { STAGES } from '$lib/engine/methodology-basics';
 import {
 	SCENARIO_FORMAT,
 	type ScenarioInput,
@@ -100,15 +101,6 @@ const TEXTS: Record<ScenarioLocale, TemplateTexts> = {
 	}
 };
 
-const STAGE_IDS = [
-	'discover-needs',
-	'internal-deliberation',
-	'system-design',
-	'evaluation',
-	'commitment',
-	'implementation'
-] as const;
-
 /**
  * A blank scenario as a file's text, in format 2: `blankScenario('zh-CN', 'new-scenario')` →
  * valid JSON with Chinese placeholder texts, three people, the four intel items the course
@@ -156,7 +148,7 @@ export function blankScenario(locale: ScenarioLocale, id: string): string {
 			by: ['visit']
 		})),
 		stages: Object.fromEntries(
-			STAGE_IDS.map((stage, i) => [
+			STAGES.map((stage, i) => [
 				stage,
 				stage === 'system-design'
 					? {
