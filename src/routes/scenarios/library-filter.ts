@@ -3,7 +3,8 @@
  * and restored by the back button: `?difficulty=intro&language=zh-CN`.
  */
 import { DIFFICULTIES, type DifficultyId } from '$lib/engine/methodology';
-import { LOCALES, type Scenario, type ScenarioLocale } from '$lib/engine/scenario/schema';
+import { LOCALES, type ScenarioLocale } from '$lib/engine/scenario/format-names';
+import type { Scenario } from '$lib/engine/scenario/schema';
 
 export interface LibraryFilter {
 	difficulty?: DifficultyId;

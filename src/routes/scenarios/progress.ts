@@ -6,7 +6,6 @@
 import type { AttemptRecord } from '$lib/db';
 import { storageProblem } from '$lib/db/errors';
 import { loadStorage } from '$lib/db/presence';
-import { storedStage } from '$lib/engine/deal/deal-session';
 import type { RulesVersion } from '$lib/engine/methodology';
 import type { CatalogueEntry } from '$lib/scenarios/catalogue';
 import type { InProgress } from './ScenarioCard.svelte';
@@ -40,13 +39,15 @@ export async function progressOf(
 			stored.attempts.bestOfPlayer(playerId),
 			stored.deals.listUnfinished(playerId)
 		]);
+		// The deal's rules (XState and the engine) are loaded only when there is a deal to read.
+		const { storedStage } = open.length > 0 ? await import('$lib/engine/deal/deal-session') : {};
 		// The most recently played deal of a scenario comes first: it is the one the play page resumes.
 		const inProgress = new Map<string, InProgress>();
 		for (const deal of open) {
 			const entry = list.find(
 				(e) => e.scenario.id === deal.scenarioId && e.scenario.version === deal.scenarioVersion
 			);
-			if (!entry || inProgress.has(entry.scenario.id)) continue;
+			if (!entry || !storedStage || inProgress.has(entry.scenario.id)) continue;
 			const stage = storedStage(
 				entry.scenario,
 				{ version: deal.snapshotVersion, snapshot: deal.snapshot },

@@ -39,17 +39,14 @@ import {
 	stageSchema,
 	strategySchema
 } from './action-schema';
-import { ATTEMPT_FORMAT, SCENARIO_FORMAT, SCENARIO_FORMAT_1 } from './format-names';
+import { ATTEMPT_FORMAT, LOCALES, SCENARIO_FORMAT, SCENARIO_FORMAT_1 } from './format-names';
 
 export * from './action-schema';
 export * from './format-names';
 
-export const LOCALES = ['en', 'zh-CN'] as const;
-
 /** How a deal is played: practice is coached and stays off the scoreboards. */
 export const MODES = ['practice', 'assessment'] as const;
 export type Mode = (typeof MODES)[number];
-export type ScenarioLocale = (typeof LOCALES)[number];
 
 /** Longest text a scenario may hold in one field: enough for a long brief, not for abuse. */
 export const MAX_TEXT = 4000;
