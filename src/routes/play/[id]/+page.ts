@@ -58,8 +58,9 @@ export const load: PageLoad = async ({ params }) => {
 		.catch(unreadable);
 	const [entry] = await Promise.all([
 		findScenario(params.id).then((found) => {
-			// Its money formatter made while the storage is read, not in the task that draws the deal.
-			if (found) prepareMoney(found.scenario.deal.currency, locale.current);
+			// Its money formatter made while the storage code loads, not in the task that draws the
+			// deal (which on a resume comes before the browser is ever idle).
+			if (found) prepareMoney(found.scenario.deal.currency, locale.current, { soon: true });
 			return found;
 		}),
 		player.load(true)
