@@ -15,7 +15,7 @@ import { replay } from '../../src/lib/engine/deal/replay';
 import { persist, snapshotOf } from '../../src/lib/engine/deal/deal-session';
 import { scenarioHash } from '../../src/lib/engine/scenario/hash';
 import { scenarioSchema, type Action, type Scenario } from '../../src/lib/engine/scenario/schema';
-import { SCORE_CATEGORIES } from '../../src/lib/engine/methodology';
+import { RULES_VERSION, SCORE_CATEGORIES } from '../../src/lib/engine/methodology';
 import {
 	attemptActionsRecordSchema,
 	attemptRecordSchema,
@@ -329,7 +329,11 @@ export function dealActions(scenario: Scenario, count = 200): Action[] {
 	return actions;
 }
 
-/** A deal in progress, as the play page stores it: with a fitting snapshot, or an outdated one. */
+/**
+ * A deal in progress, as the play page stores it (with its seed and rules: a row without them is
+ * one stored before they existed, resumed under rules 1, which a snapshot of today's rules does
+ * not fit): with a fitting snapshot, or an outdated one.
+ */
 export function dealRecord(
 	board: BoardScenario,
 	actions: Action[],
@@ -344,6 +348,8 @@ export function dealRecord(
 		scenarioHash: board.hash,
 		playerId: 'bench-player-resume',
 		mode: 'practice',
+		seed: 0,
+		rules: RULES_VERSION,
 		startedAt: now - 3_600_000,
 		updatedAt: now,
 		actions,

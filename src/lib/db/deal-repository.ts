@@ -11,7 +11,8 @@
  *      transaction (if the tab closes in between, the deal reopens in its ended state and the
  *      page calls `finish` again);
  *   4. on load, `listUnfinished` / `get` give back every deal exactly where it was; a snapshot
- *      that no longer fits the machine is rebuilt from `actions` and saved with `saveSnapshot`.
+ *      that no longer fits the machine is rebuilt from `actions` and stored again with
+ *      `keepSnapshot` once the resumed deal is painted.
  */
 import { RULES_VERSION } from '$lib/engine/methodology';
 import type { Action } from '$lib/engine/scenario/schema';

@@ -60,7 +60,7 @@ whenStorageLoaded(() => void loadStorage());
  * is not among them (and no page of this tab has loaded the storage code, which may create it).
  * Where the browser cannot say, it may.
  */
-async function mayExist(): Promise<boolean> {
+export async function databaseMayExist(): Promise<boolean> {
 	if (loading) return true;
 	try {
 		if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
@@ -76,7 +76,7 @@ async function mayExist(): Promise<boolean> {
  * so nothing to read): `(await storedData())?.deals.listUnfinished(id) ?? []`.
  */
 export async function storedData(): Promise<StorageModule | undefined> {
-	return (await mayExist()) ? loadStorage() : undefined;
+	return (await databaseMayExist()) ? loadStorage() : undefined;
 }
 
 /**
@@ -85,7 +85,7 @@ export async function storedData(): Promise<StorageModule | undefined> {
  * storage banner, the class outbox.
  */
 export function whenStorage(then: (storage: StorageModule) => void): void {
-	void mayExist().then((exists) => {
+	void databaseMayExist().then((exists) => {
 		if (exists) void loadStorage().then(then);
 		else if (loading) void loading.then(then);
 		else waiting.push(then);

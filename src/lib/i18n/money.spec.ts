@@ -33,6 +33,13 @@ describe('money', () => {
 			expect(made).toBe(1);
 			expect(money(1234, 'EUR', 'de-DE')).toBe('1.234\u00a0€');
 			expect(made).toBe(1);
+			// Soon: in a task of its own, not in the caller's.
+			prepareMoney('GBP', 'de-DE', { soon: true });
+			expect(made).toBe(1);
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			expect(made).toBe(2);
+			expect(money(1234, 'GBP', 'de-DE')).toBe('1.234\u00a0£');
+			expect(made).toBe(2);
 		} finally {
 			vi.unstubAllGlobals();
 		}

@@ -83,7 +83,8 @@ describe('PlaySession', () => {
 			replay(testScenario, again.actions, { seed: session.seed }).final
 		);
 		expect(again.context?.moneyUsed).toBe(1000);
-		// The snapshot of both actions is stored on resuming.
+		// The snapshot of both actions is stored on resuming, once the deal is shown.
+		await again.stored();
 		const [rebuilt] = await deals.listUnfinished(player.id);
 		expect((rebuilt.snapshot as { context: { at: number } }).context.at).toBe(2);
 	});

@@ -173,8 +173,8 @@ export class PlaySession {
 
 	/**
 	 * Resumes a stored deal exactly where it was: from its snapshot, or by replaying its actions
-	 * when the snapshot no longer fits. Returns false (and keeps the stored deal untouched) when
-	 * even the replay fails.
+	 * when the snapshot no longer fits (the rebuilt snapshot is stored after the paint: `stored`).
+	 * Returns false (and keeps the stored deal untouched) when even the replay fails.
 	 */
 	async resume(entry: CatalogueEntry, deal: DealRecord, player: CurrentPlayer): Promise<boolean> {
 		// A deal stored before seeds and rules versions existed: seed 0, rules 1.
@@ -199,16 +199,10 @@ export class PlaySession {
 		this.#problem = undefined;
 		this.#refusal = undefined;
 		this.#show(restored.snapshot);
-		if (restored.rebuilt) {
-			try {
-				await (
-					await loadStorage()
-				).deals.saveSnapshot(deal.id, persist(restored.snapshot).snapshot, SNAPSHOT_VERSION);
-			} catch {
-				// The actions are safe; the snapshot will be rebuilt again next time.
-			}
-		}
 		if (this.ended) await this.finish();
+		// The rebuilt snapshot is stored once the deal is painted, as after an action: the page
+		// does not wait for the write (the actions are stored; a resume without it replays again).
+		else if (restored.rebuilt) this.#storeAfterPaint(deal.id, restored.snapshot);
 		return true;
 	}
 

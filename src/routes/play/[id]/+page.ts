@@ -6,55 +6,74 @@
  */
 import { error } from '@sveltejs/kit';
 import type { CompetitionRecord, DealRecord } from '$lib/db';
-import { storedData } from '$lib/db/presence';
+import { databaseMayExist, storedData } from '$lib/db/presence';
+import { prepareMoney } from '$lib/i18n/money';
 import { findScenario, type CatalogueEntry } from '$lib/scenarios/catalogue';
+import { locale } from '$lib/state/locale.svelte';
 import { player } from '$lib/state/player.svelte';
 import type { PageLoad } from './$types';
 
-type StorageModule = NonNullable<Awaited<ReturnType<typeof storedData>>>;
-
+/** The open competitions on `played` among those stored (none when they could not be read). */
 async function competitionsFor(
-	stored: StorageModule,
-	played: CatalogueEntry
+	played: CatalogueEntry,
+	stored: Promise<CompetitionRecord[] | undefined>,
+	ranking: Promise<typeof import('$lib/scoreboard/ranking') | undefined>
 ): Promise<CompetitionRecord[]> {
 	try {
-		const { openCompetitionsFor } = await import('$lib/scoreboard/ranking');
-		return openCompetitionsFor(await stored.competitions.list(), played.scenario, Date.now());
+		const [loaded, competitions] = await Promise.all([ranking, stored]);
+		if (!competitions) return [];
+		const { openCompetitionsFor } = loaded ?? (await import('$lib/scoreboard/ranking'));
+		return openCompetitionsFor(competitions, played.scenario, Date.now());
 	} catch {
 		return [];
 	}
 }
 
+/** The player's deal in progress on `played`, the most recently played first. */
 async function dealInProgress(
-	stored: StorageModule,
+	stored: Promise<DealRecord[] | undefined>,
 	playerId: string,
 	played: CatalogueEntry
 ): Promise<DealRecord | undefined> {
-	try {
-		return (await stored.deals.listUnfinished(playerId)).find(
-			(deal) =>
-				deal.scenarioId === played.scenario.id && deal.scenarioVersion === played.scenario.version
-		);
-	} catch {
-		// Unreadable: the setup form offers a new deal, whose first write says what is wrong.
-		return undefined;
-	}
+	// Unreadable (undefined): the setup form offers a new deal, whose first write says what is wrong.
+	return (await stored)?.find(
+		(deal) =>
+			deal.playerId === playerId &&
+			deal.scenarioId === played.scenario.id &&
+			deal.scenarioVersion === played.scenario.version
+	);
 }
 
 export const load: PageLoad = async ({ params }) => {
-	const entry = await findScenario(params.id);
+	// Asked for together, not one after the other: the scenario's module; the storage code (only
+	// where this device has a database, presence.ts: a first visit reads nothing) and, as soon as
+	// it is there, the deals in progress and the competitions (a few rows each), beside the
+	// player's read; and the ranking code, which a device with a database needs.
+	const storing = storedData();
+	const unreadable = () => undefined;
+	const deals = storing.then((stored) => stored?.deals.listUnfinished()).catch(unreadable);
+	const competitions = storing.then((stored) => stored?.competitions.list()).catch(unreadable);
+	const ranking = databaseMayExist()
+		.then((exists) => (exists ? import('$lib/scoreboard/ranking') : undefined))
+		.catch(unreadable);
+	const [entry] = await Promise.all([
+		findScenario(params.id).then((found) => {
+			// Its money formatter made while the storage code loads, not in the task that draws the
+			// deal (which on a resume comes before the browser is ever idle).
+			if (found) prepareMoney(found.scenario.deal.currency, locale.current, { soon: true });
+			return found;
+		}),
+		player.load(true)
+	]);
 	if (!entry) error(404, { message: 'No such scenario', missing: 'scenario' });
-	await player.load(true);
 	// `memory`: IndexedDB is unavailable here; the trainee plays on without saving.
 	const storageOk = player.status !== 'memory';
-	// Only where this device has a database (presence.ts): a first visit reads nothing.
-	const stored = storageOk ? await storedData() : undefined;
 	const playerId = player.current?.id;
-	const [competitions, open] = stored
+	const [open, listed] = storageOk
 		? await Promise.all([
-				competitionsFor(stored, entry),
-				playerId ? dealInProgress(stored, playerId, entry) : undefined
+				playerId ? dealInProgress(deals, playerId, entry) : undefined,
+				competitionsFor(entry, competitions, ranking)
 			])
-		: [[], undefined];
-	return { entry, storageOk, competitions, open };
+		: [undefined, []];
+	return { entry, storageOk, competitions: listed, open };
 };
