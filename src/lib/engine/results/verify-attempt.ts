@@ -199,7 +199,8 @@ export async function verifyAttempt(
  * it, without writing it out as JSON text and reading that back, when the value is what reading
  * its text would give (`readsAsItself`, with `asIs` the in-place check of `attemptSchema`:
  * src/lib/db/schema-in-place.ts); any other value goes through the text as before, for the
- * validator's problems. verify-attempt.spec.ts compares the verdicts of the two ways.
+ * validator's problems. import-attempts.spec.ts compares the verdicts of the two ways on real
+ * attempts, tampered and broken ones.
  * `await verifyAttemptValue(toExportedAttempt(stored), lookup, { now, asIs })` → a Verdict.
  */
 export function verifyAttemptValue(
@@ -224,7 +225,8 @@ export function readsAsItself(
 	value: unknown,
 	asIs: (value: unknown) => boolean
 ): value is ExportedAttempt {
-	if (jsonBound(value, 1) > MAX_FILE_BYTES) return false;
+	if (typeof value !== 'object' || value === null || jsonBound(value, 1) > MAX_FILE_BYTES)
+		return false;
 	if ((value as { format?: unknown }).format !== ATTEMPT_FORMAT || !asIs(value)) return false;
 	return attemptRules(value).every((problem) => problem.severity !== 'error');
 }
