@@ -268,35 +268,44 @@ function reviveRow(row: unknown): { ok: true; row: unknown } | { ok: false; path
 	// The row without its marks: the parsed row itself, when they are its last field (as the
 	// export writes them), which stays a fast object when they are deleted; else a copy.
 	let rest: Record<string, unknown>;
-	const keys = Object.keys(record);
-	if (keys[keys.length - 1] === '$types') {
+	let last: string | undefined;
+	for (const key in record) if (Object.hasOwn(record, key)) last = key;
+	if (last === '$types') {
 		delete record.$types;
 		rest = record;
 	} else {
 		const { $types: _marks, ...others } = record;
 		rest = others;
 	}
-	const removals: [Record<string, unknown>, string][] = [];
-	for (const keyPath of Object.keys($types)) {
-		const typeOrTypes = ($types as Record<string, unknown>)[keyPath];
-		const parts = keyPath.split('.');
+	// Most marks say that an array is an array: checked without a list of the key path's parts
+	// or of removals (100,000 rows' marks, each an allocation the collector then walks).
+	let removals: [Record<string, unknown>, string][] | undefined;
+	const marks = $types as Record<string, unknown>;
+	for (const keyPath in marks) {
+		if (!Object.hasOwn(marks, keyPath)) continue;
+		const typeOrTypes = marks[keyPath];
 		let parent: unknown = rest;
-		for (let i = 0; i < parts.length - 1; i++)
+		let start = 0;
+		for (let dot = keyPath.indexOf('.'); dot !== -1; dot = keyPath.indexOf('.', start)) {
 			parent =
 				typeof parent === 'object' && parent !== null
-					? (parent as Record<string, unknown>)[unescapeKeyPart(parts[i])]
+					? (parent as Record<string, unknown>)[unescapeKeyPart(keyPath.slice(start, dot))]
 					: undefined;
+			start = dot + 1;
+		}
 		if (typeof parent !== 'object' || parent === null) return { ok: false, path: keyPath };
-		const last = unescapeKeyPart(parts[parts.length - 1]);
+		const last = unescapeKeyPart(start === 0 ? keyPath : keyPath.slice(start));
 		const value = (parent as Record<string, unknown>)[last];
-		const types: unknown[] = Array.isArray(typeOrTypes) ? typeOrTypes : [typeOrTypes];
-		for (const type of types) {
+		const many = Array.isArray(typeOrTypes);
+		const count = many ? typeOrTypes.length : 1;
+		for (let t = 0; t < count; t++) {
+			const type: unknown = many ? typeOrTypes[t] : typeOrTypes;
 			if (type === 'arrayNonindexKeys' && Array.isArray(value)) continue;
-			if (type === 'undef') removals.push([parent as Record<string, unknown>, last]);
+			if (type === 'undef') (removals ??= []).push([parent as Record<string, unknown>, last]);
 			else return { ok: false, path: keyPath };
 		}
 	}
-	for (const [parent, key] of removals) delete parent[key];
+	if (removals) for (const [parent, key] of removals) delete parent[key];
 	return { ok: true, row: rest };
 }
 

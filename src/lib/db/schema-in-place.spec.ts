@@ -216,7 +216,7 @@ describe('inPlaceCheck', () => {
 			),
 			{ numRuns: 20_000 }
 		);
-	});
+	}, 60_000);
 
 	it('keeps to schemas of every kind it walks, and leaves the others to Zod', () => {
 		const schemas: [z.ZodType, unknown[]][] = [

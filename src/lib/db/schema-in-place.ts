@@ -223,11 +223,60 @@ function checksPass(checks: readonly CheckInternals[], value: unknown): boolean 
 /** Any other schema: Zod's own parse, its output compared with the value. */
 function byZod(schema: Schema): InPlaceCheck {
 	const zod = schema._zod;
-	return (value) => {
+	const check: InPlaceCheck = (value) => {
 		const result = zod.run({ value, issues: [] }, { async: false });
 		if (result instanceof Promise) return false;
 		return result.issues.length === 0 && sameValue(result.value, value);
 	};
+	return pureLeaf(schema) ? remembered(check) : check;
+}
+
+/** Verdicts a leaf remembers, at most: a backup repeats its ids, names, modes… */
+const REMEMBERED = 4096;
+
+/**
+ * `check`, its verdict on a string, number or boolean remembered (up to REMEMBERED values): for
+ * a leaf whose verdict depends on the value alone (`pureLeaf`), the same value has the same
+ * verdict, and a backup's rows repeat most of theirs (ids, names, modes, scenarios) thousands
+ * of times, each a Zod run and its payload otherwise. -0 is not remembered (a Map takes it for 0).
+ */
+function remembered(check: InPlaceCheck): InPlaceCheck {
+	const verdicts = new Map<unknown, boolean>();
+	return (value) => {
+		const type = typeof value;
+		if ((type !== 'string' && type !== 'number' && type !== 'boolean') || Object.is(value, -0))
+			return check(value);
+		let verdict = verdicts.get(value);
+		if (verdict === undefined) {
+			verdict = check(value);
+			if (verdicts.size < REMEMBERED) verdicts.set(value, verdict);
+		}
+		return verdict;
+	};
+}
+
+/** Zod's leaf types whose parse of a primitive depends on the value alone. */
+const PURE_TYPES = new Set(['string', 'number', 'boolean', 'enum', 'literal', 'null']);
+/** Zod's own checks of such leaves: none reads anything but the value (a refine may). */
+const PURE_CHECKS = new Set([
+	'less_than',
+	'greater_than',
+	'multiple_of',
+	'number_format',
+	'max_length',
+	'min_length',
+	'length_equals',
+	'string_format',
+	'overwrite'
+]);
+
+/** A string, number, boolean, enum or literal schema with only Zod's built-in checks. */
+function pureLeaf(schema: Schema): boolean {
+	const { def } = schema._zod;
+	if (!PURE_TYPES.has(def.type)) return false;
+	return (def.checks ?? []).every((check) =>
+		PURE_CHECKS.has((check._zod.def as { check?: string }).check ?? '')
+	);
 }
 
 /** The same data: primitives by Object.is, plain objects with their fields in the same order. */

@@ -1,13 +1,21 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { installBlobReading, testStorage, type TestStorage } from '$lib/db/test-support';
 import { attemptFingerprint } from '$lib/db/fingerprint';
 import { toExportedAttempt } from '$lib/db/attempt-format';
-import type { ScenarioRecord } from '$lib/db';
+import type { Attempt, ScenarioRecord } from '$lib/db';
+import { inPlaceCheck } from '$lib/db/schema-in-place';
+import { DB_NAME, SCHEMA_VERSION } from '$lib/db/database';
 import { modelPath, testScenarioInput } from '$lib/engine/deal/fixtures/test-scenario';
 import { replay } from '$lib/engine/deal/replay';
-import { lookupOf, type ScenarioLookup } from '$lib/engine/results/verify-attempt';
+import {
+	lookupOf,
+	readsAsItself,
+	verifyAttempt,
+	verifyAttemptValue,
+	type ScenarioLookup
+} from '$lib/engine/results/verify-attempt';
 import { parseScenario } from '$lib/engine/scenario/parse-scenario';
-import { actionsSchema, type ExportedAttempt } from '$lib/engine/scenario/schema';
+import { actionsSchema, attemptSchema, type ExportedAttempt } from '$lib/engine/scenario/schema';
 import { backupVerifier, checkItems, storeAccepted } from './import-attempts';
 import { refusalReason } from './verdict-text';
 
@@ -334,4 +342,175 @@ describe('a class backup restored on a fresh device (issue 22)', () => {
 		if (check.ok || check.problems[0].code !== 'unverified') return;
 		expect(refusalReason(check.problems[0].verdict!, 'en')).toMatch(/in the future/);
 	});
+});
+
+describe('the backup verifier without the text (verifyAttemptValue)', () => {
+	const asIs = inPlaceCheck(attemptSchema);
+	const NOW = Date.parse('2026-12-05T09:00:00.000Z');
+	const other = lookupOf([]);
+
+	/** Real attempts, played (replayed) and stored on a device: names of every kind. */
+	async function playedAttempts(): Promise<Attempt[]> {
+		const s = storage();
+		const verdicts = await checkItems(
+			[
+				['Li Na', 'East', 'assessment'],
+				['李娜 🎉', '华东 <东>', 'practice'],
+				['Chen <Jr>', undefined, 'assessment']
+			].map(([player, team, mode], i) => ({
+				label: `${i}`,
+				text: file({ player, team, mode: mode as ExportedAttempt['mode'] })
+			})),
+			s,
+			lookup
+		);
+		const ids = (await storeAccepted(verdicts, s)).map((v) => (v as { storedId: string }).storedId);
+		const attempts = [];
+		for (const id of ids) attempts.push((await s.attempts.get(id))!);
+		return attempts;
+	}
+
+	/** Tampered copies, each named, and whether it is read as it is (no text needed). */
+	function tampered(a: Attempt): [string, Attempt, boolean][] {
+		const result = a.result;
+		const moved = (ms: number) => ({ ...a, finishedAt: a.startedAt + ms });
+		return [
+			['genuine', a, true],
+			['changed score', { ...a, result: { ...result, score: result.score - 1 } }, true],
+			['score -0', { ...a, result: { ...result, score: -0 } }, false],
+			['changed category', { ...a, result: { ...result, categories: { roles: 1 } } }, true],
+			['changed outcome', { ...a, result: { ...result, outcome: 'lost' } }, true],
+			['an action left out', { ...a, actions: a.actions.slice(0, -1) }, true],
+			['actions reordered', { ...a, actions: [...a.actions].reverse() }, true],
+			['no actions', { ...a, actions: [] }, true],
+			['an action changed', { ...a, actions: [{ type: 'withdraw' }, ...a.actions.slice(1)] }, true],
+			[
+				'an action with a field no action has',
+				{ ...a, actions: [{ ...a.actions[0], extra: 1 } as never, ...a.actions.slice(1)] },
+				false
+			],
+			['wrong fingerprint', { ...a, fingerprint: 'e'.repeat(64) }, true],
+			['unknown scenario', { ...a, scenarioId: 'nowhere' }, true],
+			['unknown version', { ...a, scenarioVersion: 9 }, true],
+			['another copy of the scenario', { ...a, scenarioHash: 'a'.repeat(64) }, true],
+			['a hash that is no hash', { ...a, scenarioHash: 'A'.repeat(64) }, false],
+			['another seed', { ...a, seed: 7 }, true],
+			['a seed too large', { ...a, seed: 2 ** 60 }, false],
+			['newer rules', { ...a, rules: 99 }, false],
+			['no seed nor rules', { ...a, seed: undefined, rules: undefined }, true],
+			['too fast', moved(1), true],
+			['finished before it started', moved(-1), false],
+			['in the future', { ...a, finishedAt: Date.UTC(2099, 0, 1) }, true],
+			['before the app', { ...a, startedAt: Date.UTC(2020, 0, 1) }, true],
+			['a name around spaces', { ...a, playerName: ` ${a.playerName} ` }, false],
+			['a name of invisible characters', { ...a, playerName: '\u200b' }, true],
+			['an empty team name', { ...a, teamName: '' }, true],
+			['a name too long', { ...a, playerName: 'x'.repeat(500) }, false]
+		];
+	}
+
+	it('gives the verdict of the text on real attempts, tampered ones and broken ones', async () => {
+		const attempts = await playedAttempts();
+		const cases = attempts.flatMap(tampered);
+		const reasons = new Set<string>();
+		for (const [name, attempt, asItself] of cases) {
+			for (const device of [lookup, other]) {
+				const text = await verifyAttempt(toExportedAttempt(attempt), device, { now: NOW });
+				const value = toExportedAttempt(attempt);
+				expect(readsAsItself(value, asIs), name).toBe(asItself);
+				const verdict = await verifyAttemptValue(value, device, { now: NOW, asIs });
+				expect(verdict, name).toEqual(text);
+				reasons.add(verdict.status === 'accepted' ? 'accepted' : verdict.reason);
+			}
+		}
+		// Values that are no attempt at all: read through their text either way.
+		for (const odd of [null, 7, '{"format":', [], {}, { format: 'sales-sim/attempt@2' }]) {
+			expect(readsAsItself(odd, asIs)).toBe(false);
+			expect(await verifyAttemptValue(odd, lookup, { now: NOW, asIs })).toEqual(
+				await verifyAttempt(odd, lookup, { now: NOW })
+			);
+		}
+		// Every kind of verdict the cases were made for was met.
+		expect([...reasons].sort()).toEqual(
+			[
+				'accepted',
+				'category-mismatch',
+				'date-in-future',
+				'date-too-early',
+				'hash-mismatch',
+				'malformed',
+				'name-invalid',
+				'outcome-mismatch',
+				'refused-action',
+				'score-mismatch',
+				'too-fast',
+				'unfinished',
+				'unknown-scenario',
+				'unknown-version'
+			].sort()
+		);
+	}, 60_000);
+
+	it('checks a backup of them as the text way did: the same plan or the same problems', async () => {
+		const attempts = await playedAttempts();
+		const textWay = (device: ScenarioLookup) => async (attempt: Attempt) => {
+			const verdict = await verifyAttempt(toExportedAttempt(attempt), device, { now: Date.now() });
+			if (verdict.status === 'accepted') return true;
+			return ['unknown-scenario', 'unknown-version', 'hash-mismatch'].includes(verdict.reason)
+				? ('unverifiable' as const)
+				: { refused: verdict };
+		};
+		const backupOf = (rows: Attempt[]) =>
+			new Blob([
+				JSON.stringify({
+					formatName: 'dexie',
+					formatVersion: 1,
+					data: {
+						databaseName: DB_NAME,
+						databaseVersion: SCHEMA_VERSION,
+						tables: [],
+						data: [
+							{
+								tableName: 'attempts',
+								inbound: true,
+								rows: rows.map(({ actions: _actions, ...row }) => row)
+							},
+							{
+								tableName: 'attemptActions',
+								inbound: true,
+								rows: rows.map(({ id, actions }) => ({ id, actions }))
+							}
+						]
+					}
+				})
+			]);
+		// One clock for both ways (the backup verifier reads Date.now for each attempt).
+		vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-12-05T09:00:00.000Z') });
+		onTestFinished(() => void vi.useRealTimers());
+		let compared = 0;
+		for (const picked of [
+			// Genuine and unverifiable ones: a plan.
+			attempts,
+			attempts.flatMap((a) =>
+				tampered(a)
+					.filter(([name]) => /unknown|another copy|genuine/.test(name))
+					.map(([, attempt]) => attempt)
+			),
+			// Forged or broken ones: problems, each with the verifier's verdict.
+			...tampered(attempts[1]).map(([, attempt]) => [attempt])
+		]) {
+			const rows = picked.map((a, i) => ({ ...a, id: `${a.id}-${i}` }) as Attempt);
+			for (const device of [lookup, other]) {
+				const checks = [];
+				for (const verify of [backupVerifier(device), textWay(device)]) {
+					const check = await storage().backup.check(backupOf(rows), { verifyAttempt: verify });
+					checks.push(check);
+				}
+				expect(checks[0]).toEqual(checks[1]);
+				if (compared < 4) expect(checks[0].ok).toBe(true);
+				compared++;
+			}
+		}
+		expect(compared).toBeGreaterThan(50);
+	}, 60_000);
 });

@@ -6,7 +6,7 @@
 import { parseScenario } from '$lib/engine/scenario/parse-scenario';
 import {
 	lookupOf,
-	verifyAttempt,
+	verifyAttemptValue,
 	verifyBatch,
 	type AcceptedVerdict,
 	type BatchItem,
@@ -26,6 +26,8 @@ import {
 	type ScenarioRecord,
 	type Storage
 } from '$lib/db';
+import { inPlaceCheck } from '$lib/db/schema-in-place';
+import { attemptSchema } from '$lib/engine/scenario/schema';
 
 /**
  * Verifies a batch against the scenarios `lookup` knows, the attempts `storage` holds and those
@@ -148,6 +150,9 @@ export function rememberedLookup(lookup: ScenarioLookup): ScenarioLookup {
 	};
 }
 
+/** attemptSchema's in-place check (schema-in-place.ts), made once, when first needed. */
+let attemptAsIs: ((value: unknown) => boolean) | undefined;
+
 /** Refusals that say the attempt cannot be replayed on this device, not that it is wrong. */
 const CANNOT_REPLAY_HERE = new Set<RefusalCode>([
 	'unknown-scenario',
@@ -177,8 +182,11 @@ export function backupVerifier(
 			);
 			lookups.set(file.scenarios, lookup);
 		}
-		const verdict = await verifyAttempt(toExportedAttempt(attempt), await lookup, {
-			now: Date.now()
+		// Read as it is: the file's rows were read through their schemas already, so the attempt
+		// needs no text written and read back (verifyAttemptValue: the same verdict).
+		const verdict = await verifyAttemptValue(toExportedAttempt(attempt), await lookup, {
+			now: Date.now(),
+			asIs: (attemptAsIs ??= inPlaceCheck(attemptSchema))
 		});
 		if (verdict.status === 'accepted') return true;
 		return CANNOT_REPLAY_HERE.has(verdict.reason) ? 'unverifiable' : { refused: verdict };

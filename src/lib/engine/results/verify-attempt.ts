@@ -15,7 +15,9 @@ import type { ScoreReport } from '../deal/types';
 import type { OutcomeId, RulesVersion, ScoreCategoryId } from '../methodology';
 import { parseAttempt, placeProblems } from '../scenario/parse-scenario';
 import type { Problem } from '../scenario/problem';
-import { MAX_FILE_BYTES } from '../scenario/safe-json';
+import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_FILE_BYTES } from '../scenario/safe-json';
+import { attemptRules } from '../scenario/scenario-rules';
+import { ATTEMPT_FORMAT } from '../scenario/format-names';
 import type { ExportedAttempt, Scenario } from '../scenario/schema';
 
 /** A scenario as the verifier needs it: the parsed scenario and the hash of its file. */
@@ -189,9 +191,97 @@ export async function verifyAttempt(
 		if (size) return tooLarge(Number(size.params.size));
 		return { ...refusal('malformed'), problems: parsed.errors };
 	}
-	const player = cleanName(parsed.attempt.player);
-	const team = cleanName(parsed.attempt.team ?? '');
-	const attempt: ExportedAttempt = { ...parsed.attempt, player };
+	return verifyRead(parsed.attempt, lookup, options);
+}
+
+/**
+ * Verifies an attempt already in memory (a backup's, say) exactly as `verifyAttempt` verifies
+ * it, without writing it out as JSON text and reading that back, when the value is what reading
+ * its text would give (`readsAsItself`, with `asIs` the in-place check of `attemptSchema`:
+ * src/lib/db/schema-in-place.ts); any other value goes through the text as before, for the
+ * validator's problems. import-attempts.spec.ts compares the verdicts of the two ways on real
+ * attempts, tampered and broken ones.
+ * `await verifyAttemptValue(toExportedAttempt(stored), lookup, { now, asIs })` → a Verdict.
+ */
+export function verifyAttemptValue(
+	value: unknown,
+	lookup: ScenarioLookup,
+	options: VerifyOptions & { asIs: (value: unknown) => boolean }
+): Promise<Verdict> {
+	return readsAsItself(value, options.asIs)
+		? verifyRead(value, lookup, options)
+		: verifyAttempt(value, lookup, options);
+}
+
+/**
+ * True when `parseAttempt(JSON.stringify(value))` succeeds with an attempt equal to `value`:
+ * JSON keeps it as it is (plain objects and arrays; strings, booleans, null and numbers that are
+ * finite, within the safe integers and not -0; nothing undefined; no key the reader refuses),
+ * its text is within MAX_FILE_BYTES and MAX_DEPTH (by a bound: 6 bytes a UTF-16 unit), it is in
+ * the current format, the schema takes it unchanged (`asIs`) and the attempt rules find no
+ * error. False says nothing about the value: ask the reader.
+ */
+export function readsAsItself(
+	value: unknown,
+	asIs: (value: unknown) => boolean
+): value is ExportedAttempt {
+	if (typeof value !== 'object' || value === null || jsonBound(value, 1) > MAX_FILE_BYTES)
+		return false;
+	if ((value as { format?: unknown }).format !== ATTEMPT_FORMAT || !asIs(value)) return false;
+	return attemptRules(value).every((problem) => problem.severity !== 'error');
+}
+
+/** A bound of the UTF-8 bytes of `JSON.stringify(value)`, or Infinity when JSON would change it. */
+function jsonBound(value: unknown, depth: number): number {
+	switch (typeof value) {
+		case 'string':
+			return 6 * value.length + 2;
+		case 'boolean':
+			return 5;
+		case 'number':
+			return Number.isFinite(value) &&
+				Math.abs(value) <= Number.MAX_SAFE_INTEGER &&
+				!Object.is(value, -0)
+				? 24
+				: Infinity;
+		case 'object': {
+			if (value === null) return 4;
+			if (depth > MAX_DEPTH) return Infinity;
+			const proto = Object.getPrototypeOf(value);
+			let bytes = 2;
+			if (proto === Array.prototype) {
+				const list = value as unknown[];
+				for (let i = 0; i < list.length; i++) {
+					bytes += jsonBound(list[i], depth + 1) + 1;
+					if (bytes > MAX_FILE_BYTES) return Infinity;
+				}
+				return bytes;
+			}
+			if (proto !== Object.prototype) return Infinity;
+			const object = value as Record<string, unknown>;
+			for (const key in object) {
+				if (!Object.hasOwn(object, key)) return Infinity;
+				if (FORBIDDEN_KEYS.includes(key)) return Infinity;
+				bytes += 6 * key.length + 4 + jsonBound(object[key], depth + 1);
+				if (bytes > MAX_FILE_BYTES) return Infinity;
+			}
+			return bytes;
+		}
+		default:
+			// undefined, a function, a symbol, a bigint: JSON leaves it out or refuses it.
+			return Infinity;
+	}
+}
+
+/** What `verifyAttempt` does once the attempt is read: an attempt as `parseAttempt` gives it. */
+async function verifyRead(
+	read: ExportedAttempt,
+	lookup: ScenarioLookup,
+	options: VerifyOptions
+): Promise<Verdict> {
+	const player = cleanName(read.player);
+	const team = cleanName(read.team ?? '');
+	const attempt: ExportedAttempt = { ...read, player };
 	if (team) attempt.team = team;
 	// An empty team name is no team.
 	else delete attempt.team;
