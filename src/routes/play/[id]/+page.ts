@@ -3,13 +3,25 @@
  * plays (the app's PlayerState: its storage is injected, and on a device with no database it
  * reads nothing and loads no storage code), the competitions open on this scenario, and the
  * player's deal in progress on it, to resume.
+ *
+ * Prerendered for each shipped scenario (src/routes/+layout.ts): the HTML, and the render that
+ * hydrates it, show the scenario's frame and its setup form as a device that stores nothing sees
+ * them (`read: false`); once hydrated, the layout has the load run again (src/routes/+layout.svelte)
+ * and it reads who plays, the competitions and a deal to resume. Any other id (a trainer's
+ * scenario) is rendered in the browser from the fallback page.
  */
 import { error } from '@sveltejs/kit';
 import type { CompetitionRecord, DealRecord } from '$lib/db';
 import { storedData } from '$lib/db/presence';
 import { findScenario, type CatalogueEntry } from '$lib/scenarios/catalogue';
+import { shippedList } from '$lib/scenarios/shipped-list';
+import { hydration } from '$lib/state/hydration.svelte';
 import { player } from '$lib/state/player.svelte';
-import type { PageLoad } from './$types';
+import type { EntryGenerator, PageLoad } from './$types';
+
+export const ssr = true;
+export const prerender = 'auto';
+export const entries: EntryGenerator = () => shippedList().map(({ id }) => ({ id }));
 
 type StorageModule = NonNullable<Awaited<ReturnType<typeof storedData>>>;
 
@@ -44,6 +56,8 @@ async function dealInProgress(
 export const load: PageLoad = async ({ params }) => {
 	const entry = await findScenario(params.id);
 	if (!entry) error(404, { message: 'No such scenario', missing: 'scenario' });
+	if (!hydration.done)
+		return { entry, storageOk: true, competitions: [], open: undefined, read: false };
 	await player.load(true);
 	// `memory`: IndexedDB is unavailable here; the trainee plays on without saving.
 	const storageOk = player.status !== 'memory';
@@ -56,5 +70,5 @@ export const load: PageLoad = async ({ params }) => {
 				playerId ? dealInProgress(stored, playerId, entry) : undefined
 			])
 		: [[], undefined];
-	return { entry, storageOk, competitions, open };
+	return { entry, storageOk, competitions, open, read: true };
 };
