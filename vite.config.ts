@@ -3,6 +3,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vitest/config';
 import { messagesByUse } from './scripts/messages-by-use-plugin.ts';
+import { previewFallback } from './scripts/preview-fallback-plugin.ts';
 import { shippedScenarios } from './scripts/shipped-scenarios-plugin.ts';
 
 export default defineConfig({
@@ -13,6 +14,8 @@ export default defineConfig({
 		sveltekit(),
 		// Each page's chunks hold the messages it names, not every message in use.
 		messagesByUse(),
+		// `vite preview` serves the fallback page's file too, as a static host does.
+		previewFallback(),
 		// Under Vitest the catalogues are compiled once by `npm run i18n`; the plugin's file
 		// watcher would keep the test process alive.
 		...(process.env.VITEST

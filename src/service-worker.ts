@@ -5,22 +5,26 @@
 /**
  * The app offline: this service worker (SvelteKit's, built from this file) keeps one copy of
  * a whole version of the app — every file of the build, the shipped scenarios with them (they
- * are lazily loaded chunks of the build: src/lib/scenarios/catalogue.ts), the files in static/
- * and the page shell — and answers from it, so a classroom whose network drops keeps playing.
+ * are lazily loaded chunks of the build: src/lib/scenarios/catalogue.ts), the files in static/,
+ * the prerendered pages and the fallback page — and answers from it, so a classroom whose network
+ * drops keeps playing. A page's address is answered with its prerendered page where there is one
+ * (the home page, the library, the handbook, a shipped scenario's play page), and with the
+ * fallback page (200.html, which routes in the browser) otherwise.
  *
  * A new version is installed beside the running one and waits: it takes over only when the
  * trainee chooses to update (src/lib/components/ui/UpdatePrompt.svelte sends 'skip-waiting'),
  * or when no tab of the app is open any more. Then the old version's copy is removed.
  * Everything else (the class hub's /api, another origin) goes to the network untouched.
  */
-import { base, build, files, version } from '$service-worker';
+import { base, build, files, prerendered, version } from '$service-worker';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 
 const CACHE = `sales-sim-${version}`;
-/** The page shell: a single-page app, so every page starts from it. */
-const SHELL = `${base}/`;
-const ASSETS = new Set([...build, ...files, SHELL]);
+/** The page for every path that has no prerendered page (svelte.config.js). */
+const FALLBACK = `${base}/200.html`;
+const PAGES = new Set(prerendered);
+const ASSETS = new Set([...build, ...files, ...prerendered, FALLBACK]);
 
 worker.addEventListener('install', (event) => {
 	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...ASSETS])));
@@ -51,8 +55,8 @@ worker.addEventListener('fetch', (event) => {
 	event.respondWith(
 		(async () => {
 			const cache = await caches.open(CACHE);
-			// Every page of the app is the shell, which routes in the browser.
-			const cached = await cache.match(navigation ? SHELL : url.pathname);
+			const page = PAGES.has(url.pathname) ? url.pathname : FALLBACK;
+			const cached = await cache.match(navigation ? page : url.pathname);
 			if (cached) return cached;
 			return fetch(request);
 		})()

@@ -214,9 +214,10 @@ test('an address with a broken anchor still opens the chapter, at its top', asyn
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expect(page.locator('#decision-maker')).toBeAttached();
 	expect(await page.evaluate(() => window.scrollY)).toBe(0);
-	// SvelteKit's router reports the bad escape once, as it reads the anchor; the layout, which
-	// looks for the anchor again once the page is drawn, adds no error of its own.
-	expect(errors).toEqual(['URI malformed']);
+	// The chapter is prerendered: SvelteKit hydrates it without decoding the anchor, and the layout,
+	// which looks for the anchor again once the page is drawn in the device's language, adds no
+	// error of its own.
+	expect(errors).toEqual([]);
 });
 
 test('a handbook link opens the chapter and the place it names', async ({ page }) => {

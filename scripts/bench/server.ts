@@ -1,5 +1,8 @@
 /**
- * The production build the browser figures are taken from, served by `vite preview`.
+ * The production build the browser figures are taken from, served by `vite preview` as a static
+ * host serves it: the prerendered pages (home, library, handbook, shipped scenarios' play pages)
+ * for their paths, and every other path rendered as the fallback page renders (the root layout's
+ * `ssr = false`; scripts/preview-fallback-plugin.ts serves 200.html itself for the service worker).
  *
  * The benchmark builds into its own folders (`.build-bench`, `.svelte-kit-bench`; BUILD_DIR and
  * KIT_OUT_DIR override them) so it never disturbs a developer's build or a test run's, and

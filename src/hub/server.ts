@@ -1,7 +1,7 @@
 /**
  * Starting a hub: the database (PGlite in a folder, or PostgreSQL at DATABASE_URL), its
  * migrations, the shipped scenarios, the event bus over LISTEN/NOTIFY, the API, and the built
- * app (build/) served beside it on one port.
+ * app (build/: prerendered pages and the fallback page) served beside it on one port.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -148,16 +148,26 @@ export async function startHub(
 	const app = new Hono();
 	app.route('/', api);
 	const staticDir = config.staticDir;
-	if (staticDir && existsSync(join(staticDir, 'index.html'))) {
-		const shell = await readFile(join(staticDir, 'index.html'), 'utf8');
+	// The build (svelte.config.js): files, prerendered pages (`/handbook` is handbook.html, `/` is
+	// index.html) and the fallback page, 200.html, for every other path.
+	const fallbackFile = staticDir && join(staticDir, '200.html');
+	if (staticDir && fallbackFile && existsSync(fallbackFile)) {
+		const fallback = await readFile(fallbackFile, 'utf8');
 		app.use('*', async (c, next) => {
 			await next();
 			c.header('X-Content-Type-Options', 'nosniff');
 			c.header('Referrer-Policy', 'same-origin');
 		});
 		app.use('*', serveStatic({ root: staticDir }));
-		// A single-page app: any other path loads the app, which routes in the browser.
-		app.get('*', (c) => c.html(shell));
+		app.use(
+			'*',
+			serveStatic({
+				root: staticDir,
+				rewriteRequestPath: (path) => `${path.replace(/\/$/, '')}.html`
+			})
+		);
+		// Any other path loads the app, which routes in the browser.
+		app.get('*', (c) => c.html(fallback));
 	} else {
 		app.get('/', (c) =>
 			c.text(

@@ -25,13 +25,19 @@ async function homeScenarios(): Promise<HomeScenario[]> {
 		const current = newest.get(scenario.id);
 		if (!current || scenario.version > current.version) newest.set(scenario.id, scenario);
 	}
-	return [...newest.values()].map(({ id, version, title, locale, difficulty }) => ({
-		id,
-		version,
-		title,
-		locale,
-		difficulty
-	}));
+	return [...newest.values()].map(homeScenario);
+}
+
+function homeScenario({ id, version, title, locale, difficulty }: HomeScenario): HomeScenario {
+	return { id, version, title, locale, difficulty };
+}
+
+/**
+ * The home page of a device that has stored nothing: its first screen, prerendered in English,
+ * and what the page shows until the device's own history is read.
+ */
+export function firstVisitHome(locale: string): HomeModel {
+	return homeModel({ locale, scenarios: shippedList().map(homeScenario), deals: [], attempts: [] });
 }
 
 export async function loadHome(playerId: string | null, locale: string): Promise<HomeModel> {

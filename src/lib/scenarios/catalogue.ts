@@ -90,10 +90,11 @@ export async function trainerScenarios(): Promise<CatalogueEntry[]> {
 
 /**
  * Every playable scenario, the newest version of each id: a trainer's published version
- * replaces a shipped one with the same id and a lower version.
+ * replaces a shipped one with the same id and a lower version. `stored: false`: the shipped ones
+ * only, as a device that stores nothing has them (a prerendered page).
  */
-export async function loadCatalogue(): Promise<CatalogueEntry[]> {
-	const all = [...(await shippedScenarios()), ...(await trainerScenarios())];
+export async function loadCatalogue({ stored = true } = {}): Promise<CatalogueEntry[]> {
+	const all = [...(await shippedScenarios()), ...(stored ? await trainerScenarios() : [])];
 	const newest = new Map<string, CatalogueEntry>();
 	for (const entry of all) {
 		const current = newest.get(entry.scenario.id);

@@ -1,8 +1,32 @@
-import { getLocale, locales, setLocale, type Locale } from '$lib/paraglide/runtime.js';
+import { browser } from '$app/environment';
+import {
+	baseLocale,
+	getLocale,
+	locales,
+	overwriteGetLocale,
+	setLocale,
+	type Locale
+} from '$lib/paraglide/runtime.js';
+import { startedFromHtml } from './hydration.svelte';
+
+/** Paraglide's own choice: the stored one, the browser's languages, then English. */
+const resolveLocale = getLocale;
+
+/** The language of this device (English when rendered on the server at build time). */
+const chosen: Locale = getLocale();
+
+/**
+ * A prerendered page is in English: it is hydrated in English, whatever the device reads in, and
+ * switched to the device's language right after (`applyChosen`). Until then every message, and
+ * every `getLocale()`, is English. The page is kept invisible meanwhile (src/app.html).
+ */
+const hydratingIn: Locale | undefined =
+	browser && startedFromHtml && chosen !== baseLocale ? baseLocale : undefined;
+if (hydratingIn) overwriteGetLocale(() => hydratingIn);
 
 /** The interface language. Paraglide remembers it in localStorage; this makes it reactive. */
 class LocaleState {
-	#current = $state<Locale>(getLocale());
+	#current = $state<Locale>(hydratingIn ?? chosen);
 
 	get current(): Locale {
 		return this.#current;
@@ -13,9 +37,21 @@ class LocaleState {
 	}
 
 	set(locale: Locale): void {
+		overwriteGetLocale(resolveLocale);
 		setLocale(locale, { reload: false });
 		this.#current = locale;
 		document.documentElement.lang = locale;
+	}
+
+	/**
+	 * After hydrating a prerendered page: the device's own language from now on (the layout
+	 * renders again in it, from `current`). False where the page already is in it.
+	 */
+	applyChosen(): boolean {
+		if (this.#current === resolveLocale()) return false;
+		overwriteGetLocale(resolveLocale);
+		this.#current = resolveLocale();
+		return true;
 	}
 
 	/** For tests. */

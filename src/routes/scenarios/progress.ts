@@ -22,16 +22,16 @@ export interface Progress {
 	storageMissing: boolean;
 }
 
+/** No results and no deal in progress (nothing read). */
+export function noProgress(playerId: string | null): Progress {
+	return { playerId, best: new Map(), inProgress: new Map(), storageMissing: false };
+}
+
 export async function progressOf(
 	playerId: string | null,
 	list: CatalogueEntry[]
 ): Promise<Progress> {
-	const none: Progress = {
-		playerId,
-		best: new Map(),
-		inProgress: new Map(),
-		storageMissing: false
-	};
+	const none = noProgress(playerId);
 	if (!playerId) return none;
 	try {
 		const stored = await loadStorage();

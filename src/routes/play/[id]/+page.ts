@@ -3,15 +3,27 @@
  * plays (the app's PlayerState: its storage is injected, and on a device with no database it
  * reads nothing and loads no storage code), the competitions open on this scenario, and the
  * player's deal in progress on it, to resume.
+ *
+ * Prerendered for each shipped scenario (src/routes/+layout.ts): the HTML, and the render that
+ * hydrates it, show the scenario's frame and its setup form as a device that stores nothing sees
+ * them (`read: false`); once hydrated, the layout has the load run again (src/routes/+layout.svelte)
+ * and it reads who plays, the competitions and a deal to resume. Any other id (a trainer's
+ * scenario) is rendered in the browser from the fallback page.
  */
 import { error } from '@sveltejs/kit';
 import type { CompetitionRecord, DealRecord } from '$lib/db';
 import { databaseMayExist, storedData } from '$lib/db/presence';
 import { prepareMoney } from '$lib/i18n/money';
 import { findScenario, type CatalogueEntry } from '$lib/scenarios/catalogue';
+import { shippedList } from '$lib/scenarios/shipped-list';
+import { hydration } from '$lib/state/hydration.svelte';
 import { locale } from '$lib/state/locale.svelte';
 import { player } from '$lib/state/player.svelte';
-import type { PageLoad } from './$types';
+import type { EntryGenerator, PageLoad } from './$types';
+
+export const ssr = true;
+export const prerender = 'auto';
+export const entries: EntryGenerator = () => shippedList().map(({ id }) => ({ id }));
 
 /** The open competitions on `played` among those stored (none when they could not be read). */
 async function competitionsFor(
@@ -45,6 +57,13 @@ async function dealInProgress(
 }
 
 export const load: PageLoad = async ({ params }) => {
+	// Prerendered, or hydrating the prerendered frame (hydration.svelte.ts): nothing stored is read
+	// yet; the layout loads the page again once it is hydrated.
+	if (!hydration.done) {
+		const entry = await findScenario(params.id);
+		if (!entry) error(404, { message: 'No such scenario', missing: 'scenario' });
+		return { entry, storageOk: true, competitions: [], open: undefined, read: false };
+	}
 	// Asked for together, not one after the other: the scenario's module; the storage code (only
 	// where this device has a database, presence.ts: a first visit reads nothing) and, as soon as
 	// it is there, the deals in progress and the competitions (a few rows each), beside the
@@ -75,5 +94,5 @@ export const load: PageLoad = async ({ params }) => {
 				competitionsFor(entry, competitions, ranking)
 			])
 		: [undefined, []];
-	return { entry, storageOk, competitions: listed, open };
+	return { entry, storageOk, competitions: listed, open, read: true };
 };

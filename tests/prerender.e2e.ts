@@ -1,0 +1,115 @@
+/**
+ * The prerendered pages (src/lib/state/hydration.svelte.ts): their first screen is in the HTML the
+ * server sends, in English; the app hydrates it without a mismatch, then shows the device's own
+ * language and what it stores, in places the HTML reserved.
+ */
+import { readFileSync } from 'node:fs';
+import type { ConsoleMessage, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+type Locale = 'en' | 'zh-CN';
+type Catalogue = Record<string, string>;
+const read = (path: string): Catalogue => JSON.parse(readFileSync(path, 'utf8')) as Catalogue;
+const messages: Record<Locale, Catalogue> = {
+	en: { ...read('messages/en.json'), ...read('messages/handbook/en.json') },
+	'zh-CN': { ...read('messages/zh-CN.json'), ...read('messages/handbook/zh-CN.json') }
+};
+
+const scenario = JSON.parse(readFileSync('scenarios/city-hospital-his.json', 'utf8')) as {
+	id: string;
+	title: string;
+};
+
+/** Each kind of prerendered page, with its first heading in each language. */
+const PAGES: { kind: string; path: string; heading: (language: Locale) => string }[] = [
+	{ kind: 'home', path: '/', heading: (l) => messages[l].app_tagline },
+	{ kind: 'library', path: '/scenarios', heading: (l) => messages[l].scenarios_title },
+	{ kind: 'handbook', path: '/handbook', heading: (l) => messages[l].hb_title },
+	{
+		kind: 'handbook chapter',
+		path: '/handbook/stages',
+		heading: (l) => messages[l].hb_section_stages_title
+	},
+	// A scenario is in its own language, whatever the interface's.
+	{ kind: 'play', path: `/play/${scenario.id}`, heading: () => scenario.title }
+];
+
+/** Escaped as the HTML has it. */
+const inHtml = (text: string) =>
+	text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/** Console errors, uncaught errors and Svelte's warnings (a hydration mismatch is one). */
+function problems(page: Page): string[] {
+	const seen: string[] = [];
+	page.on('console', (message: ConsoleMessage) => {
+		const text = message.text();
+		if (message.type() === 'error' || (message.type() === 'warning' && /svelte|hydrat/i.test(text)))
+			seen.push(`${message.type()}: ${text}`);
+	});
+	page.on('pageerror', (error) => seen.push(`uncaught: ${error.message}`));
+	return seen;
+}
+
+/** Layout shifts the page made without an input, summed as the browser reports them. */
+async function layoutShift(page: Page): Promise<number> {
+	return page.evaluate(
+		() =>
+			new Promise<number>((done) => {
+				let sum = 0;
+				new PerformanceObserver((list) => {
+					for (const entry of list.getEntries() as (PerformanceEntry & {
+						value: number;
+						hadRecentInput: boolean;
+					})[])
+						if (!entry.hadRecentInput) sum += entry.value;
+				}).observe({ type: 'layout-shift', buffered: true });
+				// The buffered entries are delivered in a task of their own.
+				setTimeout(() => done(sum), 0);
+			})
+	);
+}
+
+for (const { kind, path, heading } of PAGES) {
+	test(`${kind}: the first HTML response holds the page's heading`, async ({ request }) => {
+		const response = await request.get(path);
+		expect(response.status()).toBe(200);
+		const html = await response.text();
+		expect(html).toContain(inHtml(heading('en')));
+		expect(html).toContain('<main id="main"');
+		// The fallback page's stand-in header is not in a page that has its own.
+		expect(html).not.toContain('id="app-shell"');
+	});
+
+	for (const language of ['en', 'zh-CN'] as const) {
+		test(`${kind} in ${language}: hydrated without an error or a mismatch, then in its language`, async ({
+			page
+		}) => {
+			await page.addInitScript((code) => localStorage.setItem('PARAGLIDE_LOCALE', code), language);
+			const seen = problems(page);
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading(language));
+			await expect(page.locator('html')).toHaveAttribute('lang', language);
+			await expect(page.locator('html')).not.toHaveAttribute('data-locale-pending');
+			// What the device stores is read once hydrated; let it arrive.
+			await page.waitForLoadState('networkidle');
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			expect(seen).toEqual([]);
+			// Stored data and the language filled places the HTML kept for them.
+			expect(await layoutShift(page)).toBeLessThan(0.01);
+		});
+	}
+}
+
+test('a path that is not prerendered gets the fallback page, which routes in the browser', async ({
+	page,
+	request
+}) => {
+	const html = await (await request.get('/scoreboard')).text();
+	expect(html).toContain('id="app-shell"');
+	expect(html).not.toContain('<main id="main"');
+	const seen = problems(page);
+	await page.goto('/scoreboard');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(page.locator('#app-shell')).toHaveCount(0);
+	expect(seen).toEqual([]);
+});
