@@ -3,8 +3,8 @@
  * from, and why a figure misses its budget (keyed by figure id; printed only when it misses).
  */
 
-const SPA_START =
-	"The app renders in the browser only (a single-page app, `ssr = false`; the first screens are not prerendered). The start is split: the shell (src/app.html) paints the header's place and readies the fonts while the JavaScript loads, the layout is mounted first (SvelteKit's scroll and focus reset then lay out only the header) and the page a task later (src/routes/+layout.svelte), and storage code loaded in the background is evaluated in parts (src/lib/db/presence.ts). What is left in the longest tasks, with the CPU slowed down 4 times: evaluating a page's modules when SvelteKit imports them (Zod's schemas are built then; XState, the engine), the page's first render, and on pages that read stored data (the library) the storage code, evaluated whole because the first screen waits for it.";
+const START =
+	"Home, library, handbook and each shipped scenario's play frame are prerendered: their first screen is in the HTML (docs/architecture.md, \"Prerendered first screens\"). Other pages, the scoreboard among them, start from the fallback page (200.html): its shell paints the header's place and readies the fonts while the JavaScript loads, the layout is mounted first and the page a task later (src/routes/+layout.svelte). On every page the browser's international data is loaded ahead, in tasks of their own, while the JavaScript downloads (src/app.html), and storage code loaded in the background is evaluated in parts (src/lib/db/presence.ts). What is left in the longest tasks, with the CPU slowed down 4 times: a prerendered page is hydrated in one task (its whole first render, which cannot be split); evaluating a page's modules when SvelteKit imports them (Zod's schemas are built then; XState, the engine); on pages that read stored data, the storage code.";
 
 const PLAY_RENDER =
 	"An input's task parses the action (Zod), asks the rules, takes the machine's next snapshot from the rules (nextSnapshot, not XState's generic transition, which took 25 times as long) and starts the write of the action alone (the snapshot, without the scenario, is stored after the paint); the page reads the deal part by part (LiveContext), so only the components whose part changed redraw when the write has committed. Amounts of money are formatted with one Intl.NumberFormat per language and currency (src/lib/i18n/money.ts; a formatter was made for every amount on every redraw before). What remains per input, traced: the input's own event handlers (10 to 30 ms), then the style recalculation, layout and paint of the frame, which Chromium runs in the same task as the input; the long task counts them together. Playwright's own checks before a click (hit-target tests, role queries) also run in the page. On this shared 2-core machine the worst of one run varies by tens of milliseconds from run to run (the same build: 64 then 104 ms for \"any other control\").";
@@ -16,21 +16,21 @@ export const WHY_MISSED: Record<string, string> = {
 	'backup.check':
 		"The check reads the whole file (JSON.parse), checks every row with its record schema (Zod's rules; a row the schema takes unchanged is kept as parsed, not copied: src/lib/db/schema-in-place.ts), recomputes every attempt's fingerprint (canonical JSON written as UTF-8 into one buffer and hashed there, in plain TypeScript: src/lib/engine/canonical-json.ts, src/lib/engine/scenario/hash.ts) and compares the rows with the stored ones: each step is linear in the rows, and each takes half a second to a second of CPU at 100,000 attempts. The CPU time beside each figure is what the check costs (every thread: the collector's too); the wall-clock time stretches it by whatever else runs on the shared machine. On a device holding every row, fake-indexeddb keeps the 200,000 stored rows as objects in the same heap, which the collector walks (the control, the empty-device check on a second database beside the full one, shows that share: a browser keeps its stored rows outside the page's heap), and the stored attempts are read, a page of 2,000 at a time (fake-indexeddb clones each), and compared. Attempts marked verified are also replayed by the app's check (CheckOptions.verifyAttempt): the fixture's scenario is on no device, so none is replayed here, and a class's real backup would add its replays (about 19,000 a second, see the engine figure).",
 	'backup.check.chromium':
-		"The settings page's check does the Node figure's work (without fake-indexeddb: the browser reads its stored rows from outside the page's heap) and, for each attempt marked verified, calls the verifier (CheckOptions.verifyAttempt, src/lib/results/import-attempts.ts): each attempt is written out as an exported attempt and read back through the attempt file's validator (JSON with positions, schema, names, times: parseAttempt in src/lib/engine/results/verify-attempt.ts), about 2 s of the page's main thread for 100,000 attempts in a profile, before its scenario is looked up (once per file) and, when this device has it, replayed (about 19,000 a second, see the engine figure). A verifier entry that takes the attempt the backup check has already read through its record schema, without the text written and read back, is the next step; not done.",
+		"The settings page's check does the Node figure's work (without fake-indexeddb: the browser reads its stored rows from outside the page's heap) and, for each attempt marked verified, calls the verifier (CheckOptions.verifyAttempt, src/lib/results/import-attempts.ts), which takes the attempt as read (verifyAttemptValue, src/lib/engine/results/verify-attempt.ts: the same verdict as reading it from its text, pinned by a test; it used to write each attempt out and read it back, about 2 s for 100,000) before its scenario is looked up (once per file) and, when this device has it, replayed (about 19,000 a second, see the engine figure). In a profile the largest items left are reading the file and JSON.parse (readExport), then the collector walking the parsed rows; moving the check to a worker, or keeping a digest in each stored row so that an unchanged row is known without comparing it whole, are the next steps.",
 	'load.home.all':
 		'On a first visit the home page loads no storage code and no scenario (the build lists the shipped scenarios, src/lib/scenarios/shipped-list.ts; the storage code loads only where a database exists, src/lib/db/presence.ts). What remains is the Svelte runtime and the SvelteKit router (about 35 KB together, shared by every page), the layout, the page, the term labels of both languages (src/lib/i18n/maps/labels.ts) and the key-people picture, in about 30 small files. A device that has stored something also loads the storage code (Dexie, the record schemas, Zod).',
 	'load.play.js':
 		'The play page loads the engine (the deal machine with XState), the deal controls, the action schema with Zod (the engine reads actions through it; the scenario schema stays behind, src/lib/engine/scenario/action-schema.ts), and its scenario as the build checked it; the storage code loads with the first write (or before the form where this device has a database).',
 	'load.scoreboard.js':
 		'The scoreboard reads the board from IndexedDB before its first screen, so the storage code loads with it: Dexie with the board buckets (about 33 KB), the record schemas with Zod (about 30 KB) and the repositories. The validator, the scenario formats, the CSV code and the shipped scenario files no longer load with it.',
-	'page.home.lcp': SPA_START,
-	'page.home.longest': SPA_START,
-	'page.library.lcp': `${SPA_START} The library waits for the storage code (the players and their progress are read before its first screen) and the catalogue: about 250 KB of JavaScript, which on this shared machine puts its largest paint between 1.3 and 2 s from run to run, before and after this issue's changes alike.`,
-	'page.library.longest': SPA_START,
-	'page.play.lcp': `${SPA_START} The play page checks whether this device has a database (indexedDB.databases()) before its setup form.`,
-	'page.play.longest': SPA_START,
-	'page.scoreboard.lcp': `${SPA_START} The scoreboard also opens IndexedDB and reads the board before it shows it.`,
-	'page.scoreboard.longest': `${SPA_START} The scoreboard loads the storage code when idle, in parts, to follow writes.`,
+	'page.home.lcp': START,
+	'page.home.longest': START,
+	'page.library.lcp': `${START} The library's first screen is in its HTML; the players and their progress are read after hydration, into places kept for them.`,
+	'page.library.longest': START,
+	'page.play.lcp': `${START} The play page's setup form is in its HTML but kept invisible until this device's players and deal in progress are read after hydration (a deal in progress replaces it).`,
+	'page.play.longest': START,
+	'page.scoreboard.lcp': `${START} The scoreboard also opens IndexedDB and reads the board before it shows it.`,
+	'page.scoreboard.longest': `${START} The scoreboard loads the storage code when idle, in parts, to follow writes.`,
 	'interaction.choose-activity':
 		"Choosing an activity re-renders the planner (cost, coach line, people) in the input's task.",
 	'interaction.do-activity': PLAY_RENDER,
@@ -44,8 +44,8 @@ export const WHY_MISSED: Record<string, string> = {
 		"A custom window reads one bucket row per week, per day beside the weeks and per edge hour that the page has not read ahead (the last 14 days' rows, and yesterday's and today's hours), and the attempts of the edges shorter than an hour, then ranks and renders; reading rows is most of the time, and the first window after opening is the slowest (IndexedDB's own cache is cold).",
 	'storage.board.competition':
 		"A competition's board reads its window as a custom window does, for each scenario version in it.",
-	'storage.resume.stored': `Resuming is a first load of the play page in a new profile (only the library visited before, to create the database: no code cache for the play page's own files), then the storage code, the deal and its snapshot read from IndexedDB and the deal drawn: its upper half first, its lower half (chart, stage close, feed of 200 entries) after that is painted. From run to run on this shared machine it varies by half a second (1.5 to 2.6 s on the same build). ${SPA_START}`,
-	'storage.resume.outdated': `As the resume above, and the outdated snapshot makes the page replay all 200 actions and store the rebuilt snapshot first. ${SPA_START}`,
+	'storage.resume.stored': `Resuming is a first load of the play page in a new profile (only the library visited before, to create the database: no code cache for the play page's own files); its load asks for the scenario, the storage code, the deals, the competitions and the ranking code together; then the deal is drawn: its upper half first, its lower half (chart, stage close, feed of 200 entries) after that is painted. Traced, most of the rest is evaluating the storage code (building Zod's record and scenario schemas), the upper half's render and the first style, layout and paint. ${START}`,
+	'storage.resume.outdated': `As the resume above, and the outdated snapshot makes the page replay all 200 actions (the rebuilt snapshot is stored after the paint). ${START}`,
 	'engine.validate':
 		'Validation reads the text twice (a JSON parser that keeps positions, then the schema) and hashes it; the slowest files are the longest.',
 	'engine.replay':
@@ -108,7 +108,9 @@ export const METHOD: string[] = [
 	'  last change painted. Resume: a stored deal of 200 actions (the model',
 	'  path but its last step, then chart entries and forecasts the engine accepts), opened on the',
 	'  play page with the CPU slowed down 4 times, from navigation to the deal painted with its',
-	'  controls enabled; once with the snapshot the page stores, once with an outdated snapshot,',
+	"  controls enabled (the first task after that frame, queued ahead of the page's own tasks with",
+	'  `scheduler.postTask`, so that work the page puts off until after its paint is not counted);',
+	'  once with the snapshot the page stores, once with an outdated snapshot,',
 	'  which makes the page replay the 200 actions. The skills class page (`BENCH_ONLY=skills` runs',
 	'  it with the Node part): opened once after seeding (the seeded attempts were written around',
 	'  the app, so it rebuilds its skill sums), then opened again, and every team and then every',
