@@ -112,6 +112,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
 		}) => {
 			await page.addInitScript((code) => localStorage.setItem('PARAGLIDE_LOCALE', code), locale);
 			await page.goto(path);
+			// The prerendered chapter is English until hydrated, then in the device's language.
+			await expect(page.locator('html')).toHaveAttribute('data-hydrated');
 			const table = page.locator('table.fit-table');
 			await expect(table).toHaveCount(1);
 

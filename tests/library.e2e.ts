@@ -45,6 +45,8 @@ test('the library lists every shipped scenario and is accessible in both languag
 test('filters by difficulty and language, remembered in the address', async ({ page, axe }) => {
 	await page.goto('/scenarios');
 	await expect(cards(page)).toHaveCount(shipped.length);
+	// The prerendered page's selects answer once it is hydrated (src/routes/+layout.svelte).
+	await expect(page.locator('html')).toHaveAttribute('data-hydrated');
 	const difficulty = page.getByLabel('Difficulty');
 	const language = page.getByLabel("Scenario's language");
 
