@@ -11,8 +11,16 @@ type Locale = 'en' | 'zh-CN';
 type Catalogue = Record<string, string>;
 const read = (path: string): Catalogue => JSON.parse(readFileSync(path, 'utf8')) as Catalogue;
 const messages: Record<Locale, Catalogue> = {
-	en: { ...read('messages/en.json'), ...read('messages/handbook/en.json') },
-	'zh-CN': { ...read('messages/zh-CN.json'), ...read('messages/handbook/zh-CN.json') }
+	en: {
+		...read('messages/en.json'),
+		...read('messages/handbook/en.json'),
+		...read('messages/play/en.json')
+	},
+	'zh-CN': {
+		...read('messages/zh-CN.json'),
+		...read('messages/handbook/zh-CN.json'),
+		...read('messages/play/zh-CN.json')
+	}
 };
 
 const scenario = JSON.parse(readFileSync('scenarios/city-hospital-his.json', 'utf8')) as {
@@ -112,4 +120,39 @@ test('a path that is not prerendered gets the fallback page, which routes in the
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expect(page.locator('#app-shell')).toHaveCount(0);
 	expect(seen).toEqual([]);
+});
+
+test.describe("the play page's setup form before the app's JavaScript runs", () => {
+	const start = (page: Page) => page.getByRole('button', { name: messages.en.play_setup_start });
+	test.beforeEach(async ({ page }) => {
+		// Only the page's own inline scripts run: the app's code never arrives.
+		await page.route('**/_app/**/*.js', (route) => route.abort());
+	});
+
+	test('shows at once on a device that stores nothing', async ({ page }) => {
+		await page.goto(`/play/${scenario.id}`);
+		await expect(page.locator('html')).toHaveAttribute('data-nothing-stored');
+		await expect(start(page)).toBeVisible();
+	});
+
+	test('stays hidden where the app has a database, until the app has read it', async ({ page }) => {
+		await page.goto(`/play/${scenario.id}`);
+		await page.evaluate(
+			() =>
+				new Promise((done, fail) => {
+					const request = indexedDB.open('sales-sim');
+					request.onsuccess = () => done(request.result.close());
+					request.onerror = () => fail(request.error);
+				})
+		);
+		await page.reload();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(scenario.title);
+		// The page's own question was asked first: once this answer is in, so is the page's.
+		await page.evaluate(async () => {
+			await indexedDB.databases();
+			await new Promise((done) => setTimeout(done, 0));
+		});
+		await expect(page.locator('html')).not.toHaveAttribute('data-nothing-stored');
+		await expect(start(page)).toBeHidden();
+	});
 });

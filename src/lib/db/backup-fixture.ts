@@ -1,6 +1,7 @@
 /**
  * A large backup file made cheaply, for the backup spec at scale (backup-scale.spec.ts) and the
- * benchmark (scripts/bench/backup.ts); never imported by the app.
+ * benchmark (scripts/bench/backup.ts), and small backups for other specs (`dexieExportFile`); never
+ * imported by the app.
  *
  * The file is what `BackupService.export` writes (Dexie's export format, records.ts rows, each
  * array marked in the row's `$types` as the export marks it: `exportMarks`), for a
@@ -95,7 +96,16 @@ export function classBackup(
 		['attempts', attemptRows],
 		['attemptActions', actionRows]
 	];
-	const file = new Blob([
+	const file = dexieExportFile(tables);
+	return { file, attempts: attemptRows, players: playerRows, teams: teamRows };
+}
+
+/**
+ * A backup file as `BackupService.export` writes it (Dexie's export envelope for this app's
+ * database), holding the given tables' rows, each array marked as `exportMarks` says.
+ */
+export function dexieExportFile(tables: [tableName: string, rows: unknown[]][]): Blob {
+	return new Blob([
 		JSON.stringify({
 			formatName: 'dexie',
 			formatVersion: 1,
@@ -114,7 +124,6 @@ export function classBackup(
 			}
 		})
 	]);
-	return { file, attempts: attemptRows, players: playerRows, teams: teamRows };
 }
 
 /**

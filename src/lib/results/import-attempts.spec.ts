@@ -4,7 +4,7 @@ import { attemptFingerprint } from '$lib/db/fingerprint';
 import { toExportedAttempt } from '$lib/db/attempt-format';
 import type { Attempt, ScenarioRecord } from '$lib/db';
 import { inPlaceCheck } from '$lib/db/schema-in-place';
-import { DB_NAME, SCHEMA_VERSION } from '$lib/db/database';
+import { dexieExportFile } from '$lib/db/backup-fixture';
 import { modelPath, testScenarioInput } from '$lib/engine/deal/fixtures/test-scenario';
 import { replay } from '$lib/engine/deal/replay';
 import {
@@ -461,28 +461,9 @@ describe('the backup verifier without the text (verifyAttemptValue)', () => {
 				: { refused: verdict };
 		};
 		const backupOf = (rows: Attempt[]) =>
-			new Blob([
-				JSON.stringify({
-					formatName: 'dexie',
-					formatVersion: 1,
-					data: {
-						databaseName: DB_NAME,
-						databaseVersion: SCHEMA_VERSION,
-						tables: [],
-						data: [
-							{
-								tableName: 'attempts',
-								inbound: true,
-								rows: rows.map(({ actions: _actions, ...row }) => row)
-							},
-							{
-								tableName: 'attemptActions',
-								inbound: true,
-								rows: rows.map(({ id, actions }) => ({ id, actions }))
-							}
-						]
-					}
-				})
+			dexieExportFile([
+				['attempts', rows.map(({ actions: _actions, ...row }) => row)],
+				['attemptActions', rows.map(({ id, actions }) => ({ id, actions }))]
 			]);
 		// One clock for both ways (the backup verifier reads Date.now for each attempt).
 		vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-12-05T09:00:00.000Z') });
