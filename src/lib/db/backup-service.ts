@@ -620,20 +620,23 @@ export class BackupService {
 	}
 
 	/**
-	 * Every stored attempt, in pages of ATTEMPT_PAGE by id, each page handed to `each` and let go
-	 * before the next is read. Dexie promises only, like `storedRows`.
+	 * Every stored attempt, in pages of ATTEMPT_PAGE by id, each page handed to `each` and let go.
+	 * The next page is asked for before a page is handed over: the database reads it (in the
+	 * browser, in another process) while this one is compared. Dexie promises only, like
+	 * `storedRows`.
 	 */
 	private eachStoredAttempt(each: (row: AttemptRecord) => void): PromiseLike<void> {
 		const { attempts } = this.db;
-		const page = (after: string | undefined): PromiseLike<void> =>
-			(after === undefined ? attempts.limit(ATTEMPT_PAGE) : attempts.where('id').above(after))
+		const read = (after: string | undefined) =>
+			(after === undefined ? attempts : attempts.where('id').above(after))
 				.limit(ATTEMPT_PAGE)
-				.toArray()
-				.then((rows) => {
-					for (const row of rows) each(row);
-					if (rows.length === ATTEMPT_PAGE) return page(rows[rows.length - 1].id);
-				});
-		return page(undefined);
+				.toArray();
+		const handOver = (rows: AttemptRecord[]): PromiseLike<void> | undefined => {
+			const next = rows.length === ATTEMPT_PAGE ? read(rows[rows.length - 1].id) : undefined;
+			for (const row of rows) each(row);
+			return next?.then(handOver);
+		};
+		return read(undefined).then(handOver);
 	}
 
 	/**
