@@ -16,7 +16,7 @@
  */
 import { RULES_VERSION } from '$lib/engine/methodology';
 import type { Action } from '$lib/engine/scenario/schema';
-import { actionSchema } from '$lib/engine/scenario/schema';
+import { actionSchema } from '$lib/engine/scenario/action-schema';
 import { newOutboxItem } from '$lib/hub/outbox';
 import { arrived, insertAttempt, type NewAttempt } from './attempt-repository';
 import { toExportedAttempt } from './attempt-format';

@@ -34,7 +34,8 @@ export function loadStorage({ inParts = false } = {}): Promise<StorageModule> {
  * The storage code's largest parts imported apart: the browser evaluates a module, with everything
  * it imports that is not evaluated yet, in one task, which for the whole storage code at once held
  * up the page for a quarter of a second with the CPU slowed down 4 times (docs/performance.md).
- * Most of it is building the scenario and record schemas.
+ * Most of it is building the record schemas (the scenario format's schema is not part of it: it
+ * loads with the first scenario a trainer stores, scenario-repository.ts).
  */
 async function importInParts(): Promise<StorageModule> {
 	const parts = [
@@ -42,7 +43,6 @@ async function importInParts(): Promise<StorageModule> {
 		// every export, and the one Zod chunk the play page loads would hold all of it (issue 20).
 		() => import('$lib/engine/scenario/action-schema'),
 		() => import('dexie'),
-		() => import('$lib/engine/scenario/schema'),
 		() => import('./records')
 	];
 	// All asked for at once, so their files download together; the browser evaluates each import

@@ -15,13 +15,13 @@ import { MAX_NAME_LENGTH, nameKey } from '$lib/engine/names';
 import { nameSchema } from '$lib/engine/name-schema';
 import { MAX_SEED } from '$lib/engine/random';
 import { rankKey } from '$lib/engine/results/rank-order';
-import { actionSchema, idSchema, MAX_ACTIONS, MODES } from '$lib/engine/scenario/schema';
+import { actionSchema, idSchema, MAX_ACTIONS, MODES } from '$lib/engine/scenario/action-schema';
 import { kpiDefinitionSchema } from '$lib/skills/kpi';
 import { SKILLS } from '$lib/skills/skills';
 
 // Practice shows the coach; only assessment attempts count on a scoreboard. One definition, in
 // the engine's schema, where the attempt file's mode is defined.
-export { MODES, type Mode } from '$lib/engine/scenario/schema';
+export { MODES, type Mode } from '$lib/engine/scenario/action-schema';
 
 /** Draft: being written; published: playable and frozen; retired: kept for old results. */
 export const SCENARIO_STATUSES = ['draft', 'published', 'retired'] as const;

@@ -8,7 +8,6 @@
  */
 import Dexie from 'dexie';
 import { canonicalJson } from '$lib/engine/scenario/hash';
-import { scenarioSchema } from '$lib/engine/scenario/schema';
 import type { SalesSimDatabase } from './database';
 import {
 	InvalidRecordError,
@@ -52,6 +51,8 @@ async function parseScenarioText(json: string) {
 			{ path: 'json.format', message: renderMessage(format.problem.code, format.problem.params) }
 		]);
 	}
+	// The scenario format's schema, like the formats: with the first scenario stored or read.
+	const { scenarioSchema } = await import('$lib/engine/scenario/schema');
 	const parsed = scenarioSchema.safeParse(format.value);
 	if (!parsed.success)
 		throw new InvalidRecordError(

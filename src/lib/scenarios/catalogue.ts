@@ -118,18 +118,21 @@ async function shippedById(id: string): Promise<CatalogueEntry | undefined> {
 
 /**
  * One scenario by id, and version when given (any stored version, retired ones too, so that a
- * result can always be shown against the scenario it was played on).
+ * result can always be shown against the scenario it was played on). `stored: false`, without a
+ * version: among the shipped scenarios only, as a device that stores nothing finds it (a
+ * prerendered page, and the render that hydrates it), without loading the storage code.
  */
 export async function findScenario(
 	id: string,
-	version?: number
+	version?: number,
+	{ stored = true } = {}
 ): Promise<CatalogueEntry | undefined> {
 	const named = await shippedById(id);
 	if (version === undefined) {
-		if (!named) return (await loadCatalogue()).find((entry) => entry.scenario.id === id);
+		if (!named) return (await loadCatalogue({ stored })).find((entry) => entry.scenario.id === id);
 		// As loadCatalogue: the newest version, the shipped one on a tie.
 		let newest = named;
-		for (const entry of await trainerScenarios()) {
+		for (const entry of stored ? await trainerScenarios() : []) {
 			if (entry.scenario.id === id && entry.scenario.version > newest.scenario.version)
 				newest = entry;
 		}

@@ -17,6 +17,10 @@ import {
 	STRATEGIES
 } from '../methodology';
 
+/** How a deal is played: practice is coached and stays off the scoreboards. */
+export const MODES = ['practice', 'assessment'] as const;
+export type Mode = (typeof MODES)[number];
+
 export const idSchema = z
 	.string()
 	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {

@@ -37,16 +37,13 @@ import {
 	outcomeSchema,
 	roleSchema,
 	stageSchema,
-	strategySchema
+	strategySchema,
+	MODES
 } from './action-schema';
 import { ATTEMPT_FORMAT, LOCALES, SCENARIO_FORMAT, SCENARIO_FORMAT_1 } from './format-names';
 
 export * from './action-schema';
 export * from './format-names';
-
-/** How a deal is played: practice is coached and stays off the scoreboards. */
-export const MODES = ['practice', 'assessment'] as const;
-export type Mode = (typeof MODES)[number];
 
 /** Longest text a scenario may hold in one field: enough for a long brief, not for abuse. */
 export const MAX_TEXT = 4000;

@@ -58,9 +58,10 @@ async function dealInProgress(
 
 export const load: PageLoad = async ({ params }) => {
 	// Prerendered, or hydrating the prerendered frame (hydration.svelte.ts): nothing stored is read
-	// yet; the layout loads the page again once it is hydrated.
+	// yet, not even a trainer's newer version of the scenario (the HTML shows the shipped one); the
+	// layout loads the page again once it is hydrated.
 	if (!hydration.done) {
-		const entry = await findScenario(params.id);
+		const entry = await findScenario(params.id, undefined, { stored: false });
 		if (!entry) error(404, { message: 'No such scenario', missing: 'scenario' });
 		return { entry, storageOk: true, competitions: [], open: undefined, read: false };
 	}
