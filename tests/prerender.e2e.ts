@@ -129,10 +129,13 @@ test.describe("the play page's setup form before the app's JavaScript runs", () 
 		await page.route('**/_app/**/*.js', (route) => route.abort());
 	});
 
-	test('shows at once on a device that stores nothing', async ({ page }) => {
+	test('shows at once on a device that stores nothing, Start held until the app runs', async ({
+		page
+	}) => {
 		await page.goto(`/play/${scenario.id}`);
 		await expect(page.locator('html')).toHaveAttribute('data-nothing-stored');
 		await expect(start(page)).toBeVisible();
+		await expect(start(page)).toBeDisabled();
 	});
 
 	test('stays hidden where the app has a database, until the app has read it', async ({ page }) => {
@@ -155,4 +158,29 @@ test.describe("the play page's setup form before the app's JavaScript runs", () 
 		await expect(page.locator('html')).not.toHaveAttribute('data-nothing-stored');
 		await expect(start(page)).toBeHidden();
 	});
+});
+
+test('a name typed into the setup form before the app runs is kept, and the deal starts with it', async ({
+	page
+}) => {
+	// The app's code is held back until the trainee has typed.
+	const held: (() => Promise<void>)[] = [];
+	let holding = true;
+	await page.route('**/_app/**/*.js', (route) =>
+		holding ? void held.push(() => route.continue()) : route.continue()
+	);
+	// Not to its load event: the page's held scripts delay it.
+	await page.goto(`/play/${scenario.id}?seed=0`, { waitUntil: 'commit' });
+	const name = page.getByLabel(messages.en.play_setup_name);
+	await name.fill('Wang Fang');
+	holding = false;
+	await Promise.all(held.map((release) => release()));
+	const start = page.getByRole('button', { name: messages.en.play_setup_start });
+	await expect(start).toBeEnabled();
+	await expect(name).toHaveValue('Wang Fang');
+	await page.getByRole('radio', { name: /^Practice/ }).check();
+	await start.click();
+	await page.locator('dialog[open]').getByRole('button', { name: 'Skip the guide' }).click();
+	await expect(page.getByRole('heading', { name: 'Sales activity' })).toBeVisible();
+	await expect(page).toHaveURL(new RegExp(`/play/${scenario.id}\\?seed=0$`));
 });
