@@ -14,6 +14,15 @@ async function expectAccessible(page: Page, context = ''): Promise<void> {
 	expect(summary, `accessibility violations ${context}`).toEqual([]);
 }
 
+/**
+ * Waits until a page's controls answer: a prerendered page is only HTML until it is hydrated, and
+ * a click or a choice made before that is lost (src/routes/+layout.svelte marks the moment with
+ * `<html data-hydrated>`, at once on the fallback page).
+ */
+export async function hydrated(page: Page): Promise<void> {
+	await expect(page.locator('html')).toHaveAttribute('data-hydrated');
+}
+
 interface Fixtures {
 	/** axe-core scan of the current page state. */
 	axe: (context?: string) => Promise<void>;
@@ -34,6 +43,7 @@ export const test = base.extend<Fixtures>({
 	},
 	switchLanguage: async ({ page }, use) => {
 		await use(async (code) => {
+			await hydrated(page);
 			await page.getByRole('combobox', { name: /Language|语言/ }).selectOption(code);
 			await expect(page.locator('html')).toHaveAttribute('lang', code);
 		});

@@ -16,7 +16,7 @@ import {
 	type TermKind
 } from '../src/lib/engine/methodology';
 import { FORECAST_EXAMPLE } from '../src/lib/components/handbook/handbook-examples';
-import { expect, test } from './fixtures';
+import { expect, hydrated, test } from './fixtures';
 
 type Locale = 'en' | 'zh-CN';
 type Catalogue = Record<string, string>;
@@ -113,7 +113,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
 			await page.addInitScript((code) => localStorage.setItem('PARAGLIDE_LOCALE', code), locale);
 			await page.goto(path);
 			// The prerendered chapter is English until hydrated, then in the device's language.
-			await expect(page.locator('html')).toHaveAttribute('data-hydrated');
+			await hydrated(page);
 			const table = page.locator('table.fit-table');
 			await expect(table).toHaveCount(1);
 
@@ -148,6 +148,7 @@ test('a term explains itself on keyboard focus, Escape hides it, and it links to
 	page
 }) => {
 	await page.goto('/handbook');
+	await hydrated(page);
 	const first = STAGES[0];
 	const term = page.getByRole('link', { name: label('en', 'stage', first), exact: true });
 	const definition = handbook.en[`term_stage_${first.replaceAll('-', '_')}`];
@@ -240,6 +241,7 @@ test('the first-play guide opens as a dialog, steps through, and gives focus bac
 	axe
 }) => {
 	await page.goto('/handbook');
+	await hydrated(page);
 	const open = page.getByRole('button', { name: 'Open the first-play guide' });
 	await open.click();
 	const dialog = page.getByRole('dialog', { name: 'Your first deal' });
@@ -273,6 +275,7 @@ test('the first-play guide opens as a dialog, steps through, and gives focus bac
 
 test('the customer-group check answers a share and explains a bad one', async ({ page }) => {
 	await page.goto('/handbook/groups');
+	await hydrated(page);
 	const share = page.getByLabel('Our share (%)');
 	const result = page.locator('#share-result');
 	await share.fill('12.5');

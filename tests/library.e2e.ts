@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, hydrated, test } from './fixtures';
 import { attemptFromCheck, storeAttempt, storeDeal } from './attempt-seed';
 
 interface Shipped {
@@ -45,8 +45,8 @@ test('the library lists every shipped scenario and is accessible in both languag
 test('filters by difficulty and language, remembered in the address', async ({ page, axe }) => {
 	await page.goto('/scenarios');
 	await expect(cards(page)).toHaveCount(shipped.length);
-	// The prerendered page's selects answer once it is hydrated (src/routes/+layout.svelte).
-	await expect(page.locator('html')).toHaveAttribute('data-hydrated');
+	// The prerendered page's selects answer once it is hydrated.
+	await hydrated(page);
 	const difficulty = page.getByLabel('Difficulty');
 	const language = page.getByLabel("Scenario's language");
 
