@@ -160,7 +160,7 @@ test.describe("the play page's setup form before the app's JavaScript runs", () 
 	});
 });
 
-test('a name typed into the setup form before the app runs is kept, and the deal starts with it', async ({
+test('a name and team typed into the setup form before the app runs are kept, and the deal starts with them', async ({
 	page
 }) => {
 	// The app's code is held back until the trainee has typed.
@@ -172,15 +172,21 @@ test('a name typed into the setup form before the app runs is kept, and the deal
 	// Not to its load event: the page's held scripts delay it.
 	await page.goto(`/play/${scenario.id}?seed=0`, { waitUntil: 'commit' });
 	const name = page.getByLabel(messages.en.play_setup_name);
-	await name.fill('Wang Fang');
+	const team = page.getByLabel(messages.en.play_setup_team);
+	await name.fill('Wang');
+	await team.fill('West');
 	holding = false;
 	await Promise.all(held.map((release) => release()));
 	const start = page.getByRole('button', { name: messages.en.play_setup_start });
 	await expect(start).toBeEnabled();
-	await expect(name).toHaveValue('Wang Fang');
+	await expect(name).toHaveValue('Wang');
+	// A team typed is the trainee's own: correcting the name keeps it.
+	await name.fill('Wang Fang');
+	await expect(team).toHaveValue('West');
 	await page.getByRole('radio', { name: /^Practice/ }).check();
 	await start.click();
 	await page.locator('dialog[open]').getByRole('button', { name: 'Skip the guide' }).click();
 	await expect(page.getByRole('heading', { name: 'Sales activity' })).toBeVisible();
+	await expect(page.getByText('Wang Fang (West)')).toBeVisible();
 	await expect(page).toHaveURL(new RegExp(`/play/${scenario.id}\\?seed=0$`));
 });
