@@ -8,8 +8,12 @@ import type { ScoreReport } from '$lib/engine/deal/types';
 import type { OutcomeId } from '$lib/engine/methodology';
 import type { Attempt, AttemptResult } from './records';
 
-/** The exported-attempt JSON for a stored attempt, for the debrief's copy and download. */
-export function toExportedAttempt(attempt: Attempt): ExportedAttempt {
+/**
+ * The exported-attempt JSON for a stored attempt, for the debrief's copy and download. Its
+ * actions and categories are copies, unless `share` says that the caller only reads the value
+ * (the backup check's verifier, for each of a file's attempts: import-attempts.ts).
+ */
+export function toExportedAttempt(attempt: Attempt, { share = false } = {}): ExportedAttempt {
 	return {
 		format: ATTEMPT_FORMAT,
 		scenario: {
@@ -24,11 +28,11 @@ export function toExportedAttempt(attempt: Attempt): ExportedAttempt {
 		rules: attempt.rules ?? 1,
 		startedAt: new Date(attempt.startedAt).toISOString(),
 		finishedAt: new Date(attempt.finishedAt).toISOString(),
-		actions: attempt.actions.map((action) => ({ ...action })),
+		actions: share ? attempt.actions : attempt.actions.map((action) => ({ ...action })),
 		result: {
 			outcome: attempt.result.outcome,
 			score: attempt.result.score,
-			categories: { ...attempt.result.categories }
+			categories: share ? (attempt.result.categories ?? {}) : { ...attempt.result.categories }
 		}
 	};
 }

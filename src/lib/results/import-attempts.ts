@@ -5,7 +5,9 @@
  */
 import { parseScenario } from '$lib/engine/scenario/parse-scenario';
 import {
+	checkBeforeLookup,
 	lookupOf,
+	readsAsItself,
 	verifyAttemptValue,
 	verifyBatch,
 	type AcceptedVerdict,
@@ -168,27 +170,57 @@ const CANNOT_REPLAY_HERE = new Set<RefusalCode>([
  * checked (refusing a whole class's backup for it would lose the rest). Any other refusal — a
  * score, an outcome or an action list edited in the file, times no play could have — fails the
  * file, with the verifier's own reason. The file's scenarios are read once per file.
+ *
+ * A class's backup holds thousands of attempts on the same few scenarios. Once one attempt's
+ * scenario (id, version and hash) was found not replayable here, the next on it is answered
+ * without the lookup: it is read as it is (`readsAsItself`) and passes what the verifier checks
+ * before its lookup (`checkBeforeLookup`), so the verifier would reach the same lookup and the
+ * same answer. Anything else takes the verifier's whole way. import-attempts.spec.ts compares.
  */
 export function backupVerifier(
 	device: ScenarioLookup
-): (attempt: Attempt, file: { scenarios: readonly ScenarioRecord[] }) => Promise<AttemptCheck> {
-	const lookups = new WeakMap<readonly ScenarioRecord[], Promise<ScenarioLookup>>();
-	return async (attempt, file) => {
-		let lookup = lookups.get(file.scenarios);
-		if (!lookup) {
+): (
+	attempt: Attempt,
+	file: { scenarios: readonly ScenarioRecord[] }
+) => AttemptCheck | Promise<AttemptCheck> {
+	const files = new WeakMap<
+		readonly ScenarioRecord[],
+		{ lookup: Promise<ScenarioLookup>; notHere: Set<string> }
+	>();
+	return (attempt, file) => {
+		let known = files.get(file.scenarios);
+		if (!known) {
 			// Remembered for this file's check only: the device's scenarios may change after it.
-			lookup = parsedRecords(file.scenarios).then((known) =>
-				rememberedLookup(combinedLookup(lookupOf(known), device))
+			const lookup = parsedRecords(file.scenarios).then((scenarios) =>
+				rememberedLookup(combinedLookup(lookupOf(scenarios), device))
 			);
-			lookups.set(file.scenarios, lookup);
+			known = { lookup, notHere: new Set() };
+			files.set(file.scenarios, known);
 		}
+		const { lookup, notHere } = known;
 		// Read as it is: the file's rows were read through their schemas already, so the attempt
-		// needs no text written and read back (verifyAttemptValue: the same verdict).
-		const verdict = await verifyAttemptValue(toExportedAttempt(attempt), await lookup, {
-			now: Date.now(),
-			asIs: (attemptAsIs ??= inPlaceCheck(attemptSchema))
-		});
-		if (verdict.status === 'accepted') return true;
-		return CANNOT_REPLAY_HERE.has(verdict.reason) ? 'unverifiable' : { refused: verdict };
+		// needs no text written and read back (verifyAttemptValue: the same verdict). Its actions
+		// are the file's row's, shared: the verifier only reads them.
+		const value = toExportedAttempt(attempt, { share: true });
+		const now = Date.now();
+		const asIs = (attemptAsIs ??= inPlaceCheck(attemptSchema));
+		if (notHere.size > 0 && readsAsItself(value, asIs)) {
+			const before = checkBeforeLookup(value, now);
+			if (!before.ok) return { refused: before.verdict };
+			if (notHere.has(scenarioKey(value.scenario))) return 'unverifiable';
+		}
+		return (async () => {
+			const verdict = await verifyAttemptValue(value, await lookup, { now, asIs });
+			if (verdict.status === 'accepted') return true;
+			if (!CANNOT_REPLAY_HERE.has(verdict.reason)) return { refused: verdict };
+			// The scenario the lookup was asked for (the attempt as the verifier read it).
+			if (verdict.attempt) notHere.add(scenarioKey(verdict.attempt.scenario));
+			return 'unverifiable';
+		})();
 	};
+}
+
+/** A scenario as an attempt names it, for `backupVerifier`'s memory of what is not here. */
+function scenarioKey(scenario: { id: string; version: number; hash: string }): string {
+	return `${scenario.id}\u0000${scenario.version}\u0000${scenario.hash}`;
 }

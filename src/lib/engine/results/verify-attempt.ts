@@ -273,21 +273,38 @@ function jsonBound(value: unknown, depth: number): number {
 	}
 }
 
-/** What `verifyAttempt` does once the attempt is read: an attempt as `parseAttempt` gives it. */
-async function verifyRead(
+/**
+ * What `verifyAttempt` checks of a read attempt before it looks its scenario up: its names
+ * (cleaned as they would be stored) and its times. The attempt with its names cleaned, or the
+ * refusal. `verifyRead` begins with it, so the backup check's verifier (import-attempts.ts) can
+ * ask it alone and know the verdict up to the lookup.
+ */
+export function checkBeforeLookup(
 	read: ExportedAttempt,
-	lookup: ScenarioLookup,
-	options: VerifyOptions
-): Promise<Verdict> {
+	now: number
+): { ok: true; attempt: ExportedAttempt } | { ok: false; verdict: RefusedVerdict } {
 	const player = cleanName(read.player);
 	const team = cleanName(read.team ?? '');
 	const attempt: ExportedAttempt = { ...read, player };
 	if (team) attempt.team = team;
 	// An empty team name is no team.
 	else delete attempt.team;
-	if (!player) return { ...refusal('name-invalid', { field: 'player' }), attempt };
-	const times = timeRefusal(attempt, options.now);
-	if (times) return { ...refusal(times.reason, times.params), attempt };
+	if (!player)
+		return { ok: false, verdict: { ...refusal('name-invalid', { field: 'player' }), attempt } };
+	const times = timeRefusal(attempt, now);
+	if (times) return { ok: false, verdict: { ...refusal(times.reason, times.params), attempt } };
+	return { ok: true, attempt };
+}
+
+/** What `verifyAttempt` does once the attempt is read: an attempt as `parseAttempt` gives it. */
+async function verifyRead(
+	read: ExportedAttempt,
+	lookup: ScenarioLookup,
+	options: VerifyOptions
+): Promise<Verdict> {
+	const before = checkBeforeLookup(read, options.now);
+	if (!before.ok) return before.verdict;
+	const { attempt } = before;
 	const { id, version, hash } = attempt.scenario;
 	const known = await lookup.find(id, version);
 	if (!known) {
