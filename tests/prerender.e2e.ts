@@ -3,7 +3,7 @@
  * server sends, in English; the app hydrates it without a mismatch, then shows the device's own
  * language and what it stores, in places the HTML reserved.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { ConsoleMessage, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -22,6 +22,13 @@ const messages: Record<Locale, Catalogue> = {
 		...read('messages/play/zh-CN.json')
 	}
 };
+
+/** A shipped scenario file, as far as the library shows it. */
+interface Shipped {
+	id: string;
+	title: string;
+	difficulty: string;
+}
 
 const scenario = JSON.parse(readFileSync('scenarios/city-hospital-his.json', 'utf8')) as {
 	id: string;
@@ -160,23 +167,34 @@ test.describe("the play page's setup form before the app's JavaScript runs", () 
 	});
 });
 
-test('a name and team typed into the setup form before the app runs are kept, and the deal starts with them', async ({
-	page
-}) => {
-	// The app's code is held back until the trainee has typed.
+/**
+ * Holds the app's code back until `release` is called: the page is then its prerendered HTML,
+ * with only its own inline scripts running. Go to the page with `waitUntil: 'commit'`: the held
+ * scripts delay its load event.
+ */
+async function holdAppCode(page: Page): Promise<() => Promise<void>> {
 	const held: (() => Promise<void>)[] = [];
 	let holding = true;
 	await page.route('**/_app/**/*.js', (route) =>
 		holding ? void held.push(() => route.continue()) : route.continue()
 	);
-	// Not to its load event: the page's held scripts delay it.
+	return async () => {
+		holding = false;
+		await Promise.all(held.splice(0).map((go) => go()));
+	};
+}
+
+test('a name and team typed into the setup form before the app runs are kept, and the deal starts with them', async ({
+	page
+}) => {
+	// The app's code is held back until the trainee has typed.
+	const release = await holdAppCode(page);
 	await page.goto(`/play/${scenario.id}?seed=0`, { waitUntil: 'commit' });
 	const name = page.getByLabel(messages.en.play_setup_name);
 	const team = page.getByLabel(messages.en.play_setup_team);
 	await name.fill('Wang');
 	await team.fill('West');
-	holding = false;
-	await Promise.all(held.map((release) => release()));
+	await release();
 	const start = page.getByRole('button', { name: messages.en.play_setup_start });
 	await expect(start).toBeEnabled();
 	await expect(name).toHaveValue('Wang');
@@ -189,4 +207,48 @@ test('a name and team typed into the setup form before the app runs are kept, an
 	await expect(page.getByRole('heading', { name: 'Sales activity' })).toBeVisible();
 	await expect(page.getByText('Wang Fang (West)')).toBeVisible();
 	await expect(page).toHaveURL(new RegExp(`/play/${scenario.id}\\?seed=0$`));
+});
+
+test.describe('input given before the app runs is played once it has hydrated the page', () => {
+	test("the handbook's guide button, pressed early, opens the guide", async ({ page }) => {
+		const release = await holdAppCode(page);
+		await page.goto('/handbook', { waitUntil: 'commit' });
+		await page.getByRole('button', { name: 'Open the first-play guide' }).click();
+		await expect(page.locator('html')).not.toHaveAttribute('data-hydrated');
+		await release();
+		// Opened once, on its first step.
+		const dialog = page.locator('dialog[open]');
+		await expect(
+			dialog.getByRole('heading', { name: messages.en.guide_chart_title })
+		).toBeFocused();
+		await expect(page.locator('html')).toHaveAttribute('data-hydrated');
+	});
+
+	test("the library's filter, chosen early, filters the scenarios", async ({ page }) => {
+		const release = await holdAppCode(page);
+		await page.goto('/scenarios', { waitUntil: 'commit' });
+		await page.getByLabel('Difficulty').selectOption('intro');
+		await release();
+		await expect(page).toHaveURL(/\/scenarios\?difficulty=intro$/);
+		await expect(page.getByLabel('Difficulty')).toHaveValue('intro');
+		const intro = readdirSync('scenarios')
+			.filter((file) => file.endsWith('.json'))
+			.map((file) => JSON.parse(readFileSync(`scenarios/${file}`, 'utf8')) as Shipped)
+			.filter((shipped) => shipped.difficulty === 'intro');
+		expect(intro.length).toBeGreaterThan(0);
+		await expect(page.getByRole('article')).toHaveCount(intro.length);
+		for (const { title } of intro)
+			await expect(page.getByRole('article', { name: title })).toBeVisible();
+	});
+
+	test('a language chosen early is the one the page is drawn in, and is kept', async ({ page }) => {
+		const release = await holdAppCode(page);
+		await page.goto('/', { waitUntil: 'commit' });
+		await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+		await release();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(messages['zh-CN'].app_tagline);
+		await page.reload();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(messages['zh-CN'].app_tagline);
+	});
 });

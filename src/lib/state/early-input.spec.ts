@@ -1,0 +1,136 @@
+/**
+ * Input given to a prerendered page before hydration: src/app.html's inline script keeps it, and
+ * early-input.ts plays it again. Both run here on stand-ins for the page's elements (the browser
+ * test, tests/prerender.e2e.ts, runs them on the real pages).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { replayEarlyInput, takeEarlyInput, type EarlyInput } from './early-input';
+
+const html = readFileSync('src/app.html', 'utf8');
+const script =
+	[...html.matchAll(/<script>([\s\S]*?)<\/script>/g)]
+		.map((match) => match[1])
+		.find((text) => text.includes('__earlyInput')) ?? '';
+
+/** A stand-in element: what the script and the replay read of it, and what was done to it. */
+class Stub {
+	isConnected = true;
+	disabled = false;
+	value = '';
+	checked = false;
+	done: string[] = [];
+	constructor(
+		readonly tagName: string,
+		readonly type = '',
+		readonly parent?: Stub
+	) {}
+	closest(selector: string): Stub | null {
+		if (selector !== 'button') throw new Error(`unexpected selector ${selector}`);
+		return this.tagName === 'BUTTON' ? this : (this.parent?.closest(selector) ?? null);
+	}
+	click(): void {
+		this.done.push('click');
+	}
+	dispatchEvent(event: Event): boolean {
+		this.done.push(`${event.type} ${this.type === 'checkbox' ? this.checked : this.value}`);
+		return true;
+	}
+}
+
+/** Runs the page's script; returns a way to give it events, and the page's window. */
+function page() {
+	const listeners = new Map<string, (event: { type: string; target: Stub }) => void>();
+	const document = {
+		addEventListener: (type: string, listener: never, capture: boolean) => {
+			expect(capture).toBe(true);
+			listeners.set(type, listener);
+		},
+		removeEventListener: (type: string) => listeners.delete(type)
+	};
+	const window: { __earlyInput?: unknown } = {};
+	new Function('document', 'window', script)(document, window);
+	const give = (type: string, target: Stub) => listeners.get(type)?.({ type, target });
+	return { give, window, listeners };
+}
+
+describe('input kept before the page is hydrated (src/app.html) and played after', () => {
+	it('is found in the page', () => {
+		expect(script).toContain('addEventListener');
+	});
+
+	it('keeps presses of plain buttons, in order, and leaves submit buttons to their form', () => {
+		const { give, window } = page();
+		const guide = new Stub('BUTTON', 'button');
+		const label = new Stub('SPAN', '', guide);
+		const start = new Stub('BUTTON', 'submit');
+		give('click', label);
+		give('click', start);
+		give('click', new Stub('DIV'));
+		give('click', guide);
+		const { queue } = window.__earlyInput as { queue: EarlyInput[] };
+		expect(queue.map((input) => [input.element, input.type])).toEqual([
+			[guide, 'click'],
+			[guide, 'click']
+		]);
+	});
+
+	it('keeps the last value of each field and kind of event, where it was last given', () => {
+		const { give, window } = page();
+		const name = new Stub('INPUT', 'text');
+		const difficulty = new Stub('SELECT', 'select-one');
+		const agree = new Stub('INPUT', 'checkbox');
+		name.value = 'W';
+		give('input', name);
+		difficulty.value = 'intro';
+		give('change', difficulty);
+		name.value = 'Wang';
+		give('input', name);
+		agree.checked = true;
+		give('change', agree);
+		give('change', new Stub('DIV'));
+		const { queue } = window.__earlyInput as { queue: EarlyInput[] };
+		expect(queue).toEqual([
+			{ element: difficulty, type: 'change', value: 'intro', checked: undefined },
+			{ element: name, type: 'input', value: 'Wang', checked: undefined },
+			{ element: agree, type: 'change', value: undefined, checked: true }
+		]);
+	});
+
+	it('stops keeping once taken, and plays each input on what is still there and enabled', () => {
+		const { give, window, listeners } = page();
+		const guide = new Stub('BUTTON', 'button');
+		const gone = new Stub('BUTTON', 'button');
+		const off = new Stub('BUTTON', 'button');
+		const name = new Stub('INPUT', 'text');
+		const agree = new Stub('INPUT', 'checkbox');
+		for (const button of [guide, gone, off]) give('click', button);
+		name.value = 'Wang';
+		give('input', name);
+		agree.checked = true;
+		give('change', agree);
+		(globalThis as { window?: unknown }).window = window;
+		let inputs: EarlyInput[];
+		try {
+			inputs = takeEarlyInput();
+			expect(window.__earlyInput).toBeUndefined();
+			expect(takeEarlyInput()).toEqual([]);
+		} finally {
+			delete (globalThis as { window?: unknown }).window;
+		}
+		expect(listeners.size).toBe(0);
+		// Hydration drew the fields from the page's state; the trainee's values come back.
+		name.value = '';
+		agree.checked = false;
+		gone.isConnected = false;
+		off.disabled = true;
+		expect(replayEarlyInput(inputs)).toBe(3);
+		expect([guide, gone, off, name, agree].map((stub) => stub.done)).toEqual([
+			['click'],
+			[],
+			[],
+			['input Wang'],
+			['change true']
+		]);
+	});
+});
