@@ -74,3 +74,38 @@ test('a whole chart is filled in on the organization chart with at most half of 
 		).toHaveAttribute('data-value', first.role!);
 	}
 });
+
+test('a chart field is one Tab stop, which follows focus: the arrows’, a click’s or a choice’s', async ({
+	page
+}) => {
+	await startDeal(page, scenario.id, 'practice');
+	await play(page, scenario, { type: 'strategy', strategy: 'farming' });
+	const name = scenario.people[0].name;
+	const group = page
+		.getByTestId('chart-board')
+		.getByRole('group', { name: `Role: ${name}`, exact: true });
+	const buttons = group.getByRole('button');
+	const stops = () =>
+		buttons.evaluateAll((nodes) => nodes.filter((n) => n.getAttribute('tabindex') === '0').length);
+	await buttons.first().focus();
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowRight');
+	await expect(buttons.nth(2)).toBeFocused();
+	await expect(buttons.nth(2)).toHaveAttribute('tabindex', '0');
+	expect(await stops()).toBe(1);
+	// Out of the group and back: to the button the arrows left focus on, nothing chosen.
+	await page.keyboard.press('Tab');
+	await expect(buttons.nth(2)).not.toBeFocused();
+	await page.keyboard.press('Shift+Tab');
+	await expect(buttons.nth(2)).toBeFocused();
+	await expect(group.locator('[aria-pressed="true"]')).toHaveCount(0);
+	// Focused from elsewhere (the page, a pointer), the button becomes the stop, before any choice.
+	await buttons.nth(1).focus();
+	await expect(buttons.nth(1)).toHaveAttribute('tabindex', '0');
+	expect(await stops()).toBe(1);
+	await page.keyboard.press('Enter');
+	await expect(buttons.nth(1)).toHaveAttribute('aria-pressed', 'true');
+	await expect(buttons.nth(1)).toBeFocused();
+	await expect(buttons.nth(1)).toHaveAttribute('tabindex', '0');
+	expect(await stops()).toBe(1);
+});
