@@ -3,9 +3,9 @@
  * controls are only HTML: a press of the handbook's guide button, a choice in the library's
  * filter or in the language switch would be lost. An inline script in src/app.html keeps them
  * (presses of plain buttons, and each field's last value with the kind of event that gave it);
- * the layout (src/routes/+layout.svelte) takes them as soon as the page is hydrated
- * (`takeEarlyInput`) and plays them again, in order, once the device's language is applied
- * (`replayEarlyInput`).
+ * the layout (src/routes/+layout.svelte) says when the page is hydrated (`earlyInputHydrated`)
+ * and has them played again, in order, once the device's language is applied and the page has
+ * read what is stored (`replayEarlyInput`).
  */
 
 /** One kept input: a button's press, or a field's value as the trainee left it. */
@@ -19,32 +19,37 @@ export interface EarlyInput {
 declare global {
 	interface Window {
 		/** Set by src/app.html's inline script; taken away by `replayEarlyInput`. */
-		__earlyInput?: { queue: EarlyInput[]; stop(): void };
+		__earlyInput?: { queue: EarlyInput[]; hydrated(): void; stop(): void };
 	}
 }
 
-/**
- * Stops keeping input and gives what was kept. Called as soon as the page is hydrated (the
- * layout's onMount), since from then on the page's own handlers answer: kept any longer, an
- * input would be played twice.
- */
-export function takeEarlyInput(): EarlyInput[] {
-	const early = typeof window === 'undefined' ? undefined : window.__earlyInput;
-	if (!early) return [];
-	early.stop();
-	delete window.__earlyInput;
-	return early.queue.splice(0);
+/** The inline script's keeper, where the page has one (not in Node, not twice). */
+function keeper(): Window['__earlyInput'] {
+	return typeof window === 'undefined' ? undefined : window.__earlyInput;
 }
 
 /**
- * Plays kept input again on the hydrated page: each press as a click on its button, each field
- * given back its value (hydration may have set it anew from the page's state) with the event
- * that brought it, so that the page's handlers see it. A control gone, or disabled now, is
- * skipped. Returns how many were played.
+ * Says that the page is hydrated, as soon as it is (the layout's onMount): from then on its own
+ * handlers answer, so nothing more is kept, and a field given a value now loses the one kept for
+ * it (played later, it would undo the newer one).
  */
-export function replayEarlyInput(inputs: readonly EarlyInput[]): number {
+export function earlyInputHydrated(): void {
+	keeper()?.hydrated();
+}
+
+/**
+ * Plays the kept input again on the hydrated page, and stops keeping: each press as a click on
+ * its button, each field given back its value (hydration may have set it anew from the page's
+ * state) with the event that brought it, so that the page's handlers see it. A control gone, or
+ * disabled now, is skipped. Returns how many were played.
+ */
+export function replayEarlyInput(): number {
+	const early = keeper();
+	if (!early) return 0;
+	early.stop();
+	delete window.__earlyInput;
 	let played = 0;
-	for (const { element, type, value, checked } of inputs) {
+	for (const { element, type, value, checked } of early.queue.splice(0)) {
 		if (!element.isConnected || (element as HTMLButtonElement).disabled) continue;
 		if (type === 'click') (element as HTMLButtonElement).click();
 		else {
