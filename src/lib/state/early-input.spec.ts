@@ -107,24 +107,29 @@ describe('input kept before the page is hydrated (src/app.html) and played after
 		]);
 	});
 
-	it('keeps nothing once the page is hydrated, and forgets a field given a value since', () => {
+	it('keeps nothing once the page is hydrated, and forgets a field or button given input since', () => {
 		const { give, window, listeners } = page();
 		const guide = new Stub('BUTTON', 'button');
 		const name = new Stub('INPUT', 'text');
 		const team = new Stub('INPUT', 'text');
+		const filter = new Stub('BUTTON', 'button');
 		give('click', guide);
+		give('click', filter);
+		give('click', new Stub('SPAN', '', guide));
 		name.value = 'Wa';
 		give('input', name);
 		team.value = 'West';
 		give('input', team);
 		inWindow(window, () => earlyInputHydrated());
-		// The page's own handlers take these: played again, the name's kept "Wa" would undo "Wang".
+		// The page's own handlers take these: played again, the name's kept "Wa" would undo
+		// "Wang", and the guide's two kept presses would act again after the trainee's own.
 		give('click', guide);
 		name.value = 'Wang';
 		give('input', name);
+		give('click', new Stub('BUTTON', 'button'));
 		const { queue } = window.__earlyInput as { queue: EarlyInput[] };
 		expect(queue.map((input) => [input.element, input.type])).toEqual([
-			[guide, 'click'],
+			[filter, 'click'],
 			[team, 'input']
 		]);
 		expect(listeners.size).toBe(3);

@@ -31,7 +31,8 @@ function keeper(): Window['__earlyInput'] {
 /**
  * Says that the page is hydrated, as soon as it is (the layout's onMount): from then on its own
  * handlers answer, so nothing more is kept, and a field given a value now loses the one kept for
- * it (played later, it would undo the newer one).
+ * it (played later, it would undo the newer one); a button pressed again now loses its kept
+ * presses (the trainee pressed again because the first press did nothing).
  */
 export function earlyInputHydrated(): void {
 	keeper()?.hydrated();

@@ -21,8 +21,7 @@ export function nextTask(): Promise<void> {
  * browser), or on the next turn where nothing paints (Node).
  */
 export function afterPaint(task: () => unknown): void {
-	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(task, 0));
-	else setTimeout(task, 0);
+	void nextFrame().then(() => setTimeout(task, 0));
 }
 
 /**
