@@ -28,6 +28,9 @@ export default defineConfig({
 					})
 				])
 	],
+	// The backup check's worker (src/lib/results/backup-check.worker.ts) is a module, its code
+	// split into chunks as the page's is.
+	worker: { format: 'es' },
 	server: { port: 5173 },
 	preview: { port: 4173, strictPort: true },
 	test: {

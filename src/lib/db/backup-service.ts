@@ -127,6 +127,47 @@ export interface CheckOptions {
 		attempt: Attempt,
 		file: { scenarios: readonly ScenarioRecord[] }
 	) => AttemptCheck | Promise<AttemptCheck>;
+	/**
+	 * Starts the check of the file's rows in another thread (a worker, in the browser:
+	 * src/lib/results/backup-helper.ts), which makes the check `checkBackupRows` makes, and
+	 * replays the first of the attempts when asked to (`helperReplays`), while this thread reads
+	 * the file for the plan and replays the rest (`verifyAttempt`). Undefined when it cannot
+	 * start; its findings undefined when it stopped without them: the check is then made here,
+	 * the same.
+	 */
+	helper?: (file: Blob, work: { replay: boolean }) => BackupHelper | undefined;
+}
+
+/** A check of a file's rows under way in another thread (CheckOptions.helper). */
+export interface BackupHelper {
+	findings: Promise<HelperFindings | undefined>;
+	/** Ends it: the file was refused before its rows were needed. */
+	stop(): void;
+}
+
+/** What a helper found (`checkBackupRows`): the problems, or what the plan needs of its check. */
+export type HelperFindings =
+	| { ok: false; problems: BackupProblem[]; moreProblems: number }
+	| {
+			ok: true;
+			/** Rows the schemas changed (a default filled in), by their table and place. */
+			copied: { table: TableName; index: number }[];
+			/** Each attempt's fingerprint, in the file's order. */
+			fingerprints: string[];
+			/** The answers of the replays the helper made (`helperReplays`), by place. */
+			replays: HelperReplay[];
+	  };
+
+/** A replay's answer as a helper sends it (what its verifier threw, as a message), or none. */
+export type HelperReplay = AttemptCheck | { thrown: string } | null;
+
+/**
+ * How many of a file's attempts a helper replays (the first ones): a third. The helper's other
+ * work (every row against its schema, the fingerprints) is about what this thread's reading and
+ * plan take, so the replays are shared to end both at about the same time.
+ */
+export function helperReplays(attempts: number): number {
+	return Math.ceil(attempts / 3);
 }
 
 /**
@@ -326,6 +367,311 @@ function dexieKey(table: TableName, row: Record<string, unknown>): unknown {
 	return row.id;
 }
 
+/** Tables a helper checks in full while `check` only revives and keys their rows (the large ones). */
+const HELPED: ReadonlySet<TableName> = new Set(['attempts', 'attemptActions']);
+
+/** The file's rows as checked: per table, each attempt's actions row, the attempts not replayable. */
+interface CheckedRows {
+	rows: Map<TableName, Record<string, unknown>[]>;
+	actions: Map<string, AttemptActionsRecord>;
+	/** The places in `rows` of rows the schema copied (it changed them: a field's default). */
+	copied: { table: TableName; index: number }[];
+	/** The places of the attempts marked verified that cannot be replayed here (now unmarked). */
+	unverified: number[];
+}
+
+/**
+ * Every row of the file against its schema, one key per row, derived fields recomputed (step 1
+ * of a check). Rows of `unchecked` tables are only revived and keyed: a helper checks them.
+ */
+function checkRows(
+	data: { tableName: string; rows: unknown[] }[],
+	problems: ProblemList,
+	unchecked: ReadonlySet<TableName> = new Set()
+): Omit<CheckedRows, 'unverified'> & { keys: Map<TableName, Set<string>> } {
+	const known = new Set<string>(TABLE_NAMES);
+	const rows = new Map<TableName, Record<string, unknown>[]>();
+	const keys = new Map<TableName, Set<string>>();
+	const copied: CheckedRows['copied'] = [];
+	for (const entry of data) {
+		const { tableName, rows: raw } = entry;
+		// The file's rows become the checked ones: as they are where the schema takes them
+		// unchanged (schema-in-place.ts), else the schema's copy, the parsed row let go then.
+		entry.rows = [];
+		if (!known.has(tableName)) {
+			problems.add({ code: 'unknown-table', table: tableName });
+			continue;
+		}
+		const table = tableName as TableName;
+		const schema: z.ZodType = IMPORT_SCHEMAS[table];
+		// An unchecked table's row is taken as it is if it is an object at all (its fields are the
+		// helper's to check); anything else is refused here as the schema refuses it.
+		const asIs = unchecked.has(table) ? isRecord : inPlaceCheck(schema);
+		const list = rows.get(table) ?? [];
+		const seen = keys.get(table) ?? new Set<string>();
+		keys.set(table, seen);
+		raw.forEach((value, index) => {
+			const revived = reviveRow(value);
+			if (!revived.ok) {
+				problems.add({ code: 'bad-row', table, row: index + 1, path: revived.path });
+				return;
+			}
+			// Zod's parse copies every row (a second copy of the file for the collector): only
+			// a row it would change or refuse is parsed, for its copy or its problem's path.
+			let row = revived.row as Record<string, unknown>;
+			if (!asIs(row)) {
+				const result = schema.safeParse(row);
+				if (!result.success) {
+					const issue = result.error.issues[0];
+					// A field the app does not know is named by the field itself.
+					const path = [
+						...issue.path.map(String),
+						...(issue.code === 'unrecognized_keys' ? [issue.keys.join(', ')] : [])
+					].join('.');
+					problems.add({ code: 'bad-row', table, row: index + 1, path });
+					return;
+				}
+				row = result.data as Record<string, unknown>;
+				copied.push({ table, index: list.length });
+			}
+			const key = primaryKey(table, row);
+			if (seen.has(key)) {
+				problems.add({ code: 'duplicate-key', table, row: index + 1 });
+				return;
+			}
+			seen.add(key);
+			list.push(row);
+			checkRow(table, row, index + 1, problems);
+		});
+		rows.set(table, list);
+	}
+	checkAttemptPairs(rows, keys, problems);
+	return { rows, actions: actionsByAttempt(rows), copied, keys };
+}
+
+function isRecord(value: unknown): boolean {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Each attempt's actions row, by the attempt's id (one map for every step after the rows'). */
+function actionsByAttempt(
+	rows: ReadonlyMap<TableName, Record<string, unknown>[]>
+): Map<string, AttemptActionsRecord> {
+	return new Map(
+		((rows.get('attemptActions') ?? []) as AttemptActionsRecord[]).map((a) => [a.id, a])
+	);
+}
+
+/** The whole check of the rows, in this thread: rows, pairs, fingerprints, replays. */
+async function checkAll(
+	data: { tableName: string; rows: unknown[] }[],
+	problems: ProblemList,
+	verifyAttempt: CheckOptions['verifyAttempt']
+): Promise<CheckedRows> {
+	const { rows, actions, copied } = checkRows(data, problems);
+	if (!problems.any) recomputeFingerprints(rows, actions);
+	const unverified =
+		!problems.any && verifyAttempt
+			? foldReplays(rows, await replays(rows, actions, verifyAttempt), problems)
+			: [];
+	return { rows, actions, copied, unverified };
+}
+
+/**
+ * This thread's part of a helped check (`checkRows` with the helped tables unchecked, and the
+ * replays made meanwhile on its rows) made what the whole check makes, once the helper found
+ * the rows right: the schemas' copies, the helper's fingerprints, and the attempts whose row or
+ * action list the schema changed replayed again as changed.
+ */
+async function withFindings(
+	here: Omit<CheckedRows, 'unverified'>,
+	findings: Extract<HelperFindings, { ok: true }>,
+	answers: (Replay | undefined)[],
+	verifyAttempt: CheckOptions['verifyAttempt'],
+	problems: ProblemList
+): Promise<CheckedRows> {
+	const { rows } = here;
+	const attempts = (rows.get('attempts') ?? []) as AttemptRecord[];
+	findings.replays.forEach((answer, i) => {
+		if (answer === null) return;
+		const thrown = typeof answer === 'object' && 'thrown' in answer;
+		answers[i] = thrown ? { thrown: new Error(answer.thrown) } : answer;
+	});
+	const changed = new Set<string>();
+	for (const { table, index } of findings.copied) {
+		if (!HELPED.has(table)) continue;
+		const list = rows.get(table)!;
+		list[index] = IMPORT_SCHEMAS[table].parse(list[index]) as Record<string, unknown>;
+		changed.add(String(list[index].id));
+	}
+	attempts.forEach((attempt, i) => (attempt.fingerprint = findings.fingerprints[i]));
+	const actions = actionsByAttempt(rows);
+	if (verifyAttempt && changed.size > 0) {
+		const again = new Set(attempts.flatMap((a, i) => (changed.has(a.id) ? [i] : [])));
+		(await replays(rows, actions, verifyAttempt, (i) => again.has(i))).forEach(
+			(answer, i) => (answers[i] = answer)
+		);
+	}
+	const unverified = foldReplays(rows, answers, problems);
+	return { rows, actions, copied: findings.copied, unverified };
+}
+
+/**
+ * What a helper (CheckOptions.helper) reports of a backup file: the check of its rows as `check`
+ * makes it without one (every row against its schema, the keys, the pairs of attempts and action
+ * lists, each attempt's fingerprint) and, with `verifyAttempt`, the replays of the first attempts
+ * (`helperReplays`), as the problems found, or as what the checking thread cannot see from its
+ * own rows: which rows the schemas changed, the fingerprints, the replays' answers.
+ */
+export async function checkBackupRows(
+	file: Blob,
+	verifyAttempt?: CheckOptions['verifyAttempt']
+): Promise<HelperFindings> {
+	const read = await readExport(file);
+	if (!read.ok) return { ok: false, problems: [read.problem], moreProblems: 0 };
+	const problems = new ProblemList();
+	const { rows, actions, copied } = await checkAll(read.data, problems, undefined);
+	if (problems.any) return { ok: false, problems: problems.items, moreProblems: problems.more };
+	const attempts = (rows.get('attempts') ?? []) as AttemptRecord[];
+	const cut = helperReplays(attempts.length);
+	const answers = verifyAttempt ? await replays(rows, actions, verifyAttempt, (i) => i < cut) : [];
+	return {
+		ok: true,
+		copied,
+		fingerprints: attempts.map((a) => a.fingerprint),
+		replays: Array.from(answers, (answer): HelperReplay => {
+			if (answer === undefined) return null;
+			if (typeof answer !== 'object' || !('thrown' in answer)) return answer;
+			const { thrown } = answer;
+			return { thrown: thrown instanceof Error ? thrown.message : String(thrown) };
+		})
+	};
+}
+
+function checkRow(
+	table: TableName,
+	row: Record<string, unknown>,
+	index: number,
+	problems: ProblemList
+): void {
+	// Derived fields are recomputed, never trusted from the file.
+	if (table === 'players' || table === 'teams') row.nameKey = nameKey(String(row.name));
+	// An attempt's fingerprint, arrival and board key are set once all rows are read (plan).
+	if (table === 'scenarios') {
+		const scenario = row as ScenarioRecord;
+		let value: unknown;
+		try {
+			value = JSON.parse(scenario.json);
+		} catch {
+			problems.add({ code: 'bad-row', table, row: index, path: 'json' });
+			return;
+		}
+		const content = value as { id?: unknown; version?: unknown };
+		if (content.id !== scenario.id || content.version !== scenario.version)
+			problems.add({ code: 'bad-row', table, row: index, path: 'json' });
+		else if (scenarioHashSync(value) !== scenario.hash)
+			problems.add({ code: 'scenario-hash', row: index });
+	}
+	if (table === 'settings') {
+		const setting = row as SettingRecord;
+		if (isSettingKey(setting.key) && !SETTINGS[setting.key].safeParse(setting.value).success)
+			problems.add({ code: 'bad-row', table, row: index, path: 'value' });
+	}
+}
+
+function checkAttemptPairs(
+	rows: Map<TableName, Record<string, unknown>[]>,
+	keys: Map<TableName, Set<string>>,
+	problems: ProblemList
+): void {
+	// Only meaningful when every row parsed: otherwise the rows are already reported. Then the
+	// keys seen are the ids of the attempts and of the action lists.
+	if (problems.any) return;
+	const attempts = rows.get('attempts') ?? [];
+	const actions = rows.get('attemptActions') ?? [];
+	const attemptIds = keys.get('attempts') ?? new Set<string>();
+	const actionIds = keys.get('attemptActions') ?? new Set<string>();
+	attempts.forEach((a, i) => {
+		if (!actionIds.has(a.id as string))
+			problems.add({ code: 'incomplete-attempt', table: 'attempts', row: i + 1 });
+	});
+	actions.forEach((a, i) => {
+		if (!attemptIds.has(a.id as string))
+			problems.add({ code: 'incomplete-attempt', table: 'attemptActions', row: i + 1 });
+	});
+}
+
+/** Each attempt's fingerprint from its own play, whatever the file says. */
+function recomputeFingerprints(
+	rows: Map<TableName, Record<string, unknown>[]>,
+	actions: ReadonlyMap<string, AttemptActionsRecord>
+): void {
+	for (const row of (rows.get('attempts') ?? []) as AttemptRecord[])
+		row.fingerprint = attemptFingerprint({
+			scenarioId: row.scenarioId,
+			scenarioVersion: row.scenarioVersion,
+			scenarioHash: row.scenarioHash,
+			playerName: row.playerName,
+			mode: row.mode,
+			seed: row.seed,
+			actions: actions.get(row.id)?.actions ?? []
+		});
+}
+
+/** A replay's answer (CheckOptions.verifyAttempt), or what the verifier threw. */
+type Replay = AttemptCheck | { thrown: unknown };
+
+/** Each attempt marked verified, replayed by `verifyAttempt`, by its place (others: undefined). */
+async function replays(
+	rows: ReadonlyMap<TableName, Record<string, unknown>[]>,
+	actions: ReadonlyMap<string, AttemptActionsRecord>,
+	verifyAttempt: NonNullable<CheckOptions['verifyAttempt']>,
+	which: (index: number) => boolean = () => true
+): Promise<(Replay | undefined)[]> {
+	const attempts = (rows.get('attempts') ?? []) as AttemptRecord[];
+	const scenarios = (rows.get('scenarios') ?? []) as ScenarioRecord[];
+	const answers: (Replay | undefined)[] = [];
+	for (const [index, attempt] of attempts.entries()) {
+		if (!attempt.verified || !which(index)) continue;
+		try {
+			const answer = verifyAttempt(
+				{ ...attempt, actions: actions.get(attempt.id)?.actions ?? [] },
+				{ scenarios }
+			);
+			// A verifier may answer at once (import-attempts.ts's does, for most of a class's
+			// attempts): not awaited then, which would cost each attempt a turn of the queue.
+			answers[index] = answer instanceof Promise ? await answer : answer;
+		} catch (thrown) {
+			// Thrown by the check where the rows are right; else the rows' problems are the answer.
+			answers[index] = { thrown };
+		}
+	}
+	return answers;
+}
+
+/**
+ * The replays' verdicts, in the attempts' order: a refused one is a problem, one that cannot be
+ * replayed here is kept unverified (no scoreboard counts it). Returns the places of those.
+ */
+function foldReplays(
+	rows: ReadonlyMap<TableName, Record<string, unknown>[]>,
+	answers: readonly (Replay | undefined)[],
+	problems: ProblemList
+): number[] {
+	const attempts = (rows.get('attempts') ?? []) as AttemptRecord[];
+	const unverified: number[] = [];
+	answers.forEach((check, index) => {
+		if (check === undefined || check === true) return;
+		if (typeof check === 'object' && 'thrown' in check) throw check.thrown;
+		if (check === 'unverifiable') {
+			attempts[index].verified = false;
+			unverified.push(index);
+		} else if (check === false) problems.add({ code: 'unverified', row: index + 1 });
+		else problems.add({ code: 'unverified', row: index + 1, verdict: check.refused });
+	});
+	return unverified;
+}
+
 export class BackupService {
 	constructor(private readonly ctx: StorageContext) {}
 
@@ -359,88 +705,59 @@ export class BackupService {
 		});
 	}
 
-	/** Reads and validates a backup file and plans its import; writes nothing. */
+	/**
+	 * Reads and validates a backup file and plans its import; writes nothing. With a helper
+	 * (CheckOptions.helper), the rows are checked in another thread while this one reads the file
+	 * for the plan and replays the attempts: the same answer, in about the time of the longer half.
+	 */
 	async check(file: Blob, options: CheckOptions = {}): Promise<ImportCheck> {
-		const problems = new ProblemList();
 		const refuse = (problem: BackupProblem): ImportCheck => ({
 			ok: false,
 			problems: [problem],
 			moreProblems: 0
 		});
 		if (file.size > MAX_BACKUP_BYTES) return refuse({ code: 'too-large', bytes: file.size });
+		const helper = options.helper?.(file, { replay: options.verifyAttempt !== undefined });
 		const read = await readExport(file);
-		if (!read.ok) return refuse(read.problem);
-		const { databaseVersion, data } = read;
-		const known = new Set<string>(TABLE_NAMES);
-
-		// 1. Every row against its schema; one key per row.
-		const rows = new Map<TableName, Record<string, unknown>[]>();
-		const keys = new Map<TableName, Set<string>>();
-		for (const entry of data) {
-			const { tableName, rows: raw } = entry;
-			// The file's rows become the checked ones: as they are where the schema takes them
-			// unchanged (schema-in-place.ts), else the schema's copy, the parsed row let go then.
-			entry.rows = [];
-			if (!known.has(tableName)) {
-				problems.add({ code: 'unknown-table', table: tableName });
-				continue;
-			}
-			const table = tableName as TableName;
-			const schema: z.ZodType = IMPORT_SCHEMAS[table];
-			const asIs = inPlaceCheck(schema);
-			const list = rows.get(table) ?? [];
-			const seen = keys.get(table) ?? new Set<string>();
-			keys.set(table, seen);
-			raw.forEach((value, index) => {
-				const revived = reviveRow(value);
-				if (!revived.ok) {
-					problems.add({ code: 'bad-row', table, row: index + 1, path: revived.path });
-					return;
-				}
-				// Zod's parse copies every row (a second copy of the file for the collector): only
-				// a row it would change or refuse is parsed, for its copy or its problem's path.
-				let row = revived.row as Record<string, unknown>;
-				if (!asIs(row)) {
-					const result = schema.safeParse(row);
-					if (!result.success) {
-						const issue = result.error.issues[0];
-						// A field the app does not know is named by the field itself.
-						const path = [
-							...issue.path.map(String),
-							...(issue.code === 'unrecognized_keys' ? [issue.keys.join(', ')] : [])
-						].join('.');
-						problems.add({ code: 'bad-row', table, row: index + 1, path });
-						return;
-					}
-					row = result.data as Record<string, unknown>;
-				}
-				const key = primaryKey(table, row);
-				if (seen.has(key)) {
-					problems.add({ code: 'duplicate-key', table, row: index + 1 });
-					return;
-				}
-				seen.add(key);
-				list.push(row);
-				this.checkRow(table, row, index + 1, problems);
-			});
-			rows.set(table, list);
+		if (!read.ok) {
+			helper?.stop();
+			return refuse(read.problem);
 		}
-		this.checkAttemptPairs(rows, keys, problems);
-		// Each attempt's actions row, by the attempt's id (one map for every step below).
-		const actions = new Map(
-			((rows.get('attemptActions') ?? []) as AttemptActionsRecord[]).map((a) => [a.id, a])
-		);
-		if (!problems.any) this.recomputeFingerprints(rows, actions);
-		const unverifiable =
-			!problems.any && options.verifyAttempt
-				? await this.verify(rows, actions, options.verifyAttempt, problems)
-				: 0;
-		if (problems.any) return { ok: false, problems: problems.items, moreProblems: problems.more };
-
+		const problems = new ProblemList();
+		let checked: CheckedRows | undefined;
+		if (helper) {
+			// This thread's part: the rows revived and keyed (the helped tables' not checked here),
+			// and the attempts the helper does not replay replayed as read, while it checks them.
+			const here = checkRows(read.data, problems, HELPED);
+			const cut = helperReplays(here.rows.get('attempts')?.length ?? 0);
+			const answers =
+				options.verifyAttempt && !problems.any
+					? await replays(here.rows, here.actions, options.verifyAttempt, (i) => i >= cut)
+					: [];
+			const findings = await helper.findings;
+			if (findings && !findings.ok)
+				return { ok: false, problems: findings.problems, moreProblems: findings.moreProblems };
+			// The helper checked what this thread did and more: it cannot find less.
+			if (findings && !problems.any) {
+				checked = await withFindings(here, findings, answers, options.verifyAttempt, problems);
+				if (problems.any)
+					return { ok: false, problems: problems.items, moreProblems: problems.more };
+			}
+		}
+		if (!checked) {
+			// No helper, or one that could not run (its worker did not start): all here, on rows
+			// read anew where this thread's part has used them.
+			const again = helper ? await readExport(file) : read;
+			if (!again.ok) return refuse(again.problem);
+			const all = new ProblemList();
+			checked = await checkAll(again.data, all, options.verifyAttempt);
+			if (all.any) return { ok: false, problems: all.items, moreProblems: all.more };
+		}
+		const { rows, actions, unverified } = checked;
 		const plan = await this.ctx.run(() =>
-			this.db.transaction('r', this.db.tables, () => this.plan(rows, actions, databaseVersion))
+			this.db.transaction('r', this.db.tables, () => this.plan(rows, actions, read.databaseVersion))
 		);
-		return { ok: true, plan: { ...plan, unverifiable } };
+		return { ok: true, plan: { ...plan, unverifiable: unverified.length } };
 	}
 
 	/** Writes a checked plan in one transaction; on any failure nothing of it is kept. */
@@ -484,105 +801,6 @@ export class BackupService {
 			await db.transaction('rw', db.skillSums, () => db.skillSums.clear());
 		}, true);
 		return plan.tables;
-	}
-
-	private checkRow(
-		table: TableName,
-		row: Record<string, unknown>,
-		index: number,
-		problems: ProblemList
-	): void {
-		// Derived fields are recomputed, never trusted from the file.
-		if (table === 'players' || table === 'teams') row.nameKey = nameKey(String(row.name));
-		// An attempt's fingerprint, arrival and board key are set once all rows are read (plan).
-		if (table === 'scenarios') {
-			const scenario = row as ScenarioRecord;
-			let value: unknown;
-			try {
-				value = JSON.parse(scenario.json);
-			} catch {
-				problems.add({ code: 'bad-row', table, row: index, path: 'json' });
-				return;
-			}
-			const content = value as { id?: unknown; version?: unknown };
-			if (content.id !== scenario.id || content.version !== scenario.version)
-				problems.add({ code: 'bad-row', table, row: index, path: 'json' });
-			else if (scenarioHashSync(value) !== scenario.hash)
-				problems.add({ code: 'scenario-hash', row: index });
-		}
-		if (table === 'settings') {
-			const setting = row as SettingRecord;
-			if (isSettingKey(setting.key) && !SETTINGS[setting.key].safeParse(setting.value).success)
-				problems.add({ code: 'bad-row', table, row: index, path: 'value' });
-		}
-	}
-
-	private checkAttemptPairs(
-		rows: Map<TableName, Record<string, unknown>[]>,
-		keys: Map<TableName, Set<string>>,
-		problems: ProblemList
-	): void {
-		// Only meaningful when every row parsed: otherwise the rows are already reported. Then the
-		// keys seen are the ids of the attempts and of the action lists.
-		if (problems.any) return;
-		const attempts = rows.get('attempts') ?? [];
-		const actions = rows.get('attemptActions') ?? [];
-		const attemptIds = keys.get('attempts') ?? new Set<string>();
-		const actionIds = keys.get('attemptActions') ?? new Set<string>();
-		attempts.forEach((a, i) => {
-			if (!actionIds.has(a.id as string))
-				problems.add({ code: 'incomplete-attempt', table: 'attempts', row: i + 1 });
-		});
-		actions.forEach((a, i) => {
-			if (!attemptIds.has(a.id as string))
-				problems.add({ code: 'incomplete-attempt', table: 'attemptActions', row: i + 1 });
-		});
-	}
-
-	/** Each attempt's fingerprint from its own play, whatever the file says. */
-	private recomputeFingerprints(
-		rows: Map<TableName, Record<string, unknown>[]>,
-		actions: ReadonlyMap<string, AttemptActionsRecord>
-	): void {
-		for (const row of (rows.get('attempts') ?? []) as AttemptRecord[])
-			row.fingerprint = attemptFingerprint({
-				scenarioId: row.scenarioId,
-				scenarioVersion: row.scenarioVersion,
-				scenarioHash: row.scenarioHash,
-				playerName: row.playerName,
-				mode: row.mode,
-				seed: row.seed,
-				actions: actions.get(row.id)?.actions ?? []
-			});
-	}
-
-	private async verify(
-		rows: Map<TableName, Record<string, unknown>[]>,
-		actions: ReadonlyMap<string, AttemptActionsRecord>,
-		verifyAttempt: NonNullable<CheckOptions['verifyAttempt']>,
-		problems: ProblemList
-	): Promise<number> {
-		let unverifiable = 0;
-		const attempts = (rows.get('attempts') ?? []) as AttemptRecord[];
-		const scenarios = (rows.get('scenarios') ?? []) as ScenarioRecord[];
-		for (const [index, attempt] of attempts.entries()) {
-			if (!attempt.verified) continue;
-			const answer = verifyAttempt(
-				{ ...attempt, actions: actions.get(attempt.id)?.actions ?? [] },
-				{ scenarios }
-			);
-			// A verifier may answer at once (import-attempts.ts's does, for most of a class's
-			// attempts): not awaited then, which would cost each attempt a turn of the queue.
-			const check = answer instanceof Promise ? await answer : answer;
-			if (check === 'unverifiable') {
-				// Kept, but its result is not vouched for here: no scoreboard counts it.
-				attempt.verified = false;
-				unverifiable++;
-			} else if (check === false) problems.add({ code: 'unverified', row: index + 1 });
-			else if (check !== true)
-				problems.add({ code: 'unverified', row: index + 1, verdict: check.refused });
-		}
-		return unverifiable;
 	}
 
 	/**

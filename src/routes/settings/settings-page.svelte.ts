@@ -5,6 +5,7 @@
 import { backupFileName, type Storage, storageProblem } from '$lib/db';
 import type { BackupProblem, ImportPlan, StorageEstimate, TableName } from '$lib/db';
 import type { CheckOptions } from '$lib/db/backup-service';
+import { workerHelper } from '$lib/results/backup-helper';
 import { backupVerifier } from '$lib/results/import-attempts';
 import { deviceScenarios } from '$lib/results/scenario-lookup';
 
@@ -62,7 +63,13 @@ export class SettingsPage {
 
 	constructor(
 		private readonly storage: Storage,
-		private readonly verifyAttempt: CheckOptions['verifyAttempt'] = backupVerifier(deviceScenarios)
+		private readonly verifyAttempt: CheckOptions['verifyAttempt'] = backupVerifier(deviceScenarios),
+		// The rows checked and a third of the attempts replayed in a worker while the page reads
+		// the file for the plan and replays the rest, where there are workers (backup-helper.ts);
+		// else, or where one cannot start, all in the page.
+		private readonly helper: CheckOptions['helper'] = typeof Worker === 'function'
+			? workerHelper(deviceScenarios)
+			: undefined
 	) {}
 
 	/** Undefined while loading; null where the browser does not say. */
@@ -131,7 +138,10 @@ export class SettingsPage {
 		this.#import = { kind: 'checking', file: file.name };
 		try {
 			// Results marked verified are replayed: a score edited in the file refuses the file.
-			const check = await this.storage.backup.check(file, { verifyAttempt: this.verifyAttempt });
+			const check = await this.storage.backup.check(file, {
+				verifyAttempt: this.verifyAttempt,
+				helper: this.helper
+			});
 			this.#import = check.ok
 				? { kind: 'planned', file: file.name, plan: check.plan }
 				: {
