@@ -99,9 +99,13 @@ test('a backup is summarised before anything is written, imported in one step, a
 	await expect(count(page, 'Players')).toHaveText('0');
 	await axe('settings, empty');
 
+	// The rows are checked in a worker beside the page (src/lib/results/backup-helper.ts).
+	const workers: string[] = [];
+	page.on('worker', (worker) => workers.push(worker.url()));
 	await chooseFile(page, 'class.json', classBackup());
 	const summary = page.getByRole('region', { name: 'What importing class.json will change' });
 	await expect(summary).toBeVisible();
+	expect(workers.filter((url) => url.includes('backup-check'))).toHaveLength(1);
 	const row = (name: string) => summary.getByRole('row', { name: new RegExp(`^${name}`) });
 	await expect(row('Teams')).toHaveText(/Teams\s*2\s*0\s*0\s*0/);
 	await expect(row('Players')).toHaveText(/Players\s*2\s*0\s*0\s*0/);
