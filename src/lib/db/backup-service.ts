@@ -150,7 +150,7 @@ export type HelperFindings =
 	| { ok: false; problems: BackupProblem[]; moreProblems: number }
 	| {
 			ok: true;
-			/** Rows the schemas changed (a default filled in), by their table and place. */
+			/** Rows the schemas changed (a name cleaned, fields reordered), by table and place. */
 			copied: { table: TableName; index: number }[];
 			/** Each attempt's fingerprint, in the file's order. */
 			fingerprints: string[];
@@ -374,7 +374,7 @@ const HELPED: ReadonlySet<TableName> = new Set(['attempts', 'attemptActions']);
 interface CheckedRows {
 	rows: Map<TableName, Record<string, unknown>[]>;
 	actions: Map<string, AttemptActionsRecord>;
-	/** The places in `rows` of rows the schema copied (it changed them: a field's default). */
+	/** The places in `rows` of rows the schema copied (it changed them: a name it cleans). */
 	copied: { table: TableName; index: number }[];
 	/** The places of the attempts marked verified that cannot be replayed here (now unmarked). */
 	unverified: number[];
