@@ -208,7 +208,7 @@ describe('the backup check with its rows checked in a worker', () => {
 		});
 	});
 
-	it('checks in the page when the worker stops on an error of its own', async () => {
+	it('checks in the page when the worker stops on an error of its own, or the file is large', async () => {
 		const file = blob(await classBackup());
 		const target = storage();
 		const alone = await target.backup.check(file, { verifyAttempt: backupVerifier(lookupOf([])) });
@@ -232,6 +232,13 @@ describe('the backup check with its rows checked in a worker', () => {
 			helper: () => undefined
 		});
 		expect(none).toEqual(alone);
+		// A file over the size checked in two threads is checked in the page alone.
+		const large = await target.backup.check(file, {
+			verifyAttempt: backupVerifier(lookupOf([])),
+			helper: workerHelper(lookupOf([]), channelWorker, file.size - 1)
+		});
+		expect(large).toEqual(alone);
+		expect(workers).toHaveLength(0);
 	});
 
 	it('fails as the page’s check fails when the device’s scenarios cannot be read', async () => {

@@ -7,7 +7,12 @@
  * page, by message, for the scenarios this device has (its stored ones and its shipped files are
  * the page's to read).
  */
-import { checkBackupRows, type CheckOptions, type HelperFindings } from '$lib/db/backup-service';
+import {
+	checkBackupRows,
+	MAX_BACKUP_BYTES,
+	type CheckOptions,
+	type HelperFindings
+} from '$lib/db/backup-service';
 import type { KnownScenario, ScenarioLookup } from '$lib/engine/results/verify-attempt';
 import { backupVerifier } from './import-attempts';
 
@@ -41,15 +46,25 @@ export interface WorkerScope {
 }
 
 /**
- * A helper for BackupService.check that checks each file in a worker of its own, answering its
- * questions from `device`. Where no worker starts, or one stops on an error (its script could
- * not be loaded, say), the check is made in the page's thread, the same.
+ * The largest file checked in two threads. Both threads parse the file, so its check needs about
+ * twice the memory of the check in one; at half the largest backup read (MAX_BACKUP_BYTES), no
+ * check needs more memory than the check of the largest file in one thread, which a larger file
+ * gets.
+ */
+export const MAX_HELPED_BYTES = MAX_BACKUP_BYTES / 2;
+
+/**
+ * A helper for BackupService.check that checks each file of up to `maxBytes` in a worker of its
+ * own, answering its questions from `device`. Where no worker starts, or one stops on an error
+ * (its script could not be loaded, say), the check is made in the page's thread, the same.
  */
 export function workerHelper(
 	device: ScenarioLookup,
-	start: () => WorkerLike = startWorker
+	start: () => WorkerLike = startWorker,
+	maxBytes = MAX_HELPED_BYTES
 ): NonNullable<CheckOptions['helper']> {
 	return (file, { replay }) => {
+		if (file.size > maxBytes) return undefined;
 		let worker: WorkerLike;
 		try {
 			worker = start();
