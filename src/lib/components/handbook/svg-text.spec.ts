@@ -29,3 +29,74 @@ describe('wrapText', () => {
 		expect(wrapText(text, width, 10)).toEqual(lines);
 	});
 });
+
+describe('the same as measuring each candidate line whole', () => {
+	// The first implementation, kept as the reference: every candidate line measured from its start.
+	const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+	const referenceWidth = (text: string, fontSize: number) => {
+		let ems = 0;
+		for (const char of text) ems += WIDE.test(char) ? 1 : char === ' ' ? 0.3 : 0.58;
+		return ems * fontSize;
+	};
+	const referenceWrap = (text: string, width: number, fontSize: number) => {
+		const lines: string[] = [];
+		let line = '';
+		let spaced = false;
+		for (const [token] of text.matchAll(
+			/\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/g
+		)) {
+			if (/^\s+$/.test(token)) {
+				spaced = line !== '';
+				continue;
+			}
+			const candidate = line === '' ? token : line + (spaced ? ' ' : '') + token;
+			if (line !== '' && referenceWidth(candidate, fontSize) > width) {
+				lines.push(line);
+				line = token;
+			} else line = candidate;
+			spaced = false;
+		}
+		if (line !== '') lines.push(line);
+		return lines;
+	};
+	// Latin letters, digits, spaces and a tab, Chinese characters and full-width punctuation, the
+	// edges of the wide ranges, an emoji (a surrogate pair) and a lone surrogate.
+	const ALPHABET = [
+		...'abcXYZ019.-',
+		' ',
+		' ',
+		' ',
+		'\t',
+		...'发现需求决策层（）',
+		'\u2e7f',
+		'\u2e80',
+		'\u9fff',
+		'\ua000',
+		'\uf900',
+		'\ufaff',
+		'\uff00',
+		'\uffef',
+		'\ufff0',
+		'😀',
+		'\ud800'
+	];
+
+	it('gives the same widths and lines on 3,000 generated labels at many widths', () => {
+		let seed = 20261207;
+		const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		for (let n = 0; n < 3000; n++) {
+			let text = '';
+			const length = Math.floor(next() * 40);
+			for (let i = 0; i < length; i++) text += ALPHABET[Math.floor(next() * ALPHABET.length)];
+			const fontSize = [10, 13, 14 * 1.08][n % 3];
+			expect(textWidth(text, fontSize)).toBe(referenceWidth(text, fontSize));
+			// A round width, and one exactly as wide as a part of the text (a line that just fits).
+			const start = text.search(/\S/);
+			const part = text.slice(start, start + Math.floor(next() * 30));
+			for (const width of [Math.floor(next() * 300), referenceWidth(part, fontSize)])
+				expect(wrapText(text, width, fontSize), `${JSON.stringify(text)} in ${width}px`).toEqual(
+					referenceWrap(text, width, fontSize)
+				);
+		}
+	});
+});

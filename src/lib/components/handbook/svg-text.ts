@@ -1,17 +1,41 @@
 /**
  * SVG has no line wrapping, so diagram labels are broken into lines here, from an estimate of
  * how wide each character is drawn: Chinese characters take a full em, Latin letters about half.
+ *
+ * A drawing that keeps its place before it knows its width (KeyPeopleTrack) wraps its labels at
+ * hundreds of widths inside the render that hydrates a prerendered page, so both are written to
+ * be cheap: each character's width from its code, and a line's width carried as words are added
+ * (the same sums, in the same order, as measuring each candidate line whole).
  */
 
 const WIDE_RANGES = '\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef';
-const WIDE = new RegExp(`[${WIDE_RANGES}]`);
 const TOKENS = new RegExp(`\\s+|[${WIDE_RANGES}]|[^\\s${WIDE_RANGES}]+`, 'g');
+const SPACES = /^\s+$/;
+
+/** The width of the character `code`, in ems: the ranges of WIDE_RANGES take a full one. */
+function emsOf(code: number): number {
+	if (
+		(code >= 0x2e80 && code <= 0x9fff) ||
+		(code >= 0xf900 && code <= 0xfaff) ||
+		(code >= 0xff00 && code <= 0xffef)
+	)
+		return 1;
+	return code === 0x20 ? 0.3 : 0.58;
+}
+
+/** `ems` plus the width of each character of `text` in turn (a surrogate pair is one). */
+function addEms(ems: number, text: string): number {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.codePointAt(i)!;
+		if (code > 0xffff) i++;
+		ems += emsOf(code);
+	}
+	return ems;
+}
 
 /** Estimated drawn width of `text` at `fontSize` px: `textWidth('设计者', 10)` → 30. */
 export function textWidth(text: string, fontSize: number): number {
-	let ems = 0;
-	for (const char of text) ems += WIDE.test(char) ? 1 : char === ' ' ? 0.3 : 0.58;
-	return ems * fontSize;
+	return addEms(0, text) * fontSize;
 }
 
 /**
@@ -21,18 +45,27 @@ export function textWidth(text: string, fontSize: number): number {
 export function wrapText(text: string, width: number, fontSize: number): string[] {
 	const lines: string[] = [];
 	let line = '';
+	// The width of `line` in ems, as textWidth sums it.
+	let lineEms = 0;
 	let spaced = false;
 	for (const [token] of text.matchAll(TOKENS)) {
-		if (/^\s+$/.test(token)) {
+		if (SPACES.test(token)) {
 			spaced = line !== '';
 			continue;
 		}
-		const candidate = line === '' ? token : line + (spaced ? ' ' : '') + token;
-		if (line !== '' && textWidth(candidate, fontSize) > width) {
-			lines.push(line);
+		if (line === '') {
 			line = token;
+			lineEms = addEms(0, token);
 		} else {
-			line = candidate;
+			const ems = addEms(spaced ? lineEms + emsOf(0x20) : lineEms, token);
+			if (ems * fontSize > width) {
+				lines.push(line);
+				line = token;
+				lineEms = addEms(0, token);
+			} else {
+				line += (spaced ? ' ' : '') + token;
+				lineEms = ems;
+			}
 		}
 		spaced = false;
 	}
