@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
+import { exportedAttempt } from '../src/lib/engine/deal/fixtures/exported-attempt';
 import { attemptCode } from '../src/lib/engine/results/attempt-code';
 import type { ExportedAttempt } from '../src/lib/engine/scenario/schema';
 import { attemptFromCheck, storeAttempt, type SeededAttempt } from './attempt-seed';
@@ -149,19 +150,11 @@ test('a link opens the import page with the result, shown before it is stored', 
 		id: 'import-link',
 		player: '张伟'
 	});
-	const exported: ExportedAttempt = {
-		format: 'sales-sim/attempt@2',
-		seed: 0,
-		rules: 2,
-		scenario: { id: attempt.scenario.id, version: attempt.scenario.version, hash: attempt.hash },
+	const exported = exportedAttempt(attempt, attempt.actions, {
 		player: '张伟',
 		team: '华东',
-		mode: 'practice',
-		startedAt: '2026-11-28T09:00:00.000Z',
-		finishedAt: '2026-11-28T09:41:00.000Z',
-		actions: attempt.actions,
-		result: { outcome: attempt.expected.outcome!, score: attempt.expected.score.total }
-	};
+		mode: 'practice'
+	});
 	await page.goto(`/scoreboard/import#attempt=${attemptCode(exported)}`);
 	const panel = page.getByRole('region', { name: 'A result from a link' });
 	await expect(panel).toContainText('张伟');

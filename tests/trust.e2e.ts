@@ -4,7 +4,7 @@
  * restored whole on a fresh device (a new browser context with an empty database).
  */
 import { readFile } from 'node:fs/promises';
-import type { ExportedAttempt } from '../src/lib/engine/scenario/schema';
+import { exportedAttempt } from '../src/lib/engine/deal/fixtures/exported-attempt';
 import { attemptFromCheck } from './attempt-seed';
 import { expect, test } from './fixtures';
 
@@ -26,19 +26,12 @@ test('a backup of a class with names that look like markup or formulas restores 
 		player: 'x'
 	});
 	const files = NAMES.map(([player, team], i) => {
-		const attempt: ExportedAttempt = {
-			format: 'sales-sim/attempt@2',
-			seed: 0,
-			rules: 2,
-			scenario: { id: seeded.scenario.id, version: seeded.scenario.version, hash: seeded.hash },
+		const attempt = exportedAttempt(seeded, seeded.actions, {
 			player,
 			team,
-			mode: 'assessment',
 			startedAt: `2026-11-28T09:0${i}:00.000Z`,
-			finishedAt: `2026-11-28T09:4${i}:00.000Z`,
-			actions: seeded.actions,
-			result: { outcome: seeded.expected.outcome!, score: seeded.expected.score.total }
-		};
+			finishedAt: `2026-11-28T09:4${i}:00.000Z`
+		});
 		return {
 			name: `attempt-${i}.json`,
 			mimeType: 'application/json',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { replay } from '../../src/lib/engine/deal/replay';
+import { exportedAttempt } from '../../src/lib/engine/deal/fixtures/exported-attempt';
 import { parseScenario } from '../../src/lib/engine/scenario/parse-scenario';
 import { MAX_FILE_BYTES } from '../../src/lib/engine/scenario/safe-json';
 import { runVerify } from './verify';
@@ -22,21 +22,7 @@ function tempFile(name: string, content: string | Uint8Array): string {
 async function exported(path: string, player: string) {
 	const parsed = await parseScenario(readFileSync(path, 'utf8'));
 	if (!parsed.ok) throw new Error(`${path} does not validate`);
-	const actions = parsed.scenario.checks![0].actions;
-	const played = replay(parsed.scenario, actions, { keepStates: false });
-	return {
-		format: 'sales-sim/attempt@2',
-		seed: 0,
-		rules: 2,
-		scenario: { id: parsed.scenario.id, version: parsed.scenario.version, hash: parsed.hash },
-		player,
-		team: 'East',
-		mode: 'assessment',
-		startedAt: '2026-11-28T09:00:00.000Z',
-		finishedAt: '2026-11-28T09:41:00.000Z',
-		actions,
-		result: { outcome: played.outcome!, score: played.score.total }
-	};
+	return exportedAttempt(parsed, parsed.scenario.checks![0].actions, { player });
 }
 
 const good = await exported(SCENARIO, 'Li Na');

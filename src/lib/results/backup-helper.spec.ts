@@ -8,8 +8,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { ImportCheck } from '$lib/db';
 import type { CheckOptions } from '$lib/db/backup-service';
 import { installBlobReading, testStorage, type TestStorage } from '$lib/db/test-support';
+import { exportedAttempt } from '$lib/engine/deal/fixtures/exported-attempt';
 import { modelPath, testScenarioInput } from '$lib/engine/deal/fixtures/test-scenario';
-import { replay } from '$lib/engine/deal/replay';
 import { lookupOf, type ScenarioLookup } from '$lib/engine/results/verify-attempt';
 import { parseScenario } from '$lib/engine/scenario/parse-scenario';
 import { actionsSchema } from '$lib/engine/scenario/schema';
@@ -28,7 +28,6 @@ const parsed = await parseScenario(scenarioText);
 if (!parsed.ok) throw new Error('the test scenario does not validate');
 const known = { scenario: parsed.scenario, hash: parsed.hash };
 const actions = actionsSchema.parse(modelPath);
-const model = replay(known.scenario, actions, { keepStates: false });
 const NOW = Date.UTC(2026, 11, 7, 12);
 
 beforeAll(installBlobReading);
@@ -77,20 +76,7 @@ async function classBackup(): Promise<{ data: { data: { tableName: string; rows:
 	const s = storage();
 	await s.scenarios.save(scenarioText, 'published');
 	const players = ['Li Na', 'Wang Wei', 'Zhang Min', 'Chen Jie', 'Zhao Lei'];
-	const text = (player: string) =>
-		JSON.stringify({
-			format: 'sales-sim/attempt@2',
-			seed: 0,
-			rules: 2,
-			scenario: { id: 'test-plant', version: 1, hash: known.hash },
-			player,
-			team: 'East',
-			mode: 'assessment',
-			startedAt: '2026-11-28T09:00:00.000Z',
-			finishedAt: '2026-11-28T09:41:00.000Z',
-			actions,
-			result: { outcome: 'won', score: model.score.total }
-		});
+	const text = (player: string) => JSON.stringify(exportedAttempt(known, actions, { player }));
 	const verdicts = await checkItems(
 		players.map((player) => ({ label: player, text: text(player) })),
 		s,

@@ -5,6 +5,7 @@ import { toExportedAttempt } from '$lib/db/attempt-format';
 import type { Attempt, ScenarioRecord } from '$lib/db';
 import { inPlaceCheck } from '$lib/db/schema-in-place';
 import { dexieExportFile } from '$lib/db/backup-fixture';
+import { exportedAttempt } from '$lib/engine/deal/fixtures/exported-attempt';
 import { modelPath, testScenarioInput } from '$lib/engine/deal/fixtures/test-scenario';
 import { replay } from '$lib/engine/deal/replay';
 import {
@@ -28,20 +29,7 @@ const actions = actionsSchema.parse(modelPath);
 const model = replay(known.scenario, actions, { keepStates: false });
 
 function file(overrides: Partial<ExportedAttempt> = {}): string {
-	return JSON.stringify({
-		format: 'sales-sim/attempt@2',
-		seed: 0,
-		rules: 2,
-		scenario: { id: 'test-plant', version: 1, hash: known.hash },
-		player: 'Li Na',
-		team: 'East',
-		mode: 'assessment',
-		startedAt: '2026-11-28T09:00:00.000Z',
-		finishedAt: '2026-11-28T09:41:00.000Z',
-		actions,
-		result: { outcome: 'won', score: model.score.total },
-		...overrides
-	});
+	return JSON.stringify(exportedAttempt(known, actions, overrides));
 }
 
 beforeAll(installBlobReading);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testStorage, type TestStorage } from '$lib/db/test-support';
+import { exportedAttempt } from '$lib/engine/deal/fixtures/exported-attempt';
 import { modelPath, testScenarioInput } from '$lib/engine/deal/fixtures/test-scenario';
 import { replay } from '$lib/engine/deal/replay';
 import { attemptCode } from '$lib/engine/results/attempt-code';
@@ -11,23 +12,17 @@ import { ResultsImport } from './results-import.svelte';
 
 const parsed = await parseScenario(JSON.stringify(testScenarioInput));
 if (!parsed.ok) throw new Error('the test scenario does not validate');
-const lookup = lookupOf([{ scenario: parsed.scenario, hash: parsed.hash }]);
+const known = { scenario: parsed.scenario, hash: parsed.hash };
+const lookup = lookupOf([known]);
 const actions = actionsSchema.parse(modelPath);
 const model = replay(parsed.scenario, actions, { keepStates: false });
 
 function attempt(player: string, score = model.score.total): ExportedAttempt {
-	return {
-		format: 'sales-sim/attempt@2',
-		seed: 0,
-		rules: 2,
-		scenario: { id: 'test-plant', version: 1, hash: parsed.ok ? parsed.hash : '' },
+	return exportedAttempt(known, actions, {
 		player,
-		mode: 'assessment',
-		startedAt: '2026-11-28T09:00:00.000Z',
-		finishedAt: '2026-11-28T09:41:00.000Z',
-		actions,
+		team: undefined,
 		result: { outcome: 'won', score }
-	};
+	});
 }
 const fileOf = (name: string, value: unknown) =>
 	new File([typeof value === 'string' ? value : JSON.stringify(value)], name);

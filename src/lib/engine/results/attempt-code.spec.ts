@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { replay } from '../deal/replay';
+import { exportedAttempt } from '../deal/fixtures/exported-attempt';
 import { parseScenario } from '../scenario/parse-scenario';
 import type { ExportedAttempt } from '../scenario/schema';
 import {
@@ -29,26 +29,13 @@ const lookup = lookupOf(shipped);
 
 /** The exported attempt of a scenario's first check (its model path), played by `player`. */
 function modelAttempt(index: number, player: string): ExportedAttempt {
-	const { scenario, hash } = shipped[index];
-	const actions = scenario.checks![0].actions;
-	const played = replay(scenario, actions, { keepStates: false });
-	return {
-		format: 'sales-sim/attempt@2',
-		seed: 0,
-		rules: 2,
-		scenario: { id: scenario.id, version: scenario.version, hash },
-		player,
-		team: '华东一组',
-		mode: 'assessment',
-		startedAt: '2026-11-28T09:00:00.000Z',
-		finishedAt: '2026-11-28T09:41:00.000Z',
-		actions,
-		result: {
-			outcome: played.outcome!,
-			score: played.score.total,
-			categories: Object.fromEntries(played.score.categories.map((c) => [c.category, c.points]))
-		}
-	};
+	const known = shipped[index];
+	return exportedAttempt(
+		known,
+		known.scenario.checks![0].actions,
+		{ player, team: '华东一组' },
+		{ categories: true }
+	);
 }
 
 describe('attempt codes', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exportedAttempt } from '../deal/fixtures/exported-attempt';
 import { modelPath, naivePath, testScenarioInput } from '../deal/fixtures/test-scenario';
 import { replay } from '../deal/replay';
 import { parseScenario } from '../scenario/parse-scenario';
@@ -33,20 +34,7 @@ const categories = Object.fromEntries(model.score.categories.map((c) => [c.categ
 
 /** A genuine exported attempt of the model path on version 1. */
 function genuine(overrides: Partial<ExportedAttempt> = {}): ExportedAttempt {
-	return {
-		format: 'sales-sim/attempt@2',
-		seed: 0,
-		rules: 2,
-		scenario: { id: 'test-plant', version: 1, hash: v1.hash },
-		player: 'Li Na',
-		team: 'East',
-		mode: 'assessment',
-		startedAt: '2026-11-28T09:00:00.000Z',
-		finishedAt: '2026-11-28T09:41:00.000Z',
-		actions: actionsSchema.parse(modelPath),
-		result: { outcome: 'won', score: model.score.total, categories: { ...categories } },
-		...overrides
-	};
+	return exportedAttempt(v1, actionsSchema.parse(modelPath), overrides, { categories: true });
 }
 
 const text = (value: unknown) => JSON.stringify(value, null, 2);
