@@ -30,6 +30,7 @@ import { StorageError } from './errors';
 import {
 	attemptRecordSchema,
 	boardKey,
+	builtSchema,
 	nameKey,
 	playerRecordSchema,
 	RECORD_SCHEMAS,
@@ -188,41 +189,46 @@ export class ImportConflictError extends StorageError {
 	}
 }
 
-const exportFileSchema = z.object({
-	formatName: z.literal('dexie'),
-	formatVersion: z.literal(1),
-	data: z.object({
-		databaseName: z.string(),
-		databaseVersion: z.number(),
-		tables: z.array(z.object({ name: z.string(), schema: z.string(), rowCount: z.number() })),
-		data: z.array(
-			z.object({
-				tableName: z.string(),
-				inbound: z.literal(true),
-				// Any array: its rows are checked one by one (check), not copied here.
-				rows: z.custom<unknown[]>((value) => Array.isArray(value))
-			})
-		)
+// The file's and the rows' schemas are Zod's lazy schemas, built at the first check: the storage
+// code loads on pages that never check a backup (records.ts, on the record schemas).
+const exportFileSchema = z.lazy(() =>
+	z.object({
+		formatName: z.literal('dexie'),
+		formatVersion: z.literal(1),
+		data: z.object({
+			databaseName: z.string(),
+			databaseVersion: z.number(),
+			tables: z.array(z.object({ name: z.string(), schema: z.string(), rowCount: z.number() })),
+			data: z.array(
+				z.object({
+					tableName: z.string(),
+					inbound: z.literal(true),
+					// Any array: its rows are checked one by one (check), not copied here.
+					rows: z.custom<unknown[]>((value) => Array.isArray(value))
+				})
+			)
+		})
 	})
-});
+);
 
-const importAttemptSchema = attemptRecordSchema.extend({
-	boardKey: attemptRecordSchema.shape.boardKey.optional(),
-	// Recomputed: a file's own is never trusted (and files from before version 4 lack it).
-	arrivedAt: attemptRecordSchema.shape.arrivedAt.optional(),
-	fingerprint: attemptRecordSchema.shape.fingerprint.optional()
+const importAttemptSchema = z.lazy(() => {
+	const attempt = builtSchema(attemptRecordSchema);
+	return attempt.extend({
+		boardKey: attempt.shape.boardKey.optional(),
+		// Recomputed: a file's own is never trusted (and files from before version 4 lack it).
+		arrivedAt: attempt.shape.arrivedAt.optional(),
+		fingerprint: attempt.shape.fingerprint.optional()
+	});
 });
 
 /** The record schemas, with the derived fields optional: a file may leave them out. */
 const IMPORT_SCHEMAS: Record<TableName, z.ZodType> = {
 	...RECORD_SCHEMAS,
-	players: playerRecordSchema.extend({ nameKey: z.string().optional() }),
-	teams: teamRecordSchema.extend({ nameKey: z.string().optional() }),
+	players: z.lazy(() => builtSchema(playerRecordSchema).extend({ nameKey: z.string().optional() })),
+	teams: z.lazy(() => builtSchema(teamRecordSchema).extend({ nameKey: z.string().optional() })),
 	attempts: importAttemptSchema
 };
 
-/** Every field a checked attempt of the file can have (its schema is a strict object). */
-const ATTEMPT_FIELDS: readonly string[] = Object.keys(importAttemptSchema.shape);
 /** The fields of an attempt the import writes anew, whatever the file says (`plan`). */
 const WRITTEN_FIELDS = [
 	'arrivedAt',
@@ -232,8 +238,20 @@ const WRITTEN_FIELDS = [
 	'teamId',
 	'teamName'
 ] as const satisfies readonly (keyof AttemptRecord)[];
-/** For each of ATTEMPT_FIELDS, whether it is one of WRITTEN_FIELDS. */
-const WRITTEN = ATTEMPT_FIELDS.map((key) => (WRITTEN_FIELDS as readonly string[]).includes(key));
+
+let attemptFields: { names: readonly string[]; written: readonly boolean[] } | undefined;
+/**
+ * Every field a checked attempt of the file can have (its schema is a strict object), and for
+ * each, whether it is one of WRITTEN_FIELDS.
+ */
+function attemptFieldList(): { names: readonly string[]; written: readonly boolean[] } {
+	if (!attemptFields) {
+		const names = Object.keys(builtSchema(importAttemptSchema).shape);
+		const written = names.map((key) => (WRITTEN_FIELDS as readonly string[]).includes(key));
+		attemptFields = { names, written };
+	}
+	return attemptFields;
+}
 
 // Summary order: the order a person reads the data in.
 const SUMMARY_ORDER: TableName[] = [
@@ -1036,9 +1054,11 @@ export class BackupService {
 		 * `sameJson(row, candidate(original, arrivedAt))`, without building the candidate (a copy
 		 * of every field, for each of the stored attempts): its fields are the file row's own
 		 * ones, those of `written` in their place. The file row passed the attempt schema, a strict
-		 * object, so its fields are among ATTEMPT_FIELDS, and so are the candidate's: the two rows
-		 * are compared field by field over that list, and the stored row must have no other.
+		 * object, so its fields are among the schema's (attemptFieldList), and so are the
+		 * candidate's: the two rows are compared field by field over that list, and the stored row
+		 * must have no other.
 		 */
+		const fields = attemptFieldList();
 		const sameAsWritten = (row: AttemptRecord, original: AttemptRecord, arrivedAt: number) => {
 			const stored = row as unknown as Record<string, unknown>;
 			const file = original as unknown as Record<string, unknown>;
@@ -1051,10 +1071,10 @@ export class BackupService {
 				return sameJson(row, candidate(original, arrivedAt));
 			const set: Record<string, unknown> = written(original, arrivedAt);
 			let count = 0;
-			for (let f = 0; f < ATTEMPT_FIELDS.length; f++) {
-				const key = ATTEMPT_FIELDS[f];
+			for (let f = 0; f < fields.names.length; f++) {
+				const key = fields.names[f];
 				const x = stored[key];
-				const y = WRITTEN[f] ? set[key] : file[key];
+				const y = fields.written[f] ? set[key] : file[key];
 				// An undefined field is an absent one (canonical JSON leaves it out).
 				if (x === undefined || y === undefined) {
 					if (x !== y) return false;

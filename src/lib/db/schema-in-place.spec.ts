@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { testScenarioInput } from '$lib/engine/deal/fixtures/test-scenario';
 import { classBackup } from './backup-fixture';
-import { RECORD_SCHEMAS, TABLE_NAMES, attemptRecordSchema, type TableName } from './records';
+import {
+	RECORD_SCHEMAS,
+	TABLE_NAMES,
+	attemptRecordSchema,
+	builtSchema,
+	type TableName
+} from './records';
 import { inPlaceCheck } from './schema-in-place';
 import { installBlobReading, testStorage, type TestStorage } from './test-support';
 
@@ -126,6 +132,16 @@ describe('inPlaceCheck', () => {
 			if (table !== 'attemptActions') expect(list.length, table).toBeGreaterThan(0);
 			for (const row of list) expect(expectSound(schemaOf(table), row), table).toBe(true);
 		}
+	});
+
+	it('walks the schema a lazy one stands for, as the record schemas are built', () => {
+		// The same check as the inner schema's own: not Zod's parse and a comparison of its copy.
+		const lazy = z.lazy(() => builtSchema(attemptRecordSchema));
+		expect(inPlaceCheck(lazy)).toBe(inPlaceCheck(builtSchema(attemptRecordSchema)));
+		expect(inPlaceCheck(attemptRecordSchema)).toBe(inPlaceCheck(lazy));
+		const [attempt] = rows.get('attempts')!;
+		expect(expectSound(lazy, attempt)).toBe(true);
+		expect(expectSound(lazy, { ...attempt, weeksUsed: -1 })).toBe(false);
 	});
 
 	it('asks Zod where Zod would change the value or refuse it', () => {

@@ -7,8 +7,8 @@
  * also gives the problem's path and message. The rules stay in the schema: leaves (strings,
  * numbers, enums, names…) are run through Zod's own parser and checks one by one, and only the
  * containers Zod copies — objects, arrays, tuples, nullable, optional and defaulted fields,
- * discriminated unions — are walked here; any other schema is parsed by Zod and its output
- * compared with the value.
+ * discriminated unions — and lazy schemas are walked here; any other schema is parsed by Zod and
+ * its output compared with the value.
  *
  * For a backup's check (backup-service.ts): 100,000 attempts and their action lists, whose
  * copies the collector had to move on top of the parsed file. schema-in-place.spec.ts compares
@@ -44,6 +44,8 @@ interface Internals {
 		unionFallback?: boolean;
 	};
 	run(payload: Payload, ctx: { async: false }): Payload | Promise<Payload>;
+	/** A lazy schema's inner schema, built at the first read. */
+	innerType?: Schema;
 	optin?: string;
 	optout?: string;
 	traits?: Set<string>;
@@ -130,6 +132,9 @@ function containerShape(schema: Schema): InPlaceCheck | undefined {
 				return true;
 			};
 		}
+		case 'lazy':
+			// Zod's lazy schema (records.ts builds its schemas so) parses as its inner one.
+			return compile(schema._zod.innerType!);
 		case 'nullable': {
 			const inner = compile(def.innerType!);
 			return (value) => value === null || inner(value);
