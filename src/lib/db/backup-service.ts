@@ -23,6 +23,7 @@ import Dexie, { type IndexableType, type Table } from 'dexie';
 import { canonicalText, sameJson } from '$lib/engine/canonical-json';
 import { z } from 'zod';
 import type { RefusedVerdict } from '$lib/engine/results/verify-attempt';
+import { messageOf } from '$lib/error-message';
 import type { Attempt } from './records';
 import { attemptFingerprint } from './fingerprint';
 import { DERIVED_TABLES, DEVICE_TABLES, SCHEMA_VERSION, type SalesSimDatabase } from './database';
@@ -561,7 +562,7 @@ export async function checkBackupRows(
 			if (answer === undefined) return null;
 			if (typeof answer !== 'object' || !('thrown' in answer)) return answer;
 			const { thrown } = answer;
-			return { thrown: thrown instanceof Error ? thrown.message : String(thrown) };
+			return { thrown: messageOf(thrown) };
 		})
 	};
 }

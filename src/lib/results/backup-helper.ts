@@ -14,6 +14,7 @@ import {
 	type HelperFindings
 } from '$lib/db/backup-service';
 import type { KnownScenario, ScenarioLookup } from '$lib/engine/results/verify-attempt';
+import { messageOf } from '$lib/error-message';
 import { backupVerifier } from './import-attempts';
 
 /** A question of the worker's about this device's scenarios (ScenarioLookup's two). */
@@ -109,10 +110,6 @@ async function answer(
 /** What the verifier reads of a scenario found (a catalogue entry holds more). */
 function knownOnly(entry: KnownScenario | undefined): KnownScenario | undefined {
 	return entry && { scenario: entry.scenario, hash: entry.hash };
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
 
 function startWorker(): WorkerLike {

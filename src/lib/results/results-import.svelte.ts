@@ -12,6 +12,7 @@ import {
 	type ScenarioLookup
 } from '$lib/engine/results/verify-attempt';
 import { MAX_FILE_BYTES } from '$lib/engine/scenario/safe-json';
+import { messageOf } from '$lib/error-message';
 import {
 	checkItems,
 	pendingFingerprints,
@@ -164,7 +165,7 @@ export class ResultsImport {
 			this.#failure = undefined;
 		} catch (error) {
 			// Storage could not be read to look for duplicates: nothing was checked.
-			this.#failure = error instanceof Error ? error.message : String(error);
+			this.#failure = messageOf(error);
 		} finally {
 			this.#phase = 'idle';
 		}
@@ -190,7 +191,7 @@ export class ResultsImport {
 			if (!this.linkRow) this.#linkCheck = undefined;
 			return true;
 		} catch (error) {
-			this.#failure = error instanceof Error ? error.message : String(error);
+			this.#failure = messageOf(error);
 			return false;
 		} finally {
 			this.#phase = 'idle';

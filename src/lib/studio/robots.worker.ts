@@ -4,6 +4,7 @@
  */
 import { checkBounds } from '$lib/engine/robots/bounds';
 import { QUICK_SUITE, runSuite, summarise } from '$lib/engine/robots/runner';
+import { messageOf } from '$lib/error-message';
 import type { RobotRequest, RobotResponse } from './robot-suite';
 
 const post = (message: RobotResponse) => (self as unknown as Worker).postMessage(message);
@@ -16,6 +17,6 @@ self.onmessage = (event: MessageEvent<RobotRequest>) => {
 		);
 		post({ id, kind: 'done', rows: summarise(result.runs), broken: checkBounds(result) });
 	} catch (error) {
-		post({ id, kind: 'error', message: error instanceof Error ? error.message : String(error) });
+		post({ id, kind: 'error', message: messageOf(error) });
 	}
 };

@@ -8,6 +8,7 @@ import type { CheckOptions } from '$lib/db/backup-service';
 import { workerHelper } from '$lib/results/backup-helper';
 import { backupVerifier } from '$lib/results/import-attempts';
 import { deviceScenarios } from '$lib/results/scenario-lookup';
+import { messageOf } from '$lib/error-message';
 
 export type ImportFailure = 'full' | 'blocked' | 'unavailable' | 'conflict' | 'other';
 
@@ -27,7 +28,7 @@ export type ExportPhase =
 	| { kind: 'failed'; failure: ImportFailure; message: string };
 
 function failureOf(error: unknown): { failure: ImportFailure; message: string } {
-	const message = error instanceof Error ? error.message : String(error);
+	const message = messageOf(error);
 	const problem = storageProblem(error, ['full', 'blocked', 'unavailable', 'conflict']);
 	return { failure: problem === 'failed' ? 'other' : problem, message };
 }
