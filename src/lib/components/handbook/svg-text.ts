@@ -8,18 +8,23 @@
  * (the same sums, in the same order, as measuring each candidate line whole).
  */
 
-const WIDE_RANGES = '\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef';
-const TOKENS = new RegExp(`\\s+|[${WIDE_RANGES}]|[^\\s${WIDE_RANGES}]+`, 'g');
+/**
+ * The characters drawn a full em wide, as ranges of code points: the CJK block (radicals to
+ * unified ideographs), compatibility ideographs, and half- and full-width forms.
+ */
+const WIDE: readonly (readonly [from: number, to: number])[] = [
+	[0x2e80, 0x9fff],
+	[0xf900, 0xfaff],
+	[0xff00, 0xffef]
+];
+const escaped = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+const WIDE_CLASS = WIDE.map(([from, to]) => `${escaped(from)}-${escaped(to)}`).join('');
+const TOKENS = new RegExp(`\\s+|[${WIDE_CLASS}]|[^\\s${WIDE_CLASS}]+`, 'g');
 const SPACES = /^\s+$/;
 
-/** The width of the character `code`, in ems: the ranges of WIDE_RANGES take a full one. */
+/** The width of the character `code`, in ems: the WIDE ones take a full one. */
 function emsOf(code: number): number {
-	if (
-		(code >= 0x2e80 && code <= 0x9fff) ||
-		(code >= 0xf900 && code <= 0xfaff) ||
-		(code >= 0xff00 && code <= 0xffef)
-	)
-		return 1;
+	for (const [from, to] of WIDE) if (code >= from && code <= to) return 1;
 	return code === 0x20 ? 0.3 : 0.58;
 }
 
