@@ -10,10 +10,9 @@
  * JSON too; ids made by the app are random UUIDs (see ids.ts).
  *
  * The record schemas are Zod's lazy schemas: each is built at its first use (a write, a backup's
- * check), not when the storage code loads. Building them was most of the time this module took to
- * evaluate (about 20 ms in Node, a task of about 100 ms in a browser with the CPU slowed down 4
- * times), on every page that only reads (the library, the scoreboard, a resumed deal: reads are
- * not checked with them). A lazy schema parses as the schema it stands for; `builtSchema` gives
+ * check), not when the storage code loads: building them was most of the time this module took to
+ * evaluate (about 10 of 17 ms in Node, on the built code), on every page that only reads (the
+ * library, the scoreboard, a resumed deal: reads are not checked with them). A lazy schema parses as the schema it stands for; `builtSchema` gives
  * that schema itself, to extend or to read its shape.
  */
 import { z } from 'zod';
