@@ -20,6 +20,7 @@
  * now (its arrival breaks ties on the boards), in the order the file's arrivals give.
  */
 import Dexie, { type IndexableType, type Table } from 'dexie';
+import { builtSchema } from '$lib/engine/built-schema';
 import { canonicalText, sameJson } from '$lib/engine/canonical-json';
 import { z } from 'zod';
 import type { RefusedVerdict } from '$lib/engine/results/verify-attempt';
@@ -31,7 +32,6 @@ import { StorageError } from './errors';
 import {
 	attemptRecordSchema,
 	boardKey,
-	builtSchema,
 	nameKey,
 	playerRecordSchema,
 	RECORD_SCHEMAS,

@@ -12,10 +12,12 @@
  * The record schemas are Zod's lazy schemas: each is built at its first use (a write, a backup's
  * check), not when the storage code loads: building them was most of the time this module took to
  * evaluate (about 10 of 17 ms in Node, on the built code), on every page that only reads (the
- * library, the scoreboard, a resumed deal: reads are not checked with them). A lazy schema parses as the schema it stands for; `builtSchema` gives
- * that schema itself, to extend or to read its shape.
+ * library, the scoreboard, a resumed deal: reads are not checked with them). A lazy schema parses
+ * as the schema it stands for; `builtSchema` ($lib/engine/built-schema.ts) gives that schema
+ * itself, to extend or to read its shape.
  */
 import { z } from 'zod';
+import { builtSchema } from '$lib/engine/built-schema';
 import { OUTCOMES, RULES_VERSION, SCORE_CATEGORIES } from '$lib/engine/methodology';
 import { MAX_NAME_LENGTH, nameKey } from '$lib/engine/names';
 import { nameSchema } from '$lib/engine/name-schema';
@@ -41,14 +43,6 @@ export type AttemptSource = (typeof ATTEMPT_SOURCES)[number];
 export const MAX_NAME = MAX_NAME_LENGTH;
 /** Largest scenario JSON text kept (a scenario of 50 people and 100 intel items is far below). */
 export const MAX_SCENARIO_TEXT = 2_000_000;
-
-/**
- * The schema a lazy one stands for, built at the first call and the same one after (Zod's
- * `unwrap()` would build another each time).
- */
-export function builtSchema<T extends z.ZodType>(schema: z.ZodLazy<T>): T {
-	return schema._zod.innerType;
-}
 
 export const timeSchema = z.int().min(0).max(8.64e15);
 export const recordIdSchema = z.string().min(1).max(64);
@@ -163,7 +157,7 @@ export function boardKey(
 	];
 }
 
-export const actionListSchema = z.lazy(() => z.array(actionSchema).max(MAX_ACTIONS));
+export const actionListSchema = z.lazy(() => z.array(builtSchema(actionSchema)).max(MAX_ACTIONS));
 
 export const attemptActionsRecordSchema = z.lazy(() =>
 	z.strictObject({

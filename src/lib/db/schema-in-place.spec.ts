@@ -1,15 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { builtSchema } from '$lib/engine/built-schema';
 import { testScenarioInput } from '$lib/engine/deal/fixtures/test-scenario';
 import { classBackup } from './backup-fixture';
-import {
-	RECORD_SCHEMAS,
-	TABLE_NAMES,
-	attemptRecordSchema,
-	builtSchema,
-	type TableName
-} from './records';
+import { RECORD_SCHEMAS, TABLE_NAMES, attemptRecordSchema, type TableName } from './records';
 import { inPlaceCheck } from './schema-in-place';
 import { installBlobReading, testStorage, type TestStorage } from './test-support';
 

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { attempts, deals, outbox, players, toExportedAttempt } from '$lib/db';
 import { SNAPSHOT_VERSION } from '$lib/engine/deal/deal-machine';
 import { replay } from '$lib/engine/deal/replay';
@@ -139,5 +139,25 @@ describe('PlaySession', () => {
 		expect(session.problem).toBe('unavailable');
 		await session.send({ type: 'withdraw' }, 'withdraw');
 		expect(session.attemptId).toMatch(/^unsaved-/);
+	});
+
+	it('builds the action schema once a resumed deal is painted, not before', async () => {
+		const { session, player } = await newSession();
+		await session.send({ type: 'strategy', strategy: 'farming' }, 'strategy');
+		await session.stored();
+		const [stored] = await deals.listUnfinished(player.id);
+		// A page's first load: modules evaluated afresh, nothing written yet.
+		vi.resetModules();
+		const { actionSchema } = await import('$lib/engine/scenario/action-schema');
+		const { PlaySession: FreshSession } = await import('./play-session.svelte');
+		const built = () =>
+			(actionSchema._zod.def as { _cachedInner?: unknown })._cachedInner !== undefined;
+		const again = new FreshSession();
+		expect(
+			await again.resume(entry, stored, { id: player.id, name: player.name, teamName: null })
+		).toBe(true);
+		expect(built()).toBe(false);
+		// Node paints nothing: "after the paint" is a few turns later.
+		await vi.waitFor(() => expect(built()).toBe(true));
 	});
 });

@@ -22,6 +22,7 @@ import { nextSnapshot, persist, restore } from '$lib/engine/deal/deal-session';
 import type { DealSnapshot } from '$lib/engine/deal/replay';
 import { scoreDeal } from '$lib/engine/deal/scoring';
 import type { Refusal } from '$lib/engine/deal/types';
+import { builtSchema } from '$lib/engine/built-schema';
 import { actionSchema, type Action, type ActionInput } from '$lib/engine/scenario/action-schema';
 import type { CatalogueEntry } from '$lib/scenarios/catalogue';
 import { hubClass } from './hub-class.svelte';
@@ -262,6 +263,9 @@ export class PlaySession {
 	#show(snapshot: DealSnapshot): void {
 		this.#snapshot = snapshot;
 		this.#live.update(snapshot.context);
+		// The first time a deal shows, its inputs' schema is built once it is painted, in a task
+		// of its own: not on the way to the deal's first paint, nor in the first input's task.
+		if (!this.#open) afterPaint(() => builtSchema(actionSchema));
 		this.#open = true;
 	}
 

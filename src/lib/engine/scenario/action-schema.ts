@@ -5,6 +5,7 @@
  * schema of a whole scenario file (issue 20).
  */
 import { z } from 'zod';
+import { builtSchema } from '../built-schema';
 import {
 	ACTIVITIES,
 	ATTITUDES,
@@ -40,35 +41,52 @@ export const activitySchema = z.enum(ACTIVITIES);
 export const strategySchema = z.enum(STRATEGIES);
 export const outcomeSchema = z.enum(OUTCOMES);
 
-export const actionSchema = z.discriminatedUnion('type', [
-	z.strictObject({ type: z.literal('strategy'), strategy: strategySchema }),
-	z.strictObject({
-		type: z.literal('chart'),
-		person: idSchema,
-		role: roleSchema.optional(),
-		attitude: attitudeSchema.optional(),
-		level: levelSchema.optional(),
-		contact: contactSchema.optional()
-	}),
-	z.strictObject({
-		type: z.literal('activity'),
-		activity: activitySchema,
-		people: z.array(idSchema).max(20).default([])
-	}),
-	z.strictObject({ type: z.literal('decide'), decision: idSchema, option: idSchema }),
-	z.strictObject({ type: z.literal('forecast'), probability: z.number().min(0).max(1) }),
-	z.strictObject({ type: z.literal('advance') }),
-	z.strictObject({ type: z.literal('withdraw') })
-]);
+/**
+ * Every action type, in the order the trainee's actions are described: one per `actionSchema`
+ * option, in its order (action-schema.spec.ts holds them to it).
+ */
+export const ACTION_TYPES = [
+	'strategy',
+	'chart',
+	'activity',
+	'decide',
+	'forecast',
+	'advance',
+	'withdraw'
+] as const;
+
+/**
+ * One action. A lazy schema, built at its first use ($lib/engine/built-schema.ts): the pages that
+ * load this module only to read what is stored (the library, the scoreboard, a resumed deal before
+ * its first input) do not build it; the play page builds it once the deal is painted, in a task of
+ * its own (play-session.svelte.ts), not in the first input's.
+ */
+export const actionSchema = z.lazy(() =>
+	z.discriminatedUnion('type', [
+		z.strictObject({ type: z.literal('strategy'), strategy: strategySchema }),
+		z.strictObject({
+			type: z.literal('chart'),
+			person: idSchema,
+			role: roleSchema.optional(),
+			attitude: attitudeSchema.optional(),
+			level: levelSchema.optional(),
+			contact: contactSchema.optional()
+		}),
+		z.strictObject({
+			type: z.literal('activity'),
+			activity: activitySchema,
+			people: z.array(idSchema).max(20).default([])
+		}),
+		z.strictObject({ type: z.literal('decide'), decision: idSchema, option: idSchema }),
+		z.strictObject({ type: z.literal('forecast'), probability: z.number().min(0).max(1) }),
+		z.strictObject({ type: z.literal('advance') }),
+		z.strictObject({ type: z.literal('withdraw') })
+	])
+);
 export type Action = z.output<typeof actionSchema>;
 export type ActionInput = z.input<typeof actionSchema>;
 export type ActionType = Action['type'];
 
-/** Every action type, in the order the trainee's actions are described (one per `actionSchema` option). */
-export const ACTION_TYPES = actionSchema.options.map(
-	(option) => option.shape.type.value
-) as readonly ActionType[];
-
 /** Longest action list an attempt or a check may hold. */
 export const MAX_ACTIONS = 2000;
-export const actionsSchema = z.array(actionSchema).max(MAX_ACTIONS);
+export const actionsSchema = z.lazy(() => z.array(builtSchema(actionSchema)).max(MAX_ACTIONS));
