@@ -34,15 +34,16 @@ export function loadStorage({ inParts = false } = {}): Promise<StorageModule> {
  * The storage code's largest parts imported apart: the browser evaluates a module, with everything
  * it imports that is not evaluated yet, in one task, which for the whole storage code at once held
  * up the page for a quarter of a second with the CPU slowed down 4 times (docs/performance.md).
- * Most of it was building the record schemas, which are now built at the first write
- * (records.ts); what is left is evaluating Zod with the action schema, Dexie, and the repositories
+ * Most of it was building the record and action schemas, which are now built at their first use
+ * (records.ts, action-schema.ts); what is left is evaluating Zod, Dexie and the repositories
  * (the scenario format's schema is not part of it: it loads with the first scenario a trainer
  * stores, scenario-repository.ts).
  */
 async function importInParts(): Promise<StorageModule> {
 	const parts = [
-		// Zod with the schema it builds first, not `import('zod')`: a module imported whole keeps
-		// every export, and the one Zod chunk the play page loads would hold all of it (issue 20).
+		// Zod through the first module that uses it, not `import('zod')`: a module imported whole
+		// keeps every export, and the one Zod chunk the play page loads would hold all of it
+		// (issue 20).
 		() => import('$lib/engine/scenario/action-schema'),
 		() => import('dexie'),
 		() => import('./records')
