@@ -139,20 +139,29 @@ export async function play(page: Page, scenario: ScenarioFile, action: Action): 
 			await page.getByRole('button', { name: 'Save forecast' }).click();
 			break;
 		case 'advance': {
+			const before = await currentStage(page).textContent();
 			await page
 				.getByRole('button', {
 					name: /^(Close this stage and move on|Close the installation and finish)$/
 				})
 				.click();
-			// A stage with no activity or no forecast asks first.
+			// The stage closes (the deal may end with it), or, for a stage with no activity or no
+			// forecast, the page asks first: waited for as such, not for a set time, which a loaded
+			// machine can outlast.
 			const anyway = page.getByRole('button', { name: 'Close it anyway' });
-			if (
-				await anyway.waitFor({ timeout: 300 }).then(
-					() => true,
-					() => false
+			const asked = async () => anyway.isVisible();
+			await expect
+				.poll(
+					async () =>
+						page.url().includes('/attempts/') ||
+						(await asked()) ||
+						(await currentStage(page)
+							.textContent({ timeout: 100 })
+							.then((stage) => stage !== before)
+							.catch(() => false))
 				)
-			)
-				await anyway.click();
+				.toBe(true);
+			if (await asked()) await anyway.click();
 			break;
 		}
 		case 'withdraw':
