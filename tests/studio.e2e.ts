@@ -135,6 +135,9 @@ test('a trainer imports a file with three errors, fixes them, runs the checks, p
 test('changed content under a version already out is refused and a higher version is offered', async ({
 	page
 }) => {
+	// A whole scenario typed into the editor and checked more than once: 43 to 54 s in full runs
+	// on a shared 2-core machine, over the default minute once.
+	test.setTimeout(120_000);
 	await page.goto('/trainer');
 	const shipped = page.getByRole('region', { name: 'Shipped with the app' });
 	await shipped
@@ -161,6 +164,9 @@ test('publishing is refused while one of the draft’s checks fails, as on the c
 	page,
 	axe
 }) => {
+	// A whole scenario typed into the editor and checked more than once: 43 to 54 s in full runs
+	// on a shared 2-core machine, over the default minute once.
+	test.setTimeout(120_000);
 	await page.goto('/trainer');
 	await importFile(
 		page,
@@ -432,6 +438,9 @@ test('in Chinese the studio and the validator speak Chinese', async ({
 });
 
 test('while the JSON is broken the header keeps the last readable title', async ({ page }) => {
+	// A whole scenario typed into the editor and checked more than once: 43 to 54 s in full runs
+	// on a shared 2-core machine, over the default minute once.
+	test.setTimeout(120_000);
 	await page.goto('/trainer');
 	await importFile(page, 'hospital.json', hospital.replace('"version": 2', '"version": 3'));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
