@@ -51,3 +51,26 @@ test('the home page resumes the open deal and lists results with medals', async 
 	await expect(results).toContainText('1 gold, 0 silver, 0 bronze');
 	await expect(page.getByText('Your finished deals took 30 minutes (median).')).toBeVisible();
 });
+
+test('the drawing of a deal takes the place its prerendered page kept for it, at every width', async ({
+	browser
+}) => {
+	// From a phone's to a desktop's: two columns with labels in three, four or two lines, then
+	// three columns, then six.
+	for (const width of [320, 390, 430, 500, 700, 1280]) {
+		const viewport = { width, height: 900 };
+		const html = await browser.newContext({ viewport, javaScriptEnabled: false });
+		const before = await html.newPage();
+		await before.goto('/');
+		const kept = await before.locator('[id^="stage-track-reserve"]').boundingBox();
+		await html.close();
+		const app = await browser.newContext({ viewport });
+		const after = await app.newPage();
+		await after.goto('/');
+		const drawn = await after
+			.getByRole('img', { name: /The six procurement stages/ })
+			.boundingBox();
+		await app.close();
+		expect(drawn?.height, `at ${width} px`).toBe(kept?.height);
+	}
+});

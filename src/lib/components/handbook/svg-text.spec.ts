@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textWidth, wrapText } from './svg-text';
+import { textWidth, leastWidth, wrapText } from './svg-text';
 
 describe('textWidth', () => {
 	it.each([
@@ -27,6 +27,23 @@ describe('wrapText', () => {
 		['Supercalifragilistic', 20, ['Supercalifragilistic']]
 	])('%j in %spx', (text, width, lines) => {
 		expect(wrapText(text, width, 10)).toEqual(lines);
+	});
+});
+
+describe('leastWidth', () => {
+	it.each([
+		['Discover needs', 1, 78.4],
+		['Discover needs', 2, 46.4],
+		['Installation and implementation', 2, 90],
+		['Installation and implementation', 3, 81.2],
+		['安装实施', 2, 20],
+		['安装实施', 3, 20],
+		['安装实施', 4, 10],
+		['1. 发现需求', 2, 30],
+		['Supercalifragilistic', 2, 116],
+		['', 2, 0]
+	])('%j in %s lines needs %spx at 10px', (text, lines, width) => {
+		expect(leastWidth(text, 10, lines)).toBeCloseTo(width);
 	});
 });
 
@@ -100,6 +117,19 @@ describe('the same as measuring each candidate line whole', () => {
 				expect(wrapText(text, width, fontSize), `${JSON.stringify(text)} in ${width}px`).toEqual(
 					referenceWrap(text, width, fontSize)
 				);
+			// So many lines at most, none too wide, from leastWidth's width on, and not a hair below it.
+			const count = 1 + (n % 4);
+			const least = leastWidth(text, fontSize, count);
+			const fits = (width: number) => {
+				const lines = referenceWrap(text, width, fontSize);
+				return (
+					lines.length <= count && lines.every((line) => referenceWidth(line, fontSize) <= width)
+				);
+			};
+			const what = `${JSON.stringify(text)} in ${count} lines`;
+			expect(fits(least), `${what} at ${least}px`).toBe(true);
+			if (text.trim() !== '')
+				expect(fits(least * (1 - 1e-12)), `${what} below ${least}px`).toBe(false);
 		}
 	});
 });

@@ -2,10 +2,11 @@
  * SVG has no line wrapping, so diagram labels are broken into lines here, from an estimate of
  * how wide each character is drawn: Chinese characters take a full em, Latin letters about half.
  *
- * A drawing that keeps its place before it knows its width (KeyPeopleTrack) wraps its labels at
- * hundreds of widths inside the render that hydrates a prerendered page, so both are written to
- * be cheap: each character's width from its code, and a line's width carried as words are added
- * (the same sums, in the same order, as measuring each candidate line whole).
+ * Both are written to be cheap: each character's width from its code, and a line's width carried
+ * as words are added (the same sums, in the same order, as measuring each candidate line whole). A
+ * drawing that keeps its place before it knows its width (KeyPeopleTrack) asks, inside the render
+ * that hydrates a prerendered page, from what width its labels fit two lines, or three: `leastWidth`
+ * answers from the words' widths, without wrapping the labels at every width tried.
  */
 
 /**
@@ -43,6 +44,20 @@ export function textWidth(text: string, fontSize: number): number {
 	return addEms(0, text) * fontSize;
 }
 
+/** The words of `text` (a wide character is one) and whether a space came before each. */
+function wordsOf(text: string): { word: string; spaced: boolean }[] {
+	const words: { word: string; spaced: boolean }[] = [];
+	let spaced = false;
+	for (const [token] of text.matchAll(TOKENS)) {
+		if (SPACES.test(token)) spaced = words.length > 0;
+		else {
+			words.push({ word: token, spaced });
+			spaced = false;
+		}
+	}
+	return words;
+}
+
 /**
  * Breaks `text` into lines no wider than `width`: at spaces for Latin text, between any two
  * characters for Chinese. A word longer than the line stays whole on its own line.
@@ -50,30 +65,52 @@ export function textWidth(text: string, fontSize: number): number {
 export function wrapText(text: string, width: number, fontSize: number): string[] {
 	const lines: string[] = [];
 	let line = '';
-	// The width of `line` in ems, as textWidth sums it.
 	let lineEms = 0;
-	let spaced = false;
-	for (const [token] of text.matchAll(TOKENS)) {
-		if (SPACES.test(token)) {
-			spaced = line !== '';
-			continue;
-		}
+	for (const { word, spaced } of wordsOf(text)) {
 		if (line === '') {
-			line = token;
-			lineEms = addEms(0, token);
+			line = word;
+			lineEms = addEms(0, word);
 		} else {
-			const ems = addEms(spaced ? lineEms + emsOf(0x20) : lineEms, token);
+			const ems = addEms(spaced ? lineEms + emsOf(0x20) : lineEms, word);
 			if (ems * fontSize > width) {
 				lines.push(line);
-				line = token;
-				lineEms = addEms(0, token);
+				line = word;
+				lineEms = addEms(0, word);
 			} else {
-				line += (spaced ? ' ' : '') + token;
+				line += (spaced ? ' ' : '') + word;
 				lineEms = ems;
 			}
 		}
-		spaced = false;
 	}
 	if (line !== '') lines.push(line);
 	return lines;
+}
+
+/**
+ * The least width at which `wrapText(text, width, fontSize)` makes at most `lines` lines, none
+ * wider than `width` (0 for no text): the widest line's width at the breaks that make it
+ * narrowest. `wrapText` fills each line as far as it can, which finds such lines whenever some
+ * breaks make them; a line is measured as `wrapText` measures it, from its first word.
+ *
+ * @example leastWidth('Installation and implementation', 10, 2) // 90 ('Installation and' | 'implementation')
+ */
+export function leastWidth(text: string, fontSize: number, lines: number): number {
+	const words = wordsOf(text);
+	// The line of words[from..to), as wrapText adds it up.
+	const lineEms = (from: number, to: number) => {
+		let ems = 0;
+		for (let i = from; i < to; i++)
+			ems = addEms(i > from && words[i].spaced ? ems + emsOf(0x20) : ems, words[i].word);
+		return ems;
+	};
+	// least[to]: the narrowest the lines of words[0..to) can be, in as many lines as counted so far.
+	let least = words.map((_, to) => lineEms(0, to)).concat(lineEms(0, words.length));
+	for (let count = 2; count <= lines; count++)
+		least = least.map((one, to) => {
+			let best = one;
+			for (let from = 1; from < to; from++)
+				best = Math.min(best, Math.max(least[from], lineEms(from, to)));
+			return best;
+		});
+	return least[words.length] * fontSize;
 }
