@@ -4,10 +4,14 @@ import { builtSchema } from '$lib/engine/built-schema';
 
 // Each case loads the storage code afresh, as a page does: its schemas are the module's own.
 let records: typeof import('./records');
+let settings: typeof import('./setting-repository');
+let kpi: typeof import('$lib/skills/kpi');
 let support: typeof import('./test-support');
 beforeEach(async () => {
 	vi.resetModules();
 	records = await import('./records');
+	settings = await import('./setting-repository');
+	kpi = await import('$lib/skills/kpi');
 	support = await import('./test-support');
 });
 
@@ -16,6 +20,7 @@ beforeEach(async () => {
  * (a Zod internal: should it move, "a write builds…" below fails, and this needs updating).
  */
 function built(schema: z.ZodLazy): boolean {
+	expect(schema._zod.def.type).toBe('lazy');
 	return (schema._zod.def as { _cachedInner?: unknown })._cachedInner !== undefined;
 }
 
@@ -28,6 +33,18 @@ describe('record schemas', () => {
 		await storage.settings.get('currentPlayerId');
 		for (const table of records.TABLE_NAMES)
 			expect(built(records.RECORD_SCHEMAS[table]), table).toBe(false);
+		// Nor the fields they share, nor the KPI definition.
+		const { timeSchema, recordIdSchema, hashSchema, nameSchema, seedSchema, rulesSchema } = records;
+		const shared = { timeSchema, recordIdSchema, hashSchema, nameSchema, seedSchema, rulesSchema };
+		for (const [name, schema] of Object.entries(shared)) expect(built(schema), name).toBe(false);
+		expect(built(kpi.kpiDefinitionSchema)).toBe(false);
+		// A setting read builds its own schema only (none was stored: nothing to check).
+		for (const key of Object.keys(settings.SETTINGS) as (keyof typeof settings.SETTINGS)[])
+			expect(built(settings.SETTINGS[key]), key).toBe(false);
+		await storage.settings.set('firstPlaySeen', true);
+		await storage.settings.get('firstPlaySeen');
+		expect(built(settings.SETTINGS.firstPlaySeen)).toBe(true);
+		expect(built(settings.SETTINGS.hubClass)).toBe(false);
 		storage.db.close();
 	});
 

@@ -9,8 +9,8 @@
  * as plain JSON; an absent reference is `null`, never `undefined`, so that exported rows are plain
  * JSON too; ids made by the app are random UUIDs (see ids.ts).
  *
- * The record schemas are Zod's lazy schemas: each is built at its first use (a write, a backup's
- * check), not when the storage code loads: building them was most of the time this module took to
+ * The record schemas, and the fields they share, are Zod's lazy schemas: each is built at its
+ * first use (a write, a backup's check), not when the storage code loads: building them was most of the time this module took to
  * evaluate (about 10 of 17 ms in Node, on the built code), on every page that only reads (the
  * library, the scoreboard, a resumed deal: reads are not checked with them). A lazy schema parses
  * as the schema it stands for; `builtSchema` ($lib/engine/built-schema.ts) gives that schema
@@ -44,11 +44,11 @@ export const MAX_NAME = MAX_NAME_LENGTH;
 /** Largest scenario JSON text kept (a scenario of 50 people and 100 intel items is far below). */
 export const MAX_SCENARIO_TEXT = 2_000_000;
 
-export const timeSchema = z.int().min(0).max(8.64e15);
-export const recordIdSchema = z.string().min(1).max(64);
-export const hashSchema = z
-	.string()
-	.regex(/^[0-9a-f]{64}$/, { message: 'must be 64 lower-case hex digits' });
+export const timeSchema = z.lazy(() => z.int().min(0).max(8.64e15));
+export const recordIdSchema = z.lazy(() => z.string().min(1).max(64));
+export const hashSchema = z.lazy(() =>
+	z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be 64 lower-case hex digits' })
+);
 /** A player's, team's or competition's name: the engine's name rule (names.ts). */
 export { nameSchema };
 
@@ -77,9 +77,9 @@ export const playerRecordSchema = z.lazy(() =>
 export type PlayerRecord = z.output<typeof playerRecordSchema>;
 
 /** The seed a deal was drawn from; absent in rows stored before seeds existed (seed 0). */
-export const seedSchema = z.int().min(0).max(MAX_SEED);
+export const seedSchema = z.lazy(() => z.int().min(0).max(MAX_SEED));
 /** The scoring rules a deal is played under; absent in rows stored before versions existed (rules 1). */
-export const rulesSchema = z.int().min(1).max(RULES_VERSION);
+export const rulesSchema = z.lazy(() => z.int().min(1).max(RULES_VERSION));
 
 export const attemptResultSchema = z.lazy(() =>
 	z.strictObject({
@@ -256,7 +256,7 @@ export type SettingRecord = z.output<typeof settingRecordSchema>;
  * metric, a comparator and a threshold 0..1.
  */
 export const kpiTargetRecordSchema = z.lazy(() =>
-	kpiDefinitionSchema.extend({
+	builtSchema(kpiDefinitionSchema).extend({
 		id: recordIdSchema,
 		createdAt: timeSchema
 	})

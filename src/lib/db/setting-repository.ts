@@ -1,6 +1,7 @@
 /**
  * Settings: small key/value facts about this device and its user, each with its own schema.
- * Add a key here (with its schema) to store something new.
+ * Add a key here (with its schema) to store something new. The schemas are built at their first
+ * use ($lib/engine/built-schema.ts): a read builds only its key's.
  */
 import { z } from 'zod';
 import type { SalesSimDatabase } from './database';
@@ -9,49 +10,55 @@ import { checked, type StorageContext } from './storage-context';
 
 export const SETTINGS = {
 	/** The first-play introduction was shown. */
-	firstPlaySeen: z.boolean(),
+	firstPlaySeen: z.lazy(() => z.boolean()),
 	/** The player this device plays as. */
-	currentPlayerId: recordIdSchema.nullable(),
+	currentPlayerId: z.lazy(() => recordIdSchema.nullable()),
 	/** When persistent storage was asked for, and the browser's answer. */
-	persistence: z.strictObject({ askedAt: timeSchema, granted: z.boolean() }),
+	persistence: z.lazy(() => z.strictObject({ askedAt: timeSchema, granted: z.boolean() })),
 	/**
 	 * The trainer studio's drafts, kept as typed (even when the text is not yet valid JSON, which
 	 * the scenarios table cannot hold), so that a reload or a bad import loses nothing.
 	 */
-	studioDrafts: z
-		.array(
-			z.strictObject({
-				key: recordIdSchema,
-				text: z.string().max(MAX_SCENARIO_TEXT),
-				/** Where it came from, for the manager: a file name or a scenario id and version. */
-				origin: z.string().max(200),
-				createdAt: timeSchema,
-				updatedAt: timeSchema
-			})
-		)
-		.max(100),
+	studioDrafts: z.lazy(() =>
+		z
+			.array(
+				z.strictObject({
+					key: recordIdSchema,
+					text: z.string().max(MAX_SCENARIO_TEXT),
+					/** Where it came from, for the manager: a file name or a scenario id and version. */
+					origin: z.string().max(200),
+					createdAt: timeSchema,
+					updatedAt: timeSchema
+				})
+			)
+			.max(100)
+	),
 	/**
 	 * The class this device has joined on a class hub (docs/hub.md): the hub's origin, the class
 	 * code and the class's name as the hub gave it. Unset: no class, the app works alone.
 	 */
-	hubClass: z.strictObject({
-		hub: z.url({ protocol: /^https?$/ }).max(500),
-		code: z.string().regex(/^[0-9A-Z]{12}$/),
-		name: z.string().min(1).max(MAX_NAME),
-		joinedAt: timeSchema
-	}),
+	hubClass: z.lazy(() =>
+		z.strictObject({
+			hub: z.url({ protocol: /^https?$/ }).max(500),
+			code: z.string().regex(/^[0-9A-Z]{12}$/),
+			name: z.string().min(1).max(MAX_NAME),
+			joinedAt: timeSchema
+		})
+	),
 	/**
 	 * The class this device's trainer runs on a class hub: the hub's origin, the class code, its
 	 * name and the trainer key the hub gave when the class was made (it lets this device publish
 	 * scenarios to the class and download its results). A device fact: never in a backup.
 	 */
-	hubTrainer: z.strictObject({
-		hub: z.url({ protocol: /^https?$/ }).max(500),
-		code: z.string().regex(/^[0-9A-Z]{12}$/),
-		name: z.string().min(1).max(MAX_NAME),
-		trainerKey: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/),
-		savedAt: timeSchema
-	})
+	hubTrainer: z.lazy(() =>
+		z.strictObject({
+			hub: z.url({ protocol: /^https?$/ }).max(500),
+			code: z.string().regex(/^[0-9A-Z]{12}$/),
+			name: z.string().min(1).max(MAX_NAME),
+			trainerKey: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/),
+			savedAt: timeSchema
+		})
+	)
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -31,20 +31,25 @@ export type KpiMetric = (typeof KPI_METRICS)[number];
 export const COMPARATORS = ['at-least', 'at-most'] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 
-export const kpiScopeSchema = z.union([
-	z.strictObject({ kind: z.literal('class') }),
-	z.strictObject({ kind: z.literal('team'), teamId: z.string().min(1).max(64) })
-]);
+// Built at their first use ($lib/engine/built-schema.ts): the storage code loads this module.
+export const kpiScopeSchema = z.lazy(() =>
+	z.union([
+		z.strictObject({ kind: z.literal('class') }),
+		z.strictObject({ kind: z.literal('team'), teamId: z.string().min(1).max(64) })
+	])
+);
 export type KpiScope = z.output<typeof kpiScopeSchema>;
 
 /** The part of a target the trainer defines (stored with an id and times, src/lib/db/records.ts). */
-export const kpiDefinitionSchema = z.strictObject({
-	metric: z.enum(KPI_METRICS),
-	comparator: z.enum(COMPARATORS),
-	/** 0..1: a level, a share or a Brier score. */
-	threshold: z.number().min(0).max(1),
-	scope: kpiScopeSchema
-});
+export const kpiDefinitionSchema = z.lazy(() =>
+	z.strictObject({
+		metric: z.enum(KPI_METRICS),
+		comparator: z.enum(COMPARATORS),
+		/** 0..1: a level, a share or a Brier score. */
+		threshold: z.number().min(0).max(1),
+		scope: kpiScopeSchema
+	})
+);
 export type KpiDefinition = z.output<typeof kpiDefinitionSchema>;
 
 /** The comparator a metric is naturally judged with: higher is better, except the Brier score. */
