@@ -24,6 +24,8 @@ export interface Timed {
 	kind: InteractionKind;
 	nextPaint: number;
 	resultShown: number | undefined;
+	/** The longest task from the input until its result had been on screen for 200 ms. */
+	longestTask: number;
 }
 
 export interface InteractionRun {
@@ -82,10 +84,15 @@ async function timed(page: Page, kind: InteractionKind, input: Input): Promise<T
 	await give();
 	await page.waitForFunction(SETTLED, undefined, { timeout: 20_000, polling: 50 });
 	const read = (await page.evaluate('window.__bench.read()')) as
-		{ nextPaint?: number; resultShown?: number } | undefined;
+		{ nextPaint?: number; resultShown?: number; longTasks: LongTask[] } | undefined;
 	await cpuRate(page, 1);
 	if (read?.nextPaint === undefined) throw new Error(`No paint was seen after a ${kind} input.`);
-	return { kind, nextPaint: read.nextPaint, resultShown: read.resultShown };
+	return {
+		kind,
+		nextPaint: read.nextPaint,
+		resultShown: read.resultShown,
+		longestTask: Math.max(0, ...read.longTasks.map((t) => t.duration))
+	};
 }
 
 /** A click in the middle of `locator`, once Playwright has checked it can be clicked. */
