@@ -41,6 +41,10 @@ describe('leastWidth', () => {
 		['安装实施', 4, 10],
 		['1. 发现需求', 2, 30],
 		['Supercalifragilistic', 2, 116],
+		// A line more does not always make the lines narrower.
+		['aa aa aa aa', 2, 26.2],
+		['aa aa aa aa', 3, 26.2],
+		['aa aa aa aa', 4, 11.6],
 		['', 2, 0]
 	])('%j in %s lines needs %spx at 10px', (text, lines, width) => {
 		expect(leastWidth(text, 10, lines)).toBeCloseTo(width);
