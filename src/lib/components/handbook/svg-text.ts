@@ -44,6 +44,11 @@ export function textWidth(text: string, fontSize: number): number {
 	return addEms(0, text) * fontSize;
 }
 
+/** `ems` plus a word added to a line that far, after a space when `spaced`. */
+function addWord(ems: number, word: string, spaced: boolean): number {
+	return addEms(spaced ? ems + emsOf(0x20) : ems, word);
+}
+
 /** The words of `text` (a wide character is one) and whether a space came before each. */
 function wordsOf(text: string): { word: string; spaced: boolean }[] {
 	const words: { word: string; spaced: boolean }[] = [];
@@ -71,7 +76,7 @@ export function wrapText(text: string, width: number, fontSize: number): string[
 			line = word;
 			lineEms = addEms(0, word);
 		} else {
-			const ems = addEms(spaced ? lineEms + emsOf(0x20) : lineEms, word);
+			const ems = addWord(lineEms, word, spaced);
 			if (ems * fontSize > width) {
 				lines.push(line);
 				line = word;
@@ -99,8 +104,7 @@ export function leastWidth(text: string, fontSize: number, lines: number): numbe
 	// The line of words[from..to), as wrapText adds it up.
 	const lineEms = (from: number, to: number) => {
 		let ems = 0;
-		for (let i = from; i < to; i++)
-			ems = addEms(i > from && words[i].spaced ? ems + emsOf(0x20) : ems, words[i].word);
+		for (let i = from; i < to; i++) ems = addWord(ems, words[i].word, i > from && words[i].spaced);
 		return ems;
 	};
 	// least[to]: the narrowest the lines of words[0..to) can be, in as many lines as counted so far.
