@@ -92,16 +92,18 @@ test('a backup is summarised before anything is written, imported in one step, a
 	context,
 	axe
 }) => {
+	// The rows are checked in a worker beside the page (src/lib/results/backup-helper.ts),
+	// started once the page has loaded and used by the first check.
+	const workers: string[] = [];
+	page.on('worker', (worker) => workers.push(worker.url()));
 	await page.goto('/settings');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
 	await expect(page.getByText(/Saving works/)).toBeVisible();
 	await expect(page.getByText(/^Used: .+ of the .+ this browser allows\.$/)).toBeVisible();
 	await expect(count(page, 'Players')).toHaveText('0');
 	await axe('settings, empty');
+	await expect.poll(() => workers.filter((url) => url.includes('backup-check'))).toHaveLength(1);
 
-	// The rows are checked in a worker beside the page (src/lib/results/backup-helper.ts).
-	const workers: string[] = [];
-	page.on('worker', (worker) => workers.push(worker.url()));
 	await chooseFile(page, 'class.json', classBackup());
 	const summary = page.getByRole('region', { name: 'What importing class.json will change' });
 	await expect(summary).toBeVisible();

@@ -240,18 +240,116 @@ const WRITTEN_FIELDS = [
 	'teamName'
 ] as const satisfies readonly (keyof AttemptRecord)[];
 
-let attemptFields: { names: readonly string[]; written: readonly boolean[] } | undefined;
 /**
- * Every field a checked attempt of the file can have (its schema is a strict object), and for
- * each, whether it is one of WRITTEN_FIELDS.
+ * The fields of an attempt compared once the file's rows are settled (`StoredAttempt`): those the
+ * import writes anew, and those a helper's findings set (the fingerprint; the verified mark, taken
+ * off an attempt no replay can check here).
  */
-function attemptFieldList(): { names: readonly string[]; written: readonly boolean[] } {
+const LATE_FIELDS: readonly string[] = [...WRITTEN_FIELDS, 'fingerprint', 'verified'];
+
+interface AttemptFields {
+	/** The fields not in LATE_FIELDS. */
+	rest: readonly string[];
+	/** The fields in LATE_FIELDS, and for each, whether it is one of WRITTEN_FIELDS. */
+	late: readonly string[];
+	written: readonly boolean[];
+}
+let attemptFields: AttemptFields | undefined;
+/**
+ * Every field a checked attempt of the file can have (its schema is a strict object), parted as
+ * LATE_FIELDS parts them.
+ */
+function attemptFieldList(): AttemptFields {
 	if (!attemptFields) {
 		const names = Object.keys(builtSchema(importAttemptSchema).shape);
-		const written = names.map((key) => (WRITTEN_FIELDS as readonly string[]).includes(key));
-		attemptFields = { names, written };
+		const late = names.filter((key) => LATE_FIELDS.includes(key));
+		attemptFields = {
+			rest: names.filter((key) => !LATE_FIELDS.includes(key)),
+			late,
+			written: late.map((key) => (WRITTEN_FIELDS as readonly string[]).includes(key))
+		};
 	}
 	return attemptFields;
+}
+
+/**
+ * What the plan needs of a stored attempt (`storedAttempt`): enough to find a twin of a file's
+ * attempt and to tell whether the file's attempt of its id would be written as it is stored,
+ * without the row. It can be taken before the file's rows are settled (BackupService.check reads
+ * the stored attempts while a helper checks the file): the fields the plan or the helper's
+ * findings may still set are kept, the others compared at once.
+ */
+interface StoredAttempt {
+	id: string;
+	fingerprint: string;
+	arrivedAt: number | undefined;
+	/** The place of the file's attempt of this id, or -1 (then nothing below is set). */
+	index: number;
+	/**
+	 * How many fields outside LATE_FIELDS the two rows both have, each equal in both; -1 when a
+	 * field differs, or one row has it and the other not.
+	 */
+	rest: number;
+	/** The stored row's values of LATE_FIELDS (attemptFieldList's `late`), in order. */
+	late: unknown[];
+	/** How many fields the stored row has (an undefined one is an absent one). */
+	defined: number;
+	/** The row itself, where it or the file's is not a plain object: compared whole, as JSON. */
+	whole?: AttemptRecord;
+}
+
+/**
+ * Every stored attempt as the plan compares it with a file's attempts, or 'few' where the file
+ * holds few attempts against many stored: the plan reads those by key instead.
+ */
+type StoredAttempts = StoredAttempt[] | 'few';
+
+const isPlain = (row: object) =>
+	Object.getPrototypeOf(row) === Object.prototype && (row as { toJSON?: unknown }).toJSON == null;
+
+/**
+ * A stored attempt as the plan compares it with `file`, the file's attempt of its id (at `index`).
+ * Where a field's value is the same in both, the file's is kept: one copy of a string, not two.
+ */
+function storedAttempt(row: AttemptRecord, index: number, file?: AttemptRecord): StoredAttempt {
+	const { arrivedAt } = row;
+	const id = file ? file.id : row.id;
+	const fingerprint =
+		file && row.fingerprint === file.fingerprint ? file.fingerprint : row.fingerprint;
+	const found: StoredAttempt = {
+		id,
+		fingerprint,
+		arrivedAt,
+		index: -1,
+		rest: -1,
+		late: [],
+		defined: 0
+	};
+	if (!file) return found;
+	found.index = index;
+	const stored = row as unknown as Record<string, unknown>;
+	const theirs = file as unknown as Record<string, unknown>;
+	if (!isPlain(stored) || !isPlain(theirs)) {
+		found.whole = row;
+		return found;
+	}
+	const { rest, late } = attemptFieldList();
+	let same = 0;
+	for (const key of rest) {
+		const x = stored[key];
+		const y = theirs[key];
+		// An undefined field is an absent one (canonical JSON leaves it out).
+		if (x === undefined || y === undefined) {
+			if (x !== y) return found;
+			continue;
+		}
+		if (x !== y && !sameJson(x, y)) return found;
+		same++;
+	}
+	found.rest = same;
+	found.late = late.map((key) => (stored[key] === theirs[key] ? theirs[key] : stored[key]));
+	for (const key of Object.keys(stored)) if (stored[key] !== undefined) found.defined++;
+	return found;
 }
 
 // Summary order: the order a person reads the data in.
@@ -744,10 +842,13 @@ export class BackupService {
 		}
 		const problems = new ProblemList();
 		let checked: CheckedRows | undefined;
+		let early: StoredAttempts | undefined;
 		if (helper) {
 			// This thread's part: the rows revived and keyed (the helped tables' not checked here),
 			// and the attempts the helper does not replay replayed as read, while it checks them.
 			const here = checkRows(read.data, problems, HELPED);
+			// The stored attempts are read and compared with the file's meanwhile (`attemptsAhead`).
+			const ahead = problems.any ? undefined : this.attemptsAhead(here.rows);
 			const cut = helperReplays(here.rows.get('attempts')?.length ?? 0);
 			const answers =
 				options.verifyAttempt && !problems.any
@@ -761,6 +862,8 @@ export class BackupService {
 				checked = await withFindings(here, findings, answers, options.verifyAttempt, problems);
 				if (problems.any)
 					return { ok: false, problems: problems.items, moreProblems: problems.more };
+				// Not where the schema replaced an attempt's row: the row compared is not the file's.
+				if (!findings.copied.some((place) => place.table === 'attempts')) early = await ahead;
 			}
 		}
 		if (!checked) {
@@ -774,7 +877,9 @@ export class BackupService {
 		}
 		const { rows, actions, unverified } = checked;
 		const plan = await this.ctx.run(() =>
-			this.db.transaction('r', this.db.tables, () => this.plan(rows, actions, read.databaseVersion))
+			this.db.transaction('r', this.db.tables, () =>
+				this.plan(rows, actions, read.databaseVersion, early)
+			)
 		);
 		return { ok: true, plan: { ...plan, unverifiable: unverified.length } };
 	}
@@ -880,6 +985,53 @@ export class BackupService {
 	}
 
 	/**
+	 * Each stored attempt as compared with the file's `attempts` (`storedAttempt`), handed to
+	 * `each`; none where the file holds few attempts against many stored ('few': the plan reads
+	 * those by key). Dexie promises only, like `storedRows`.
+	 */
+	private storedAttempts(
+		attempts: readonly AttemptRecord[],
+		index: ReadonlyMap<string, number>,
+		each: (found: StoredAttempt) => void
+	): PromiseLike<'few' | 'read'> {
+		return this.db.attempts.count().then((count) => {
+			if (attempts.length * 8 < count) return 'few';
+			if (count === 0) return 'read';
+			return this.eachStoredAttempt((row) => {
+				const i = index.get(row.id);
+				each(storedAttempt(row, i ?? -1, i === undefined ? undefined : attempts[i]));
+			}).then(() => 'read' as const);
+		});
+	}
+
+	/**
+	 * The stored attempts as `plan` compares them with the file's, read in a transaction of their
+	 * own while a helper checks the file's rows (`check`), where they would otherwise be read once
+	 * it has, in the plan's transaction. The file's rows may then still change in the fields a
+	 * helper's findings set (LATE_FIELDS), which are kept for the plan to compare; the plan sees
+	 * the stored attempts as they were a moment before its own reads, as it sees every stored row
+	 * as it was a moment before the import (`apply` refuses a play stored meanwhile under another
+	 * id: ImportConflictError). Undefined where they could not be read: the plan reads them.
+	 */
+	private attemptsAhead(
+		rows: ReadonlyMap<TableName, Record<string, unknown>[]>
+	): Promise<StoredAttempts | undefined> {
+		const attempts = (rows.get('attempts') ?? []) as AttemptRecord[];
+		if (attempts.length === 0) return Promise.resolve(undefined);
+		const found: StoredAttempt[] = [];
+		return this.ctx
+			.run(() =>
+				this.db.transaction('r', this.db.attempts, () =>
+					this.storedAttempts(attempts, indexById(attempts), (one) => found.push(one))
+				)
+			)
+			.then(
+				(how) => (how === 'few' ? 'few' : found),
+				() => undefined
+			);
+	}
+
+	/**
 	 * Compares the file's rows with the stored ones. Runs in a read transaction; every stored
 	 * row it needs is fetched up front with bulk reads (only Dexie promises may be awaited inside
 	 * a transaction), and the comparison itself is synchronous.
@@ -887,7 +1039,8 @@ export class BackupService {
 	private async plan(
 		rows: Map<TableName, Record<string, unknown>[]>,
 		actions: ReadonlyMap<string, AttemptActionsRecord>,
-		version: number
+		version: number,
+		ahead?: StoredAttempts
 	): Promise<Omit<ImportPlan, 'unverifiable'>> {
 		const { db } = this;
 		const fileTeams = (rows.get('teams') ?? []) as TeamRecord[];
@@ -1052,31 +1205,24 @@ export class BackupService {
 			...written(original, arrivedAt)
 		});
 		/**
-		 * `sameJson(row, candidate(original, arrivedAt))`, without building the candidate (a copy
-		 * of every field, for each of the stored attempts): its fields are the file row's own
-		 * ones, those of `written` in their place. The file row passed the attempt schema, a strict
-		 * object, so its fields are among the schema's (attemptFieldList), and so are the
-		 * candidate's: the two rows are compared field by field over that list, and the stored row
-		 * must have no other.
+		 * `sameJson(row, candidate(original, arrivedAt))` for the stored row `found` was taken
+		 * from, without building the candidate (a copy of every field, for each of the stored
+		 * attempts): its fields are the file row's own ones, those of `written` in their place.
+		 * The file row passed the attempt schema, a strict object, so its fields are among the
+		 * schema's (attemptFieldList), and so are the candidate's: the fields outside
+		 * LATE_FIELDS were compared when `found` was taken, the others are compared here, and the
+		 * stored row must have no other field.
 		 */
-		const fields = attemptFieldList();
-		const sameAsWritten = (row: AttemptRecord, original: AttemptRecord, arrivedAt: number) => {
-			const stored = row as unknown as Record<string, unknown>;
-			const file = original as unknown as Record<string, unknown>;
-			if (
-				Object.getPrototypeOf(stored) !== Object.prototype ||
-				Object.getPrototypeOf(file) !== Object.prototype ||
-				stored.toJSON != null ||
-				file.toJSON != null
-			)
-				return sameJson(row, candidate(original, arrivedAt));
+		const { late, written: isWritten } = attemptFieldList();
+		const sameAsWritten = (found: StoredAttempt, original: AttemptRecord, arrivedAt: number) => {
+			if (found.whole) return sameJson(found.whole, candidate(original, arrivedAt));
+			if (found.rest < 0) return false;
 			const set: Record<string, unknown> = written(original, arrivedAt);
-			let count = 0;
-			for (let f = 0; f < fields.names.length; f++) {
-				const key = fields.names[f];
-				const x = stored[key];
-				const y = fields.written[f] ? set[key] : file[key];
-				// An undefined field is an absent one (canonical JSON leaves it out).
+			const file = original as unknown as Record<string, unknown>;
+			let count = found.rest;
+			for (let f = 0; f < late.length; f++) {
+				const x = found.late[f];
+				const y = isWritten[f] ? set[late[f]] : file[late[f]];
 				if (x === undefined || y === undefined) {
 					if (x !== y) return false;
 					continue;
@@ -1084,14 +1230,12 @@ export class BackupService {
 				if (x !== y && !sameJson(x, y)) return false;
 				count++;
 			}
-			for (const key of Object.keys(stored)) if (stored[key] !== undefined) count--;
-			return count === 0;
+			return count === found.defined;
 		};
 		// The stored attempts: by fingerprint, to find a play stored under another id (the index
 		// is unique: one id a fingerprint), and for each file attempt stored under its id, its
 		// arrival and whether it is stored as it would be written (KEPT, SAME_ROW, SAME_PLAY).
-		const index = new Map<string, number>();
-		fileAttempts.forEach((a, i) => index.set(a.id, i));
+		const index = indexById(fileAttempts);
 		// The file's fingerprints, and those more than one of its attempts has.
 		const fileFingerprints = new Set<string>();
 		const repeated = new Set<string>();
@@ -1100,9 +1244,9 @@ export class BackupService {
 		const storedByFingerprint = new Map<string, string>();
 		const keptArrival = new Float64Array(fileAttempts.length);
 		const kept = new Uint8Array(fileAttempts.length);
-		const see = (row: AttemptRecord, twins: boolean) => {
-			const i = index.get(row.id);
-			const original = i === undefined ? undefined : fileAttempts[i];
+		const see = (row: StoredAttempt, twins: boolean) => {
+			const i = row.index;
+			const original = i < 0 ? undefined : fileAttempts[i];
 			const samePlay = original !== undefined && row.fingerprint === original.fingerprint;
 			// A stored play is the twin of the file's attempts with its fingerprint, but for the one
 			// stored under its id, which is the file's only attempt of that play: left out then (most
@@ -1115,29 +1259,32 @@ export class BackupService {
 				storedByFingerprint.set(row.fingerprint, row.id);
 			if (original === undefined) return;
 			const arrivedAt = row.arrivedAt ?? arrivalOf(original.id) ?? now;
-			keptArrival[i!] = arrivedAt;
-			kept[i!] =
+			keptArrival[i] = arrivedAt;
+			kept[i] =
 				KEPT |
 				(samePlay ? SAME_PLAY : 0) |
 				(sameAsWritten(row, original, arrivedAt) ? SAME_ROW : 0);
 		};
 		if (fileAttempts.length > 0) {
-			const count = await db.attempts.count();
-			if (fileAttempts.length * 8 < count) {
+			// Many: every stored attempt, a page at a time, each compared as it comes and let go
+			// (reading by key costs a request a key; and a page's rows die young, where the whole
+			// table held at once would fill the heap the collector walks); or read ahead.
+			let how: StoredAttempts | 'read' | undefined = ahead;
+			if (how === undefined)
+				how = await this.storedAttempts(fileAttempts, index, (found) => see(found, true));
+			else if (how !== 'few') for (const found of how) see(found, true);
+			if (how === 'few') {
 				// A few attempts against many: read by key, twins through the fingerprint index.
-				for (const row of await db.attempts.bulkGet(fileAttempts.map((a) => a.id)))
-					if (row) see(row, false);
+				for (const row of await db.attempts.bulkGet(fileAttempts.map((a) => a.id))) {
+					const i = row && index.get(row.id);
+					if (i !== undefined) see(storedAttempt(row!, i, fileAttempts[i]), false);
+				}
 				await db.attempts
 					.where('fingerprint')
 					.anyOf([...fileFingerprints])
 					.eachKey((key, cursor) =>
 						storedByFingerprint.set(String(key), String(cursor.primaryKey))
 					);
-			} else if (count > 0) {
-				// Many: every stored attempt, a page at a time, each compared as it comes and let
-				// go (reading by key costs a request a key; and a page's rows die young, where the
-				// whole table held at once would fill the heap the collector walks).
-				await this.eachStoredAttempt((row) => see(row, true));
 			}
 		}
 
@@ -1219,6 +1366,13 @@ export class BackupService {
 		}
 		return { version, tables, totals, writes };
 	}
+}
+
+/** The place of each attempt in `attempts`, by id. */
+function indexById(attempts: readonly AttemptRecord[]): Map<string, number> {
+	const index = new Map<string, number>();
+	attempts.forEach((a, i) => index.set(a.id, i));
+	return index;
 }
 
 /** The rows by a key, each key's rows in their order. */

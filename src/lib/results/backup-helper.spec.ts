@@ -227,6 +227,97 @@ describe('the backup check with its rows checked in a worker', () => {
 		expect(workers).toHaveLength(0);
 	});
 
+	it('reads the stored attempts while the worker checks, and plans as the check in one thread', async () => {
+		const file = await classBackup();
+		// Without its scenario no attempt can be replayed here, so each is stored unverified: the
+		// file's verified mark differs from the stored one until the replays take it off (the
+		// worker's replays, for the first attempts, once the stored ones have been read).
+		file.data.data = file.data.data.filter((t) => t.tableName !== 'scenarios');
+		const verifyAttempt = () => backupVerifier(lookupOf([]));
+		const target = storage();
+		const first = await target.backup.check(blob(file), { verifyAttempt: verifyAttempt() });
+		if (!first.ok) throw new Error('the class backup was refused');
+		await target.backup.apply(first.plan);
+		expect(first.plan.unverifiable).toBe(5);
+		const stored = await target.db.attempts.orderBy('id').toArray();
+		// Stored since: one attempt under another name (a field the import writes anew), one of
+		// another length (a field it keeps), one under another id (a twin of the file's), and one
+		// the file has not.
+		await target.db.attempts.update(stored[0].id, { playerName: 'Someone Else' });
+		await target.db.attempts.update(stored[1].id, { weeksUsed: stored[1].weeksUsed + 1 });
+		await target.db.attempts.delete(stored[2].id);
+		await target.db.attempts.put({ ...stored[2], id: 'zz-moved' });
+		await target.db.attempts.put({ ...stored[3], id: 'zz-extra', fingerprint: 'f'.repeat(64) });
+
+		const alone = await target.backup.check(blob(file), { verifyAttempt: verifyAttempt() });
+		const helped = await target.backup.check(blob(file), {
+			verifyAttempt: verifyAttempt(),
+			helper: workerHelper(lookupOf([]), channelWorker)
+		});
+		expect(helped).toEqual(alone);
+		const written = (check: ImportCheck) =>
+			check.ok ? JSON.stringify([...check.plan.writes]) : '';
+		expect(written(helped)).toBe(written(alone));
+		if (!alone.ok) throw new Error('the class backup was refused');
+		expect(alone.plan.tables.find((t) => t.table === 'attempts')).toMatchObject({
+			added: 0,
+			replaced: 2,
+			unchanged: 2,
+			skipped: 1
+		});
+	});
+
+	it('checks with a worker started ahead, and replaces one that stopped before the check', async () => {
+		const file = blob(await classBackup());
+		const target = storage();
+		const alone = await target.backup.check(file, { verifyAttempt: backupVerifier(lookupOf([])) });
+		const helper = workerHelper(lookupOf([]), channelWorker);
+		helper.warm();
+		helper.warm();
+		expect(workers).toHaveLength(1);
+		const ahead = await target.backup.check(file, {
+			verifyAttempt: backupVerifier(lookupOf([])),
+			helper
+		});
+		expect(ahead).toEqual(alone);
+		expect(workers).toHaveLength(1);
+		expect(workers[0].terminated).toBe(true);
+
+		// A worker started ahead that stopped on an error (its script did not load) is not used.
+		let started = 0;
+		const failing = (): WorkerLike => {
+			started++;
+			if (started > 1) return channelWorker();
+			const worker: WorkerLike = {
+				postMessage: () => {
+					throw new Error('a stopped worker was sent the check');
+				},
+				onmessage: null,
+				onerror: null,
+				terminate() {}
+			};
+			queueMicrotask(() => worker.onerror?.({ preventDefault() {} } as ErrorEvent));
+			return worker;
+		};
+		const replaced = workerHelper(lookupOf([]), failing);
+		replaced.warm();
+		await Promise.resolve();
+		const again = await target.backup.check(file, {
+			verifyAttempt: backupVerifier(lookupOf([])),
+			helper: replaced
+		});
+		expect(again).toEqual(alone);
+		expect(started).toBe(2);
+		expect(workers).toHaveLength(2);
+
+		// Leaving the page stops the worker started ahead.
+		const left = workerHelper(lookupOf([]), channelWorker);
+		left.warm();
+		left.close();
+		expect(workers).toHaveLength(3);
+		expect(workers[2].terminated).toBe(true);
+	});
+
 	it('fails as the page’s check fails when the device’s scenarios cannot be read', async () => {
 		const file = await classBackup();
 		file.data.data = file.data.data.filter((t) => t.tableName !== 'scenarios');

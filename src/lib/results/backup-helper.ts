@@ -54,24 +54,65 @@ export interface WorkerScope {
  */
 export const MAX_HELPED_BYTES = MAX_BACKUP_BYTES / 2;
 
+/** A helper for BackupService.check that can start its worker ahead of the check (`workerHelper`). */
+export type WorkerHelper = NonNullable<CheckOptions['helper']> & {
+	/**
+	 * Starts the next check's worker now, so that its code is loaded and evaluated (in the
+	 * worker's thread) before a file is chosen; one at a time.
+	 */
+	warm(): void;
+	/** Stops a worker started ahead and not used (the page is left). */
+	close(): void;
+};
+
+/** A worker started for a check, and whether it has stopped on an error. */
+interface Started {
+	worker: WorkerLike;
+	failed: boolean;
+	/** Called when the worker stops on an error (its script could not be loaded, say). */
+	onFail?: () => void;
+}
+
+function startWith(start: () => WorkerLike): Started | undefined {
+	let worker: WorkerLike;
+	try {
+		worker = start();
+	} catch {
+		return undefined;
+	}
+	const started: Started = { worker, failed: false };
+	worker.onerror = (event) => {
+		event.preventDefault();
+		worker.terminate();
+		started.failed = true;
+		started.onFail?.();
+	};
+	return started;
+}
+
 /**
  * A helper for BackupService.check that checks each file of up to `maxBytes` in a worker of its
  * own, answering its questions from `device`. Where no worker starts, or one stops on an error
- * (its script could not be loaded, say), the check is made in the page's thread, the same.
+ * (its script could not be loaded, say), the check is made in the page's thread, the same. A
+ * worker started ahead (`warm`) serves the next check; one that stopped on an error before it is
+ * replaced by a new one.
  */
 export function workerHelper(
 	device: ScenarioLookup,
 	start: () => WorkerLike = startWorker,
 	maxBytes = MAX_HELPED_BYTES
-): NonNullable<CheckOptions['helper']> {
-	return (file, { replay }) => {
+): WorkerHelper {
+	let spare: Started | undefined;
+	const take = (): Started | undefined => {
+		const ahead = spare;
+		spare = undefined;
+		return ahead && !ahead.failed ? ahead : startWith(start);
+	};
+	const helper = (file: Blob, { replay }: { replay: boolean }) => {
 		if (file.size > maxBytes) return undefined;
-		let worker: WorkerLike;
-		try {
-			worker = start();
-		} catch {
-			return undefined;
-		}
+		const started = take();
+		if (!started) return undefined;
+		const { worker } = started;
 		const findings = new Promise<HelperFindings | undefined>((resolve, reject) => {
 			worker.onmessage = ({ data }) => {
 				if (data.type === 'ask') return void answer(worker, device, data.ask, data.question);
@@ -79,15 +120,20 @@ export function workerHelper(
 				if (data.type === 'done') resolve(data.findings);
 				else reject(new Error(data.message));
 			};
-			worker.onerror = (event) => {
-				event.preventDefault();
-				worker.terminate();
-				resolve(undefined);
-			};
+			started.onFail = () => resolve(undefined);
 		});
 		worker.postMessage({ type: 'check', file, replay });
 		return { findings, stop: () => worker.terminate() };
 	};
+	return Object.assign(helper, {
+		warm() {
+			spare ??= startWith(start);
+		},
+		close() {
+			spare?.worker.terminate();
+			spare = undefined;
+		}
+	});
 }
 
 async function answer(

@@ -5,7 +5,7 @@
 import { backupFileName, type Storage, storageProblem } from '$lib/db';
 import type { BackupProblem, ImportPlan, StorageEstimate, TableName } from '$lib/db';
 import type { CheckOptions } from '$lib/db/backup-service';
-import { workerHelper } from '$lib/results/backup-helper';
+import { workerHelper, type WorkerHelper } from '$lib/results/backup-helper';
 import { backupVerifier } from '$lib/results/import-attempts';
 import { deviceScenarios } from '$lib/results/scenario-lookup';
 import { messageOf } from '$lib/error-message';
@@ -67,8 +67,9 @@ export class SettingsPage {
 		private readonly verifyAttempt: CheckOptions['verifyAttempt'] = backupVerifier(deviceScenarios),
 		// The rows checked and a third of the attempts replayed in a worker while the page reads
 		// the file for the plan and replays the rest, where there are workers (backup-helper.ts);
-		// else, or where one cannot start, all in the page.
-		private readonly helper: CheckOptions['helper'] = typeof Worker === 'function'
+		// else, or where one cannot start, all in the page. The worker is started when the page
+		// has loaded (`load`), so that its code is ready when a file is chosen.
+		private readonly helper: WorkerHelper | undefined = typeof Worker === 'function'
 			? workerHelper(deviceScenarios)
 			: undefined
 	) {}
@@ -112,6 +113,12 @@ export class SettingsPage {
 		this.#estimate = estimate;
 		this.#persisted = persisted;
 		this.#counts = counts;
+		this.helper?.warm();
+	}
+
+	/** Lets go of what the page started ahead (the backup check's worker). */
+	close(): void {
+		this.helper?.close();
 	}
 
 	async askPersistence(): Promise<void> {
