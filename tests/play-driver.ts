@@ -73,12 +73,9 @@ export async function startDeal(
 	await expect(page.getByRole('heading', { name: 'Sales activity' })).toBeVisible();
 }
 
-/** No action is being stored (controls wait with aria-disabled while one is). */
+/** No action is being stored (the deal is marked aria-busy while one is). */
 async function settled(page: Page) {
-	await expect(page.getByRole('button', { name: 'Do it' })).not.toHaveAttribute(
-		'aria-disabled',
-		'true'
-	);
+	await expect(page.getByTestId('deal')).not.toHaveAttribute('aria-busy', 'true');
 }
 
 /** The stage the track marks as current. */
@@ -175,8 +172,8 @@ export async function play(page: Page, scenario: ScenarioFile, action: Action): 
 			async () =>
 				page.url().includes('/attempts/') ||
 				(await page
-					.getByRole('button', { name: 'Do it' })
-					.getAttribute('aria-disabled', { timeout: 100 })
+					.getByTestId('deal')
+					.getAttribute('aria-busy', { timeout: 100 })
 					.then((busy) => busy !== 'true')
 					.catch(() => false))
 		)

@@ -127,6 +127,72 @@ test('closing the tab right after an action and reopening keeps that action', as
 	await expect(second.getByTestId('money-left')).toContainText('35,000');
 });
 
+test('the controls show that they wait only while an action’s write takes long', async ({
+	page
+}) => {
+	await startDeal(page, scenario.id, 'practice');
+	const deal = page.getByTestId('deal');
+	const doIt = page.getByRole('button', { name: 'Do it' });
+	// Every value the deal's aria-busy and the controls' aria-disabled take, and when.
+	await page.evaluate(() => {
+		const seen: { name: string; value: string | null; at: number }[] = [];
+		(window as unknown as { seen: typeof seen }).seen = seen;
+		new MutationObserver((records) => {
+			for (const { target, attributeName } of records) {
+				const value = (target as Element).getAttribute(attributeName!);
+				seen.push({ name: attributeName!, value, at: performance.now() });
+			}
+		}).observe(document.querySelector('[data-testid="deal"]')!, {
+			attributes: true,
+			subtree: true,
+			attributeFilter: ['aria-busy', 'aria-disabled']
+		});
+	});
+	const seen = () =>
+		page.evaluate(() =>
+			(
+				window as unknown as { seen: { name: string; value: string | null; at: number }[] }
+			).seen.splice(0)
+		);
+
+	// A write that takes a moment (most do): the deal is busy, and no control is marked, unless
+	// this machine took over the 300 ms the page waits before marking them.
+	await play(page, scenario, { type: 'strategy', strategy: 'farming' });
+	const quick = await seen();
+	const busy = quick.filter((change) => change.name === 'aria-busy');
+	expect(busy.map((change) => change.value)).toEqual(['true', null]);
+	if (busy[1].at - busy[0].at < 250)
+		expect(quick.filter((change) => change.name === 'aria-disabled')).toEqual([]);
+
+	// A write held up by another connection for 1.5 s: the controls are marked as they wait, and
+	// the marks go once it is stored.
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('sales-sim');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction([...db.objectStoreNames], 'readwrite');
+					const store = tx.objectStore(db.objectStoreNames[0]);
+					const until = Date.now() + 1500;
+					const keepBusy = () => {
+						if (Date.now() < until) store.count().onsuccess = keepBusy;
+					};
+					keepBusy();
+					tx.oncomplete = () => db.close();
+					resolve();
+				};
+			})
+	);
+	await page.getByRole('radio', { name: 'Hunting', exact: true }).check();
+	await expect(doIt).toHaveAttribute('aria-disabled', 'true');
+	await expect(deal).toHaveAttribute('aria-busy', 'true');
+	await expect(deal).not.toHaveAttribute('aria-busy', 'true');
+	await expect(doIt).not.toHaveAttribute('aria-disabled', 'true');
+	await expect(page.getByRole('radio', { name: 'Hunting', exact: true })).toBeChecked();
+});
+
 test('the play page works in Chinese', async ({ page, switchLanguage, axe }) => {
 	await startDeal(page, scenario.id, 'practice');
 	await switchLanguage('zh-CN');
