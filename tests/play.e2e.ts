@@ -59,6 +59,14 @@ test('a term on the play page explains itself on keyboard focus', async ({ page 
 	await expect(tip).toBeVisible();
 	await expect(term).toHaveAttribute('aria-describedby', (await tip.getAttribute('id'))!);
 	await expect(term).toHaveAttribute('href', '/handbook/stages#discover-needs');
+	// Each panel paints apart (the page's isolation): the explanation is in the top layer, drawn
+	// above every panel, and nothing covers it.
+	const topmost = await tip.evaluate((shown) => {
+		const box = shown.lastElementChild!.getBoundingClientRect();
+		const hit = document.elementFromPoint(box.left + box.width / 2, box.bottom - 2);
+		return shown.matches(':popover-open') && shown.contains(hit);
+	});
+	expect(topmost).toBe(true);
 	// A term sits in its sentence: no space before the colon; weeks counted in words.
 	const planner = page.getByRole('region', { name: 'Sales activity' });
 	const cost = planner.getByText(/costs CN¥/);
