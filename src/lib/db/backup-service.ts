@@ -1276,8 +1276,9 @@ export class BackupService {
 			if (how === 'few') {
 				// A few attempts against many: read by key, twins through the fingerprint index.
 				for (const row of await db.attempts.bulkGet(fileAttempts.map((a) => a.id))) {
-					const i = row && index.get(row.id);
-					if (i !== undefined) see(storedAttempt(row!, i, fileAttempts[i]), false);
+					if (!row) continue;
+					const i = index.get(row.id)!;
+					see(storedAttempt(row, i, fileAttempts[i]), false);
 				}
 				await db.attempts
 					.where('fingerprint')
